@@ -1,0 +1,4 @@
+//! The pure domain core: no browser types, tested natively.
+
+pub mod date;
+pub mod lang;

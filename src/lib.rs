@@ -1,0 +1,20 @@
+//! 乐业通 (LeYe): an offline-first guide to Zaozhuang's "创业枣庄·乐业鲁南" employment programs.
+//!
+//! Layers point down only: `pages`/`components` render state and send intents, `state` joins the
+//! domain with storage, `storage` wraps IndexedDB, and `domain` is pure Rust with no browser types,
+//! so it compiles and tests natively in seconds.
+
+pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod i18n;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod pwa;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
