@@ -1,0 +1,1 @@
+//! IndexedDB storage (being written).
