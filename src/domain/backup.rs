@@ -1,0 +1,875 @@
+//! The backup file: what the user's data looks like on disk, and the checks an imported file must pass.
+//!
+//! Pure (no browser types) so every bad-file case is tested natively. `storage` reads its stores into
+//! [`Records`], calls [`export`] and offers the text as a download; on import it calls [`parse`] and
+//! writes the result in one transaction only if *everything* here passed.
+//!
+//! Format (one JSON object):
+//! `{"format":"leye-backup","schema_version":1,"exported_at":"2026-11-26T05:00:00.000Z",
+//!   "sha256":"<hex of the canonical records payload>","records":{answers,saved,training_events,settings,learning_record?}}`
+//!
+//! The checksum covers the canonical form of `records` (object keys sorted, no whitespace), so it does
+//! not depend on how a JSON library orders keys or spaces output.
+
+use crate::domain::lang::Lang;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::fmt;
+
+/// The `format` field every backup carries.
+pub const BACKUP_FORMAT: &str = "leye-backup";
+/// The backup format version this build writes and the newest it reads.
+pub const BACKUP_SCHEMA_VERSION: u32 = 1;
+/// Files over this are refused before parsing: 10,000 training events take about 2 MB.
+pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
+/// Settings key under which storage keeps the learning record (exported as `records.learning_record`).
+pub const LEARNING_RECORD_KEY: &str = "learning_record";
+
+/// Longest id (fact, program, course, event) or settings key, in characters.
+pub const MAX_ID_CHARS: usize = 128;
+/// Longest string anywhere inside a stored JSON value, in characters.
+pub const MAX_TEXT_CHARS: usize = 4_000;
+/// Deepest nesting of a stored JSON value.
+pub const MAX_VALUE_DEPTH: usize = 8;
+/// Most entries in one JSON array or object inside a stored value.
+pub const MAX_VALUE_ENTRIES: usize = 500;
+/// Most ticked document indexes on one saved program.
+pub const MAX_TICKED_DOCUMENTS: usize = 100;
+/// Record count limits per store (far above real use; they bound memory on import).
+pub const MAX_ANSWERS: usize = 2_000;
+pub const MAX_SAVED: usize = 2_000;
+pub const MAX_TRAINING_EVENTS: usize = 50_000;
+pub const MAX_SETTINGS: usize = 200;
+/// Timestamps are milliseconds since 1970; anything after the year 3000 is a corrupt file.
+pub const MAX_TIMESTAMP_MS: i64 = 32_503_680_000_000;
+
+/// One answer the person gave: fact id → JSON value (the facts engine owns the value's meaning).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerRecord {
+    pub fact_id: String,
+    pub value: Value,
+    pub updated_at_ms: i64,
+}
+
+/// A program the person saved, with the indexes of the documents they ticked as ready.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedProgramRecord {
+    pub program_id: String,
+    pub saved_at_ms: i64,
+    /// Sorted, no duplicates.
+    pub ticked_documents: Vec<u32>,
+}
+
+/// One append-only training event (hours logged, module done, certificate…). `event` is the training
+/// module's own serde type as JSON; storage only needs the id and course id around it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingEventRecord {
+    pub event_id: String,
+    pub course_id: String,
+    pub recorded_at_ms: i64,
+    pub event: Value,
+}
+
+/// One setting, e.g. `lang` → `"zh"`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingRecord {
+    pub key: String,
+    pub value: Value,
+}
+
+/// Everything the person entered: what a backup carries and an import replaces.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Records {
+    pub answers: Vec<AnswerRecord>,
+    pub saved: Vec<SavedProgramRecord>,
+    pub training_events: Vec<TrainingEventRecord>,
+    pub settings: Vec<SettingRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learning_record: Option<Value>,
+}
+
+impl Records {
+    /// Total number of records, for the "imported N records" message.
+    pub fn len(&self) -> usize {
+        self.answers.len()
+            + self.saved.len()
+            + self.training_events.len()
+            + self.settings.len()
+            + usize::from(self.learning_record.is_some())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[derive(Serialize)]
+struct BackupOut<'a> {
+    format: &'static str,
+    schema_version: u32,
+    exported_at: &'a str,
+    sha256: String,
+    records: &'a Value,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BackupIn {
+    format: Value,
+    schema_version: Value,
+    exported_at: String,
+    sha256: String,
+    records: Value,
+}
+
+/// A backup that passed every check: safe to write.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backup {
+    pub schema_version: u32,
+    pub exported_at: String,
+    pub records: Records,
+}
+
+/// Which store a bad record was found in (for the refusal message).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Answers,
+    Saved,
+    TrainingEvents,
+    Settings,
+    LearningRecord,
+}
+
+impl Section {
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Section::Answers, Lang::Zh) => "自测答案",
+            (Section::Saved, Lang::Zh) => "收藏的政策",
+            (Section::TrainingEvents, Lang::Zh) => "培训记录",
+            (Section::Settings, Lang::Zh) => "设置",
+            (Section::LearningRecord, Lang::Zh) => "学习档案",
+            (Section::Answers, Lang::En) => "answers",
+            (Section::Saved, Lang::En) => "saved programs",
+            (Section::TrainingEvents, Lang::En) => "training records",
+            (Section::Settings, Lang::En) => "settings",
+            (Section::LearningRecord, Lang::En) => "learning record",
+        }
+    }
+}
+
+/// Why a backup file was refused. Every refusal happens before anything is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackupError {
+    /// Over [`MAX_BACKUP_BYTES`]; not even parsed.
+    TooLarge { bytes: usize },
+    /// Not valid UTF-8 JSON, or cut off part way (an interrupted download or copy).
+    NotJson,
+    /// JSON, but not a 乐业通 backup (another app's file, or a document of another kind).
+    WrongFormat,
+    /// Written by a newer (or unknown) format version this build cannot read.
+    UnsupportedVersion { found: String },
+    /// The records do not match their checksum: the file was edited or damaged.
+    ChecksumMismatch,
+    /// A record has the wrong shape, an over-long string or an impossible value.
+    BadRecord {
+        section: Section,
+        index: usize,
+        problem: String,
+    },
+}
+
+impl BackupError {
+    /// What the user reads; says what to do next.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (BackupError::TooLarge { bytes }, Lang::Zh) => format!(
+                "文件太大（{} MB），不是乐业通的备份文件（备份最大 {} MB）。没有做任何更改。",
+                bytes / (1024 * 1024),
+                MAX_BACKUP_BYTES / (1024 * 1024)
+            ),
+            (BackupError::TooLarge { bytes }, Lang::En) => format!(
+                "This file is too large ({} MB) to be a LeYe backup (at most {} MB). Nothing was changed.",
+                bytes / (1024 * 1024),
+                MAX_BACKUP_BYTES / (1024 * 1024)
+            ),
+            (BackupError::NotJson, Lang::Zh) => {
+                "文件不完整或已损坏，无法读取。请重新导出备份后再导入。没有做任何更改。".into()
+            }
+            (BackupError::NotJson, Lang::En) => {
+                "The file is incomplete or damaged and cannot be read. Export the backup again and retry. Nothing was changed.".into()
+            }
+            (BackupError::WrongFormat, Lang::Zh) => {
+                "这不是乐业通的备份文件。请选择从“我的 → 数据 → 导出”保存的文件。没有做任何更改。".into()
+            }
+            (BackupError::WrongFormat, Lang::En) => {
+                "This is not a LeYe backup. Choose a file saved with Me → Data → Export. Nothing was changed.".into()
+            }
+            (BackupError::UnsupportedVersion { found }, Lang::Zh) => format!(
+                "这个备份来自更新版本的乐业通（格式版本 {found}），请先更新本应用再导入。没有做任何更改。"
+            ),
+            (BackupError::UnsupportedVersion { found }, Lang::En) => format!(
+                "This backup comes from a newer LeYe (format version {found}). Update the app, then import again. Nothing was changed."
+            ),
+            (BackupError::ChecksumMismatch, Lang::Zh) => {
+                "备份文件的校验码不符，文件可能被修改或损坏。请使用原始导出的文件。没有做任何更改。".into()
+            }
+            (BackupError::ChecksumMismatch, Lang::En) => {
+                "The backup's checksum does not match: the file was changed or damaged. Use the file exactly as exported. Nothing was changed.".into()
+            }
+            (BackupError::BadRecord { section, index, problem }, Lang::Zh) => format!(
+                "备份中“{}”的第 {} 条记录有误（{problem}），无法导入。没有做任何更改。",
+                section.name(Lang::Zh),
+                index + 1
+            ),
+            (BackupError::BadRecord { section, index, problem }, Lang::En) => format!(
+                "Record {} in “{}” is invalid ({problem}), so the backup cannot be imported. Nothing was changed.",
+                index + 1,
+                section.name(Lang::En)
+            ),
+        }
+    }
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for BackupError {}
+
+/// Writes `value` in canonical form: object keys sorted by their UTF-16-independent byte order,
+/// no whitespace, strings escaped as serde_json does.
+pub fn canonical_json(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_json_string(key, out);
+                out.push(':');
+                canonical_json(&map[key.as_str()], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                canonical_json(item, out);
+            }
+            out.push(']');
+        }
+        Value::String(s) => push_json_string(s, out),
+        // Null, bools and numbers have one serde_json spelling.
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+fn push_json_string(s: &str, out: &mut String) {
+    out.push_str(&Value::String(s.to_owned()).to_string());
+}
+
+/// Hex sha256 of the canonical form of a records payload.
+pub fn records_checksum(records: &Value) -> String {
+    let mut canonical = String::new();
+    canonical_json(records, &mut canonical);
+    let digest = Sha256::digest(canonical.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Builds the backup file text. `exported_at` is the caller's clock (ISO 8601), injected for tests.
+pub fn export(records: &Records, exported_at: &str) -> String {
+    // Records hold only strings, integers and JSON values: serialising cannot fail.
+    let payload = serde_json::to_value(records).expect("records serialise to JSON");
+    let out = BackupOut {
+        format: BACKUP_FORMAT,
+        schema_version: BACKUP_SCHEMA_VERSION,
+        exported_at,
+        sha256: records_checksum(&payload),
+        records: &payload,
+    };
+    serde_json::to_string(&out).expect("backup serialises to JSON")
+}
+
+/// Checks a whole backup file and returns its records. Nothing here touches storage: a refusal
+/// (any `Err`) means the caller writes nothing.
+pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
+    if bytes.len() > MAX_BACKUP_BYTES {
+        return Err(BackupError::TooLarge { bytes: bytes.len() });
+    }
+    let doc: Value = serde_json::from_slice(bytes).map_err(|_| BackupError::NotJson)?;
+    // Identify the file before judging its shape, so another app's JSON gets "not a backup".
+    if doc.get("format").and_then(Value::as_str) != Some(BACKUP_FORMAT) {
+        return Err(BackupError::WrongFormat);
+    }
+    let doc: BackupIn = serde_json::from_value(doc).map_err(|_| BackupError::WrongFormat)?;
+    debug_assert_eq!(doc.format.as_str(), Some(BACKUP_FORMAT));
+    let schema_version = match doc.schema_version.as_u64() {
+        Some(v) if v >= 1 && v <= u64::from(BACKUP_SCHEMA_VERSION) => v as u32,
+        _ => {
+            let mut found = doc.schema_version.to_string();
+            found.truncate(20);
+            return Err(BackupError::UnsupportedVersion { found });
+        }
+    };
+    if doc.exported_at.is_empty()
+        || doc.exported_at.len() > 40
+        || doc.exported_at.chars().any(char::is_control)
+    {
+        return Err(BackupError::WrongFormat);
+    }
+    let sha = doc.sha256.to_ascii_lowercase();
+    if sha.len() != 64
+        || !sha.bytes().all(|b| b.is_ascii_hexdigit())
+        || sha != records_checksum(&doc.records)
+    {
+        return Err(BackupError::ChecksumMismatch);
+    }
+    let records = parse_records(doc.records)?;
+    Ok(Backup {
+        schema_version,
+        exported_at: doc.exported_at,
+        records,
+    })
+}
+
+fn bad(section: Section, index: usize, problem: impl Into<String>) -> BackupError {
+    BackupError::BadRecord {
+        section,
+        index,
+        problem: problem.into(),
+    }
+}
+
+/// Deserialises each section record by record so a refusal names the record at fault.
+fn parse_records(value: Value) -> Result<Records, BackupError> {
+    let Value::Object(mut map) = value else {
+        return Err(bad(Section::Answers, 0, "records is not an object"));
+    };
+    const KNOWN: [&str; 5] = [
+        "answers",
+        "saved",
+        "training_events",
+        "settings",
+        "learning_record",
+    ];
+    if let Some(unknown) = map.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+        return Err(bad(
+            Section::Settings,
+            0,
+            format!("unknown section {}", clip(unknown)),
+        ));
+    }
+    let answers: Vec<AnswerRecord> = section(&mut map, "answers", Section::Answers, MAX_ANSWERS)?;
+    let saved: Vec<SavedProgramRecord> = section(&mut map, "saved", Section::Saved, MAX_SAVED)?;
+    let training_events: Vec<TrainingEventRecord> = section(
+        &mut map,
+        "training_events",
+        Section::TrainingEvents,
+        MAX_TRAINING_EVENTS,
+    )?;
+    let settings: Vec<SettingRecord> =
+        section(&mut map, "settings", Section::Settings, MAX_SETTINGS)?;
+    let learning_record = match map.remove("learning_record") {
+        None | Some(Value::Null) => None,
+        Some(v) => {
+            check_value(&v, 0).map_err(|p| bad(Section::LearningRecord, 0, p))?;
+            Some(v)
+        }
+    };
+    let records = Records {
+        answers,
+        saved,
+        training_events,
+        settings,
+        learning_record,
+    };
+    validate(&records)?;
+    Ok(records)
+}
+
+fn section<T: serde::de::DeserializeOwned>(
+    map: &mut serde_json::Map<String, Value>,
+    key: &str,
+    which: Section,
+    max: usize,
+) -> Result<Vec<T>, BackupError> {
+    let items = match map.remove(key) {
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(bad(which, 0, "not a list")),
+        None => return Err(bad(which, 0, "section missing")),
+    };
+    if items.len() > max {
+        return Err(bad(which, max, format!("more than {max} records")));
+    }
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            serde_json::from_value(item).map_err(|e| bad(which, i, clip(&e.to_string())))
+        })
+        .collect()
+}
+
+/// Checks every bound a record must meet. Storage also runs this before writing user input,
+/// so the database never holds a record a backup of it would refuse.
+pub fn validate(records: &Records) -> Result<(), BackupError> {
+    let mut seen = HashSet::new();
+    for (i, a) in records.answers.iter().enumerate() {
+        let at = |p: String| bad(Section::Answers, i, p);
+        check_id(&a.fact_id).map_err(at)?;
+        check_value(&a.value, 0).map_err(at)?;
+        check_time(a.updated_at_ms).map_err(at)?;
+        if !seen.insert(a.fact_id.as_str()) {
+            return Err(at(format!("duplicate id {}", clip(&a.fact_id))));
+        }
+    }
+    seen.clear();
+    for (i, s) in records.saved.iter().enumerate() {
+        let at = |p: String| bad(Section::Saved, i, p);
+        check_id(&s.program_id).map_err(at)?;
+        check_time(s.saved_at_ms).map_err(at)?;
+        if s.ticked_documents.len() > MAX_TICKED_DOCUMENTS {
+            return Err(at(format!(
+                "more than {MAX_TICKED_DOCUMENTS} ticked documents"
+            )));
+        }
+        if s.ticked_documents.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(at("ticked documents not sorted and unique".into()));
+        }
+        if !seen.insert(s.program_id.as_str()) {
+            return Err(at(format!("duplicate id {}", clip(&s.program_id))));
+        }
+    }
+    seen.clear();
+    for (i, e) in records.training_events.iter().enumerate() {
+        let at = |p: String| bad(Section::TrainingEvents, i, p);
+        check_id(&e.event_id).map_err(at)?;
+        check_id(&e.course_id).map_err(at)?;
+        check_time(e.recorded_at_ms).map_err(at)?;
+        check_value(&e.event, 0).map_err(at)?;
+        if !seen.insert(e.event_id.as_str()) {
+            return Err(at(format!("duplicate id {}", clip(&e.event_id))));
+        }
+    }
+    seen.clear();
+    for (i, s) in records.settings.iter().enumerate() {
+        let at = |p: String| bad(Section::Settings, i, p);
+        check_id(&s.key).map_err(at)?;
+        check_value(&s.value, 0).map_err(at)?;
+        if s.key == LEARNING_RECORD_KEY {
+            return Err(at(format!(
+                "{LEARNING_RECORD_KEY} belongs in its own section"
+            )));
+        }
+        if !seen.insert(s.key.as_str()) {
+            return Err(at(format!("duplicate key {}", clip(&s.key))));
+        }
+    }
+    if let Some(v) = &records.learning_record {
+        check_value(v, 0).map_err(|p| bad(Section::LearningRecord, 0, p))?;
+    }
+    Ok(())
+}
+
+/// Ids are data, never markup, so any printable text is fine; only length and control characters
+/// (which could hide text or break a line-oriented log) are refused.
+pub fn check_id(id: &str) -> Result<(), String> {
+    let chars = id.chars().count();
+    if chars == 0 {
+        return Err("empty id".into());
+    }
+    if chars > MAX_ID_CHARS {
+        return Err(format!("id longer than {MAX_ID_CHARS} characters"));
+    }
+    if id.chars().any(char::is_control) {
+        return Err("id contains control characters".into());
+    }
+    Ok(())
+}
+
+/// Bounds a JSON value: depth, entries, string length. Content is otherwise free.
+pub fn check_value(value: &Value, depth: usize) -> Result<(), String> {
+    if depth > MAX_VALUE_DEPTH {
+        return Err(format!("nested deeper than {MAX_VALUE_DEPTH} levels"));
+    }
+    match value {
+        Value::String(s) => check_text(s),
+        Value::Array(items) => {
+            if items.len() > MAX_VALUE_ENTRIES {
+                return Err(format!("more than {MAX_VALUE_ENTRIES} entries"));
+            }
+            items.iter().try_for_each(|v| check_value(v, depth + 1))
+        }
+        Value::Object(map) => {
+            if map.len() > MAX_VALUE_ENTRIES {
+                return Err(format!("more than {MAX_VALUE_ENTRIES} entries"));
+            }
+            map.iter().try_for_each(|(k, v)| {
+                check_text(k)?;
+                check_value(v, depth + 1)
+            })
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => Ok(()),
+    }
+}
+
+fn check_text(s: &str) -> Result<(), String> {
+    // Byte length bounds the char count from above: skip counting short strings.
+    if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
+        return Err(format!("text longer than {MAX_TEXT_CHARS} characters"));
+    }
+    Ok(())
+}
+
+fn check_time(ms: i64) -> Result<(), String> {
+    if !(0..=MAX_TIMESTAMP_MS).contains(&ms) {
+        return Err(format!("impossible time {ms}"));
+    }
+    Ok(())
+}
+
+/// Shortens text quoted back in an error message (it may be hostile or huge).
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().filter(|c| !c.is_control()).take(60).collect();
+    if s.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sample() -> Records {
+        Records {
+            answers: vec![
+                AnswerRecord {
+                    fact_id: "age".into(),
+                    value: json!(34),
+                    updated_at_ms: 1_764_000_000_000,
+                },
+                AnswerRecord {
+                    fact_id: "hukou".into(),
+                    value: json!({"city": "枣庄", "district": "薛城区"}),
+                    updated_at_ms: 1_764_000_000_500,
+                },
+            ],
+            saved: vec![SavedProgramRecord {
+                program_id: "startup-loan".into(),
+                saved_at_ms: 1_764_000_001_000,
+                ticked_documents: vec![0, 2],
+            }],
+            training_events: vec![TrainingEventRecord {
+                event_id: "e1".into(),
+                course_id: "ride-hailing-safety".into(),
+                recorded_at_ms: 1_764_000_002_000,
+                event: json!({"kind": "hours", "hours": 4}),
+            }],
+            settings: vec![SettingRecord {
+                key: "lang".into(),
+                value: json!("zh"),
+            }],
+            learning_record: None,
+        }
+    }
+
+    const AT: &str = "2026-11-26T05:00:00.000Z";
+
+    /// Re-signs an edited document so a test reaches the check after the checksum.
+    fn resign(mut doc: Value) -> Vec<u8> {
+        let sum = records_checksum(&doc["records"]);
+        doc["sha256"] = Value::String(sum);
+        serde_json::to_vec(&doc).unwrap()
+    }
+
+    #[test]
+    fn round_trip_keeps_every_record() {
+        let mut records = sample();
+        records.learning_record = Some(json!({"courses": ["a"]}));
+        let text = export(&records, AT);
+        let backup = parse(text.as_bytes()).unwrap();
+        assert_eq!(backup.records, records);
+        assert_eq!(backup.exported_at, AT);
+        assert_eq!(backup.schema_version, BACKUP_SCHEMA_VERSION);
+        assert_eq!(backup.records.len(), 6);
+    }
+
+    #[test]
+    fn checksum_ignores_key_order_and_whitespace() {
+        let a: Value = serde_json::from_str(r#"{"b":1,"a":{"y":[1,2],"x":"枣"}}"#).unwrap();
+        let b: Value =
+            serde_json::from_str("{ \"a\" : { \"x\":\"枣\", \"y\": [1, 2] }, \"b\": 1 }").unwrap();
+        assert_eq!(records_checksum(&a), records_checksum(&b));
+        let mut s = String::new();
+        canonical_json(&a, &mut s);
+        assert_eq!(s, r#"{"a":{"x":"枣","y":[1,2]},"b":1}"#);
+        // A pretty-printed export still verifies.
+        let doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        assert!(parse(serde_json::to_string_pretty(&doc).unwrap().as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn refuses_a_truncated_file() {
+        let text = export(&sample(), AT);
+        for cut in [0, 1, text.len() / 2, text.len() - 1] {
+            assert_eq!(
+                parse(&text.as_bytes()[..cut]),
+                Err(BackupError::NotJson),
+                "cut at {cut}"
+            );
+        }
+        assert_eq!(parse(&[0xff, 0xfe, b'{']), Err(BackupError::NotJson));
+    }
+
+    #[test]
+    fn refuses_another_format() {
+        for other in [
+            r#"{"format":"other-app","schema_version":1}"#.to_string(),
+            r#"{"name":"a package.json"}"#.to_string(),
+            "[1,2,3]".to_string(),
+            "\"leye-backup\"".to_string(),
+            export(&sample(), AT).replace("\"leye-backup\"", "\"leye-backup2\""),
+        ] {
+            assert_eq!(
+                parse(other.as_bytes()),
+                Err(BackupError::WrongFormat),
+                "{other:.60}"
+            );
+        }
+        // Right name, but extra top-level fields: not a file this app wrote.
+        let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        doc["script"] = json!("x");
+        assert_eq!(
+            parse(&serde_json::to_vec(&doc).unwrap()),
+            Err(BackupError::WrongFormat)
+        );
+    }
+
+    #[test]
+    fn refuses_a_wrong_or_missing_version() {
+        for v in [
+            json!(2),
+            json!(0),
+            json!(-1),
+            json!("1"),
+            json!(1.5),
+            Value::Null,
+        ] {
+            let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+            doc["schema_version"] = v.clone();
+            let err = parse(&serde_json::to_vec(&doc).unwrap()).unwrap_err();
+            assert!(
+                matches!(err, BackupError::UnsupportedVersion { .. }),
+                "{v}: {err:?}"
+            );
+        }
+        let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        doc.as_object_mut().unwrap().remove("schema_version");
+        assert_eq!(
+            parse(&serde_json::to_vec(&doc).unwrap()),
+            Err(BackupError::WrongFormat)
+        );
+    }
+
+    #[test]
+    fn refuses_a_wrong_checksum() {
+        let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        doc["records"]["answers"][0]["value"] = json!(35); // edited by hand
+        assert_eq!(
+            parse(&serde_json::to_vec(&doc).unwrap()),
+            Err(BackupError::ChecksumMismatch)
+        );
+        let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        doc["sha256"] = json!("not-hex");
+        assert_eq!(
+            parse(&serde_json::to_vec(&doc).unwrap()),
+            Err(BackupError::ChecksumMismatch)
+        );
+        doc["sha256"] = json!("0".repeat(64));
+        assert_eq!(
+            parse(&serde_json::to_vec(&doc).unwrap()),
+            Err(BackupError::ChecksumMismatch)
+        );
+    }
+
+    #[test]
+    fn refuses_a_50_mb_file_before_parsing() {
+        // Not JSON at all: if it were parsed, the error would be NotJson, not TooLarge.
+        let huge = vec![b'x'; 50 * 1024 * 1024];
+        assert_eq!(
+            parse(&huge),
+            Err(BackupError::TooLarge { bytes: huge.len() })
+        );
+        let just_over = vec![b' '; MAX_BACKUP_BYTES + 1];
+        assert!(matches!(
+            parse(&just_over),
+            Err(BackupError::TooLarge { .. })
+        ));
+        assert!(BackupError::TooLarge { bytes: huge.len() }
+            .message(Lang::Zh)
+            .contains("50 MB"));
+    }
+
+    #[test]
+    fn hostile_strings_are_kept_as_data_when_bounded() {
+        let mut records = sample();
+        let hostile = "<script>alert(1)</script>\"; DROP TABLE answers; -- \u{202e} \u{200b}";
+        records.answers[0].value = json!(hostile);
+        records.saved[0].program_id = "<img src=x onerror=alert(1)>".into();
+        let backup = parse(export(&records, AT).as_bytes()).unwrap();
+        assert_eq!(backup.records.answers[0].value, json!(hostile));
+        assert_eq!(
+            backup.records.saved[0].program_id,
+            "<img src=x onerror=alert(1)>"
+        );
+    }
+
+    #[test]
+    fn refuses_hostile_strings_that_break_bounds() {
+        let base: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        let cases: Vec<(&str, Value, Section)> = vec![
+            (
+                "/answers/0/value",
+                json!("x".repeat(MAX_TEXT_CHARS + 1)),
+                Section::Answers,
+            ),
+            (
+                "/answers/0/fact_id",
+                json!("a".repeat(MAX_ID_CHARS + 1)),
+                Section::Answers,
+            ),
+            ("/answers/0/fact_id", json!(""), Section::Answers),
+            ("/answers/0/fact_id", json!("age\u{0}\n"), Section::Answers),
+            ("/saved/0/program_id", json!("p\u{1b}[31m"), Section::Saved),
+            (
+                "/training_events/0/course_id",
+                json!("c".repeat(10_000)),
+                Section::TrainingEvents,
+            ),
+            ("/settings/0/key", json!("k\r"), Section::Settings),
+            ("/answers/0/updated_at_ms", json!(-5), Section::Answers),
+            (
+                "/answers/0/updated_at_ms",
+                json!(MAX_TIMESTAMP_MS + 1),
+                Section::Answers,
+            ),
+            ("/saved/0/ticked_documents", json!([2, 0]), Section::Saved),
+            ("/saved/0/ticked_documents", json!([-1]), Section::Saved),
+            ("/answers/0/extra", json!(1), Section::Answers),
+            (
+                "/training_events/0/event",
+                nested(MAX_VALUE_DEPTH + 2),
+                Section::TrainingEvents,
+            ),
+            (
+                "/settings/0/value",
+                json!(vec![0; MAX_VALUE_ENTRIES + 1]),
+                Section::Settings,
+            ),
+        ];
+        for (path, value, section) in cases {
+            let mut doc = base.clone();
+            let (parent, key) = path.rsplit_once('/').unwrap();
+            let slot = doc["records"].pointer_mut(parent).unwrap();
+            match slot {
+                Value::Object(map) => {
+                    map.insert(key.into(), value);
+                }
+                Value::Array(items) => items[key.parse::<usize>().unwrap()] = value,
+                _ => unreachable!(),
+            }
+            let err = parse(&resign(doc)).unwrap_err();
+            match err {
+                BackupError::BadRecord {
+                    section: s,
+                    index: 0,
+                    ..
+                } => assert_eq!(s, section, "{path}"),
+                other => panic!("{path}: {other:?}"),
+            }
+        }
+    }
+
+    fn nested(depth: usize) -> Value {
+        (0..depth).fold(json!(1), |v, _| json!([v]))
+    }
+
+    #[test]
+    fn refuses_duplicates_and_missing_sections() {
+        let mut records = sample();
+        records.answers.push(records.answers[0].clone());
+        let err = parse(export(&records, AT).as_bytes()).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                BackupError::BadRecord {
+                    section: Section::Answers,
+                    index: 2,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+
+        let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        doc["records"].as_object_mut().unwrap().remove("saved");
+        assert!(matches!(
+            parse(&resign(doc)),
+            Err(BackupError::BadRecord {
+                section: Section::Saved,
+                ..
+            })
+        ));
+
+        let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        doc["records"]["settings"] = json!([{"key": LEARNING_RECORD_KEY, "value": 1}]);
+        assert!(matches!(
+            parse(&resign(doc)),
+            Err(BackupError::BadRecord {
+                section: Section::Settings,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn every_refusal_has_both_languages() {
+        let errors = [
+            BackupError::TooLarge {
+                bytes: 6 * 1024 * 1024,
+            },
+            BackupError::NotJson,
+            BackupError::WrongFormat,
+            BackupError::UnsupportedVersion { found: "2".into() },
+            BackupError::ChecksumMismatch,
+            BackupError::BadRecord {
+                section: Section::Saved,
+                index: 3,
+                problem: "x".into(),
+            },
+        ];
+        for e in errors {
+            let (zh, en) = (e.message(Lang::Zh), e.message(Lang::En));
+            assert!(zh.contains("没有做任何更改"), "{zh}");
+            assert!(en.contains("Nothing was changed"), "{en}");
+            assert_eq!(e.to_string(), en);
+        }
+    }
+}
