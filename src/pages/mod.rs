@@ -1,1 +1,8 @@
-//! One file per screen.
+//! One module per screen. Pages read [`crate::app::AppState`] and domain results; they hold no rules.
+
+pub mod check;
+pub mod home;
+pub mod me;
+pub mod not_found;
+pub mod policies;
+pub mod training;

@@ -1,0 +1,189 @@
+//! The router and the shell around every screen: top bar, bottom tabs, update and offline banners.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::domain::lang::Lang;
+use crate::i18n::Key;
+use crate::pages;
+use crate::pwa::{self, UpdateState};
+
+const LANG_KEY: &str = "leye.lang";
+
+/// App-wide state shared through context. Views read it and send intents through its methods.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub update: RwSignal<UpdateState>,
+    pub online: RwSignal<bool>,
+}
+
+impl AppState {
+    /// The interface string for `key` in the current language (reactive).
+    pub fn t(&self, key: Key) -> &'static str {
+        key.text(self.lang.get())
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(LANG_KEY, lang.code());
+        }
+    }
+}
+
+/// The app state from context; every page is rendered inside [`App`], which provides it.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// A reactive interface string, for use directly in `view!`.
+pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let app = use_app();
+    move || app.t(key)
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn stored_lang() -> Lang {
+    local_storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .map(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState {
+        lang: RwSignal::new(stored_lang()),
+        update: RwSignal::new(UpdateState::None),
+        online: RwSignal::new(pwa::is_online()),
+    };
+    provide_context(state);
+
+    // <html lang> follows the chosen language, for screen readers and fonts.
+    Effect::new(move |_| {
+        let tag = state.lang.get().tag();
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", tag);
+        }
+        document().set_title(&format!("{} · {}", state.t(Key::AppName), state.t(Key::AppTagline)));
+    });
+
+    // The static placeholder from index.html is only for the first paint.
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    pwa::watch_online(state.online);
+    pwa::register_service_worker(state.update);
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{tr(Key::SkipToContent)}</a>
+            <TopBar/>
+            <UpdateBanner/>
+            <OfflineNote/>
+            <main id="main" class="page" tabindex="-1">
+                <Routes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
+                    <Route path=path!("/") view=pages::home::HomePage/>
+                    <Route path=path!("/check") view=pages::check::CheckPage/>
+                    <Route path=path!("/policies") view=pages::policies::PoliciesPage/>
+                    <Route path=path!("/training") view=pages::training::TrainingPage/>
+                    <Route path=path!("/me") view=pages::me::MePage/>
+                </Routes>
+            </main>
+            <TabBar/>
+        </Router>
+    }
+}
+
+#[component]
+fn TopBar() -> impl IntoView {
+    let app = use_app();
+    let toggle = move |_| {
+        let next = match app.lang.get_untracked() {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        };
+        app.set_lang(next);
+    };
+    view! {
+        <header class="top-bar">
+            <A href="/" attr:class="brand">
+                <img src="/icons/icon-192.png" alt="" width="28" height="28"/>
+                <span>{tr(Key::AppName)}</span>
+            </A>
+            <button
+                type="button"
+                class="lang-toggle"
+                on:click=toggle
+                aria-label=tr(Key::LangSwitchLabel)
+                lang=move || match app.lang.get() { Lang::Zh => "en", Lang::En => "zh-CN" }
+            >
+                {tr(Key::LangToggle)}
+            </button>
+        </header>
+    }
+}
+
+#[component]
+fn UpdateBanner() -> impl IntoView {
+    let app = use_app();
+    let apply = move |_| {
+        app.update.set(UpdateState::Applying);
+        pwa::apply_update();
+    };
+    view! {
+        <Show when=move || app.update.get() != UpdateState::None>
+            <div class="banner banner-update" role="status">
+                <button type="button" class="banner-action" on:click=apply
+                    disabled=move || app.update.get() == UpdateState::Applying>
+                    {move || match app.update.get() {
+                        UpdateState::Applying => app.t(Key::UpdateApplying),
+                        _ => app.t(Key::UpdateReady),
+                    }}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn OfflineNote() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Show when=move || !app.online.get()>
+            <p class="banner banner-offline" role="status">{tr(Key::Offline)}</p>
+        </Show>
+    }
+}
+
+#[component]
+fn TabBar() -> impl IntoView {
+    // Icons are drawn in CSS (no icon font, no extra requests); labels carry the meaning.
+    let tabs = [
+        ("/", Key::TabHome, "home"),
+        ("/check", Key::TabCheck, "check"),
+        ("/policies", Key::TabPolicies, "policies"),
+        ("/training", Key::TabTraining, "training"),
+        ("/me", Key::TabMe, "me"),
+    ];
+    view! {
+        <nav class="tab-bar" aria-label=tr(Key::MainNav)>
+            {tabs
+                .into_iter()
+                .map(|(href, key, icon)| {
+                    view! {
+                        <A href=href exact=href == "/" attr:class="tab">
+                            <span class=format!("tab-icon tab-icon-{icon}") aria-hidden="true"></span>
+                            <span class="tab-label">{tr(key)}</span>
+                        </A>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}

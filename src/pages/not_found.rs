@@ -1,0 +1,18 @@
+//! The friendly in-app 404 for unknown routes.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::tr;
+use crate::i18n::Key;
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! {
+        <section class="not-found">
+            <h1>{tr(Key::NotFoundTitle)}</h1>
+            <p>{tr(Key::NotFoundBody)}</p>
+            <A href="/" attr:class="button button-primary">{tr(Key::NotFoundHome)}</A>
+        </section>
+    }
+}

@@ -1,0 +1,38 @@
+// The HTTP headers a static host should send for 乐业通. Used by tools/serve.mjs and documented in README.md.
+// Kept in one place so the build (meta CSP) and the server never disagree.
+
+/** CSP directives valid inside a <meta> element (frame-ancestors is header-only). */
+export const CSP_META = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** The full policy, as an HTTP header. */
+export const CSP_HEADER = `${CSP_META}; frame-ancestors 'none'`;
+
+/** Files whose names carry a content hash never change: cache them for a year. */
+export const HASHED_FILE = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
+/** Headers for one response, given the path served. */
+export function headersFor(path) {
+  const cache = HASHED_FILE.test(path)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache'; // index.html, sw.js, manifest, icons, catalog pack: always revalidate
+  return {
+    'Content-Security-Policy': CSP_HEADER,
+    'Cache-Control': cache,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}

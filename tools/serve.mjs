@@ -1,0 +1,76 @@
+// A small static server for the release build, sending the headers a real host should send
+// (tools/headers.mjs). Unknown paths without a file extension get index.html so deep links work.
+// Usage: node tools/serve.mjs [--dir dist] [--host 127.0.0.1] [--port 8080]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { headersFor } from './headers.mjs';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Starts serving `dir`; resolves to the http.Server once listening. */
+export function serve({ dir = 'dist', host = '127.0.0.1', port = 8080, log = false } = {}) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://local');
+      let path = decodeURIComponent(url.pathname);
+      if (path.endsWith('/')) path += 'index.html';
+      const file = normalize(join(root, path));
+      if (!file.startsWith(root)) return send(res, 403, 'forbidden');
+      let body;
+      let served = path;
+      try {
+        if (!(await stat(file)).isFile()) throw new Error('not a file');
+        body = await readFile(file);
+      } catch {
+        // Client-side routes (no extension) get the app; missing assets get a real 404.
+        if (extname(path)) return send(res, 404, 'not found');
+        served = '/index.html';
+        body = await readFile(join(root, 'index.html'));
+      }
+      if (log) console.log(`${req.method} ${url.pathname} -> ${served}`);
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(served)] || 'application/octet-stream',
+        'Content-Length': body.length,
+        ...headersFor(served),
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (e) {
+      send(res, 500, String(e));
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok(server));
+  });
+}
+
+function send(res, status, text) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headersFor('/error') });
+  res.end(text);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const host = arg('host', '127.0.0.1');
+  const port = Number(arg('port', '8080'));
+  const dir = arg('dir', 'dist');
+  await serve({ dir, host, port, log: process.argv.includes('--log') });
+  console.log(`乐业通 is being served at http://${host}:${port}/ (from ${dir}/). Ctrl+C stops it.`);
+}
