@@ -3,3 +3,6 @@
 pub mod date;
 pub mod lang;
 pub mod backup;
+pub mod ics;
+pub mod learning_record;
+pub mod training;

@@ -1,0 +1,41 @@
+//! The training companion (培训 tab): courses, enrolment, progress, certificates, the skills subsidy and
+//! deadlines. Pure domain: no browser types; "today" is always passed in.
+//!
+//! # How the UI uses it
+//! ```text
+//! let catalog = CourseCatalog::builtin();                 // or CourseCatalog::from_json(..)
+//! let mut log = TrainingLog::from_events(stored_events);  // events from IndexedDB, any order
+//! let ctx = Context { catalog: &catalog, today, skills_subsidy: terms.as_ref() };
+//! match log.append(event, &ctx) {                         // then persist the event if Added
+//!     Ok(Appended::Added) => save(event), Ok(Appended::Duplicate) => {},
+//!     Err(e) => show(e.message(lang)),                    // zh/en, says what to fix; nothing recorded
+//! }
+//! progress(&log, &catalog)                  -> Progress { courses: [CourseProgress { permille, completed_on, .. }], overall_permille }
+//! skills_subsidies(&log, &terms, today)     -> [SkillsSubsidy { amount, last_day, status: Open{months_left,days_left} | .. }]
+//! upcoming(&log, &catalog, Some(&terms), program_windows, today) -> [Deadline] soonest first
+//! due_within(&deadlines, today, 14)         -> the app-open banner
+//! to_ics(&deadlines, lang, Stamp{..})       -> .ics text to download
+//! camp_view(&log, &catalog, &course_id, today) -> sessions x/y, checklist, upcoming sessions, notes
+//! learning_record::learning_record(&log, &catalog, local_id, today).to_json()
+//! ```
+//! Undo: append `EventKind::Undo { target }` naming the event; everything derived ignores the target from then on.
+//! Free text (notes, labels) is bounded here and must be rendered as text by the UI, never as HTML.
+
+pub mod camp;
+pub mod course;
+pub mod deadline;
+mod error;
+pub mod event;
+pub mod progress;
+pub mod subsidy;
+
+pub use camp::{camp_view, CampView, ChecklistItem, NoteEntry};
+pub use course::{
+    CertificateLevel, CertificateOffer, Completion, Course, CourseCatalog, CourseId, CourseIssue, CourseKind, Delivery,
+    Milestone, Module, Requirement, Source, Stated, Target,
+};
+pub use deadline::{due_within, to_ics, upcoming, Deadline, DeadlineKind};
+pub use error::TrainingError;
+pub use event::{parse_hours, Appended, Certificate, Context, Event, EventId, EventKind, TrainingLog};
+pub use progress::{progress, CourseProgress, Progress, RequirementSource};
+pub use subsidy::{claims_in_year, skills_subsidies, Fen, LevelAmount, SkillsSubsidy, SkillsSubsidyTerms, SubsidyStatus};

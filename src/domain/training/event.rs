@@ -1,0 +1,426 @@
+//! The training log: append-only events, validated on the way in.
+//!
+//! Nothing is ever edited or deleted; a mistake is compensated by an [`EventKind::Undo`] that names the earlier
+//! event. Everything the UI shows (progress, certificates, subsidies, deadlines, the learning record) is derived
+//! from the effective events, i.e. those not undone, so derivation never depends on storage order.
+
+use super::course::{CertificateLevel, CourseCatalog, CourseId, Target};
+use super::subsidy::SkillsSubsidyTerms;
+use super::TrainingError;
+use crate::domain::date::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// Bounds on free text: it is stored and rendered as plain text, never as markup.
+pub const MAX_NOTE_CHARS: usize = 2000;
+pub const MAX_LABEL_CHARS: usize = 80;
+pub const MAX_CERTIFICATE_NUMBER_CHARS: usize = 64;
+pub const MAX_EVENT_ID_CHARS: usize = 64;
+/// A trainee-set target above this is a typing slip, not a course.
+pub const MAX_TARGET: u16 = 2000;
+const MINUTES_PER_DAY: u32 = 24 * 60;
+
+/// An event's id, chosen by the caller (e.g. a random or time-based id). Re-sending the same id is a no-op.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EventId(pub String);
+
+impl EventId {
+    pub fn new(id: impl Into<String>) -> EventId {
+        EventId(id.into())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    fn is_well_formed(&self) -> bool {
+        !self.0.is_empty()
+            && self.0.len() <= MAX_EVENT_ID_CHARS
+            && self.0.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+    }
+}
+
+impl fmt::Display for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A certificate the trainee holds (职业资格证书 / 职业技能等级证书 / 培训合格证).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Certificate {
+    /// Occupation or title as printed, e.g. 中式烹调师.
+    pub name: String,
+    /// `None` for a certificate without a skill level (no skills subsidy).
+    pub level: Option<CertificateLevel>,
+    /// The certificate number (证书编号), as printed; it identifies the certificate in claims.
+    pub number: String,
+    pub issued_on: Date,
+}
+
+/// What happened. Serialised with a `type` tag in snake_case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    /// Enrolled in the event's course; `target` is the trainee's own completion target from their enrolment
+    /// notice, used when the catalog does not state one (or states a different one for their class).
+    Enrolled {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        target: Option<Target>,
+    },
+    /// A module finished: a catalog module id, or the trainee's own label when the catalog lists none.
+    ModuleDone { module: String },
+    /// Time studied on the event's date, in minutes (see [`parse_hours`]).
+    HoursStudied { minutes: u16 },
+    /// A class session attended (camps count these).
+    SessionAttended {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        title: Option<String>,
+    },
+    /// A session the trainee has been told about, on the event's date (may be in the future): feeds deadlines.
+    SessionScheduled { title: String },
+    ExamPassed { exam: String },
+    /// A certificate obtained; the course is optional (certificates from elsewhere count for the subsidy too).
+    CertificateAdded { certificate: Certificate },
+    /// The skills subsidy for a certificate was received (marked by the trainee), on the event's date.
+    SubsidyClaimed { certificate_number: String },
+    /// A business-plan checklist item done (catalog milestone id).
+    MilestoneTicked { milestone: String },
+    /// The trainee's own note. Plain text.
+    Note { text: String },
+    /// Compensates an earlier event: it no longer counts anywhere.
+    Undo { target: EventId },
+}
+
+impl EventKind {
+    /// Whether the event records something already done (so it cannot be dated after today).
+    pub fn is_past_fact(&self) -> bool {
+        !matches!(self, EventKind::SessionScheduled { .. })
+    }
+
+    fn needs_course(&self) -> bool {
+        !matches!(
+            self,
+            EventKind::CertificateAdded { .. } | EventKind::SubsidyClaimed { .. } | EventKind::Note { .. } | EventKind::Undo { .. }
+        )
+    }
+}
+
+/// One entry of the log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: EventId,
+    /// The day it happened (or, for a scheduled session, the day it will happen).
+    pub on: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course: Option<CourseId>,
+    pub what: EventKind,
+}
+
+impl Event {
+    pub fn new(id: impl Into<String>, on: Date, course: Option<&str>, what: EventKind) -> Event {
+        Event { id: EventId::new(id), on, course: course.map(CourseId::new), what }
+    }
+}
+
+/// What [`TrainingLog::append`] did with a valid event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Appended {
+    Added,
+    /// The id was already in the log: ignored (a retried save, a re-imported backup).
+    Duplicate,
+}
+
+/// What an append is checked against: the catalog, today's date, and the subsidy's terms if loaded.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    pub catalog: &'a CourseCatalog,
+    pub today: Date,
+    pub skills_subsidy: Option<&'a SkillsSubsidyTerms>,
+}
+
+/// The append-only log of one trainee.
+#[derive(Clone, Debug, Default)]
+pub struct TrainingLog {
+    events: Vec<Event>,
+    index: HashMap<EventId, usize>,
+    undone: HashSet<EventId>,
+}
+
+impl TrainingLog {
+    pub fn new() -> TrainingLog {
+        TrainingLog::default()
+    }
+
+    /// Rebuilds the log from stored events (any order). Duplicate ids keep the first copy. Events are not
+    /// re-validated: they were on append, and the backup importer checks shapes.
+    pub fn from_events(events: impl IntoIterator<Item = Event>) -> TrainingLog {
+        let mut log = TrainingLog::new();
+        for e in events {
+            log.push(e);
+        }
+        log
+    }
+
+    fn push(&mut self, e: Event) -> Appended {
+        if self.index.contains_key(&e.id) {
+            return Appended::Duplicate;
+        }
+        self.index.insert(e.id.clone(), self.events.len());
+        self.events.push(e);
+        // An undo counts only when it targets a non-undo event (undos of undos are refused on append).
+        self.undone.clear();
+        for e in &self.events {
+            if let EventKind::Undo { target } = &e.what {
+                if self.get(target).is_some_and(|t| !matches!(t.what, EventKind::Undo { .. })) {
+                    self.undone.insert(target.clone());
+                }
+            }
+        }
+        Appended::Added
+    }
+
+    /// Every event, undone or not, in append order: what storage and the backup keep.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    pub fn get(&self, id: &EventId) -> Option<&Event> {
+        self.index.get(id).map(|&i| &self.events[i])
+    }
+
+    pub fn is_undone(&self, id: &EventId) -> bool {
+        self.undone.contains(id)
+    }
+
+    /// The events that count: not undone, and not undos themselves.
+    pub fn effective(&self) -> impl Iterator<Item = &Event> {
+        self.events.iter().filter(|e| !self.undone.contains(&e.id) && !matches!(e.what, EventKind::Undo { .. }))
+    }
+
+    /// The enrolment in force for a course, if any (the earliest effective one).
+    pub fn enrolment(&self, course: &CourseId) -> Option<&Event> {
+        self.effective()
+            .filter(|e| e.course.as_ref() == Some(course) && matches!(e.what, EventKind::Enrolled { .. }))
+            .min_by_key(|e| e.on)
+    }
+
+    /// Certificates in force, earliest issued first.
+    pub fn certificates(&self) -> Vec<(&Event, &Certificate)> {
+        let mut certs: Vec<_> = self
+            .effective()
+            .filter_map(|e| match &e.what {
+                EventKind::CertificateAdded { certificate } => Some((e, certificate)),
+                _ => None,
+            })
+            .collect();
+        certs.sort_by(|a, b| (a.1.issued_on, &a.1.number).cmp(&(b.1.issued_on, &b.1.number)));
+        certs
+    }
+
+    /// Subsidy claims in force: certificate number -> claim date.
+    pub fn claims(&self) -> HashMap<&str, Date> {
+        let mut claims = HashMap::new();
+        for e in self.effective() {
+            if let EventKind::SubsidyClaimed { certificate_number } = &e.what {
+                claims.entry(certificate_number.as_str()).and_modify(|d: &mut Date| *d = (*d).min(e.on)).or_insert(e.on);
+            }
+        }
+        claims
+    }
+
+    /// Minutes studied on a date, over all courses.
+    pub fn minutes_on(&self, date: Date) -> u32 {
+        self.effective()
+            .filter(|e| e.on == date)
+            .map(|e| match e.what {
+                EventKind::HoursStudied { minutes } => u32::from(minutes),
+                _ => 0,
+            })
+            .sum()
+    }
+
+    /// Validates `event` against the log and `ctx`, then appends it. A known id is ignored ([`Appended::Duplicate`]),
+    /// even if its content differs, so a retried save never doubles anything.
+    pub fn append(&mut self, event: Event, ctx: &Context<'_>) -> Result<Appended, TrainingError> {
+        if !event.id.is_well_formed() {
+            return Err(TrainingError::BadEventId);
+        }
+        if self.index.contains_key(&event.id) {
+            return Ok(Appended::Duplicate);
+        }
+        self.check(&event, ctx)?;
+        Ok(self.push(event))
+    }
+
+    fn check(&self, event: &Event, ctx: &Context<'_>) -> Result<(), TrainingError> {
+        use EventKind::*;
+        if event.what.is_past_fact() && event.on > ctx.today {
+            return Err(TrainingError::InFuture { today: ctx.today });
+        }
+        let course = match &event.course {
+            Some(id) => Some(ctx.catalog.course(id).ok_or_else(|| TrainingError::UnknownCourse(id.0.clone()))?),
+            None if event.what.needs_course() => return Err(TrainingError::CourseRequired),
+            None => None,
+        };
+        // Everything but enrolment and course-free entries needs an enrolment dated on or before it.
+        if let Some(c) = course {
+            let name = c.name.zh.clone();
+            match (&event.what, self.enrolment(&c.id)) {
+                (Enrolled { .. }, Some(_)) => return Err(TrainingError::AlreadyEnrolled(name)),
+                (Enrolled { .. }, None) => {}
+                (_, None) => return Err(TrainingError::NotEnrolled(name)),
+                (_, Some(en)) if event.on < en.on && event.what.is_past_fact() => {
+                    return Err(TrainingError::BeforeEnrolment { enrolled_on: en.on })
+                }
+                _ => {}
+            }
+        }
+        match &event.what {
+            Enrolled { target } => {
+                if let Some(t) = target {
+                    if t.amount() == 0 || t.amount() > MAX_TARGET {
+                        return Err(TrainingError::TargetOutOfRange { max: MAX_TARGET });
+                    }
+                }
+            }
+            ModuleDone { module } => {
+                let c = course.expect("checked above");
+                bounded("module", module, MAX_LABEL_CHARS)?;
+                if let Some(list) = c.modules.known() {
+                    if c.module(module).is_none() {
+                        return Err(TrainingError::UnknownModule {
+                            module: module.clone(),
+                            known: list.iter().map(|m| m.id.clone()).collect(),
+                        });
+                    }
+                }
+                let done = self.effective().any(|e| {
+                    e.course.as_ref() == Some(&c.id) && matches!(&e.what, ModuleDone { module: m } if m == module)
+                });
+                if done {
+                    return Err(TrainingError::ModuleAlreadyDone(module.clone()));
+                }
+            }
+            HoursStudied { minutes } => {
+                if *minutes == 0 {
+                    return Err(TrainingError::HoursNotPositive);
+                }
+                let already = self.minutes_on(event.on);
+                if already + u32::from(*minutes) > MINUTES_PER_DAY {
+                    return Err(TrainingError::TooManyHoursInDay { date: event.on, already_minutes: already });
+                }
+            }
+            SessionAttended { title } => {
+                if let Some(t) = title {
+                    bounded_optional("session", t, MAX_LABEL_CHARS)?;
+                }
+            }
+            SessionScheduled { title } => bounded("session", title, MAX_LABEL_CHARS)?,
+            ExamPassed { exam } => bounded("exam", exam, MAX_LABEL_CHARS)?,
+            CertificateAdded { certificate } => {
+                bounded("certificate name", &certificate.name, MAX_LABEL_CHARS)?;
+                bounded("certificate number", &certificate.number, MAX_CERTIFICATE_NUMBER_CHARS)?;
+                if certificate.issued_on > ctx.today {
+                    return Err(TrainingError::InFuture { today: ctx.today });
+                }
+                let number = certificate.number.trim();
+                if self.certificates().iter().any(|(_, c)| c.number.trim() == number) {
+                    return Err(TrainingError::DuplicateCertificate(number.to_string()));
+                }
+            }
+            SubsidyClaimed { certificate_number } => self.check_claim(event.on, certificate_number.trim(), ctx)?,
+            MilestoneTicked { milestone } => {
+                let c = course.expect("checked above");
+                if c.milestone(milestone).is_none() {
+                    return Err(TrainingError::UnknownMilestone(milestone.clone()));
+                }
+                let ticked = self.effective().any(|e| {
+                    e.course.as_ref() == Some(&c.id) && matches!(&e.what, MilestoneTicked { milestone: m } if m == milestone)
+                });
+                if ticked {
+                    return Err(TrainingError::MilestoneAlreadyTicked(milestone.clone()));
+                }
+            }
+            Note { text } => bounded("note", text, MAX_NOTE_CHARS)?,
+            Undo { target } => {
+                let t = self.get(target).ok_or_else(|| TrainingError::UnknownEvent(target.0.clone()))?;
+                if matches!(t.what, Undo { .. }) {
+                    return Err(TrainingError::CannotUndoUndo);
+                }
+                if self.is_undone(target) {
+                    return Err(TrainingError::AlreadyUndone(target.0.clone()));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn check_claim(&self, on: Date, number: &str, ctx: &Context<'_>) -> Result<(), TrainingError> {
+        let terms = ctx.skills_subsidy.ok_or(TrainingError::SubsidyTermsMissing)?;
+        let (_, cert) = self
+            .certificates()
+            .into_iter()
+            .find(|(_, c)| c.number.trim() == number)
+            .ok_or_else(|| TrainingError::UnknownCertificate(number.to_string()))?;
+        if cert.level.is_none() {
+            return Err(TrainingError::CertificateHasNoLevel(number.to_string()));
+        }
+        if self.claims().keys().any(|n| n.trim() == number) {
+            return Err(TrainingError::AlreadyClaimed(number.to_string()));
+        }
+        if on < cert.issued_on {
+            return Err(TrainingError::ClaimBeforeIssue { issued_on: cert.issued_on });
+        }
+        let last_day = terms.last_day_to_claim(cert.issued_on);
+        if on > last_day {
+            return Err(TrainingError::ClaimAfterDeadline { last_day });
+        }
+        let in_year = self.claims().values().filter(|d| d.year() == on.year()).count();
+        if in_year >= usize::from(terms.max_claims_per_year) {
+            return Err(TrainingError::ClaimCapReached { year: on.year(), max: terms.max_claims_per_year });
+        }
+        Ok(())
+    }
+}
+
+fn bounded(field: &'static str, text: &str, max: usize) -> Result<(), TrainingError> {
+    if text.trim().is_empty() {
+        return Err(TrainingError::EmptyText { field });
+    }
+    bounded_optional(field, text, max)
+}
+
+fn bounded_optional(field: &'static str, text: &str, max: usize) -> Result<(), TrainingError> {
+    if text.chars().count() > max {
+        return Err(TrainingError::TextTooLong { field, max });
+    }
+    Ok(())
+}
+
+/// Reads an hours amount as typed ("2", "1.5", "0.25", "1,5") into whole minutes, without floating point.
+/// At most two decimals; the result must be more than 0 and at most 24 hours.
+pub fn parse_hours(input: &str) -> Result<u16, TrainingError> {
+    let s = input.trim().replace([',', '，', '。'], ".");
+    let unreadable = || TrainingError::HoursUnreadable(input.chars().take(20).collect());
+    let (whole, frac) = s.split_once('.').unwrap_or((&s, ""));
+    if (whole.is_empty() && frac.is_empty())
+        || frac.len() > 2
+        || whole.len() > 3
+        || !whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+    {
+        return Err(unreadable());
+    }
+    let whole: u32 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| unreadable())? };
+    // Hundredths of an hour, then minutes rounded to the nearest (0.01 h = 0.6 min).
+    let hundredths: u32 = format!("{frac:0<2}").parse().map_err(|_| unreadable())?;
+    let total_hundredths = whole * 100 + hundredths;
+    let minutes = (total_hundredths * 60 + 50) / 100;
+    if minutes == 0 {
+        return Err(TrainingError::HoursNotPositive);
+    }
+    if minutes > MINUTES_PER_DAY {
+        return Err(TrainingError::MoreThanADay);
+    }
+    Ok(minutes as u16)
+}

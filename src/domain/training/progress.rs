@@ -1,0 +1,146 @@
+//! Progress derived from the log: a bar per course and an overall one.
+//!
+//! A course's requirement is the trainee's own target from enrolment if they gave one, else the catalog's
+//! stated one. It completes on the first date its rule is met (all modules, the hours, or the sessions), or on
+//! the issue date of a certificate recorded for it, whichever is earlier. With no known requirement and no
+//! certificate, the bar has no fraction: the UI says the requirement is unknown and where to ask.
+
+use super::course::{Course, CourseCatalog, CourseId, Requirement, Target};
+use super::event::{Event, EventKind, TrainingLog};
+use crate::domain::date::Date;
+use serde::Serialize;
+
+/// Where the requirement in force came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequirementSource {
+    Catalog,
+    Trainee,
+    /// Neither states one.
+    Unknown,
+}
+
+/// One enrolled course's progress.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CourseProgress {
+    pub course: CourseId,
+    pub enrolled_on: Date,
+    pub requirement: Option<Requirement>,
+    pub requirement_from: RequirementSource,
+    /// Modules done, in the order they were done.
+    pub modules_done: Vec<String>,
+    pub minutes_studied: u32,
+    pub sessions_attended: u32,
+    pub exams_passed: Vec<(Date, String)>,
+    pub milestones_ticked: Vec<String>,
+    /// Progress in the requirement's unit (modules, minutes, sessions), and what is required.
+    pub done: u32,
+    pub required: Option<u32>,
+    /// The bar: 0..=1000 (‰), `None` if the requirement is unknown and the course is not complete.
+    pub permille: Option<u16>,
+    pub completed_on: Option<Date>,
+}
+
+/// All enrolled courses and an overall bar (the mean of the known per-course bars).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub courses: Vec<CourseProgress>,
+    pub overall_permille: Option<u16>,
+}
+
+impl Progress {
+    pub fn course(&self, id: &CourseId) -> Option<&CourseProgress> {
+        self.courses.iter().find(|c| &c.course == id)
+    }
+}
+
+fn permille(done: u32, required: u32) -> u16 {
+    if required == 0 {
+        return 1000;
+    }
+    (u64::from(done.min(required)) * 1000 / u64::from(required)) as u16
+}
+
+/// Derives every enrolled course's progress, in catalog order.
+pub fn progress(log: &TrainingLog, catalog: &CourseCatalog) -> Progress {
+    let courses: Vec<CourseProgress> =
+        catalog.courses().iter().filter_map(|c| log.enrolment(&c.id).map(|en| course_progress(log, c, en))).collect();
+    let known: Vec<u32> = courses.iter().filter_map(|c| c.permille.map(u32::from)).collect();
+    let overall_permille = (!known.is_empty()).then(|| (known.iter().sum::<u32>() / known.len() as u32) as u16);
+    Progress { courses, overall_permille }
+}
+
+fn course_progress(log: &TrainingLog, course: &Course, enrolment: &Event) -> CourseProgress {
+    let trainee_target = match &enrolment.what {
+        EventKind::Enrolled { target } => *target,
+        _ => None,
+    };
+    let (requirement, requirement_from) = match (trainee_target, course.stated_requirement()) {
+        (Some(t), _) => (Some(Requirement::Target(t)), RequirementSource::Trainee),
+        (None, Some(r)) => (Some(r), RequirementSource::Catalog),
+        (None, None) => (None, RequirementSource::Unknown),
+    };
+
+    // The course's effective events in date order; ties keep append order, so the result is stable.
+    let mut events: Vec<&Event> = log.effective().filter(|e| e.course.as_ref() == Some(&course.id)).collect();
+    events.sort_by_key(|e| e.on);
+
+    let mut p = CourseProgress {
+        course: course.id.clone(),
+        enrolled_on: enrolment.on,
+        requirement: requirement.clone(),
+        requirement_from,
+        modules_done: Vec::new(),
+        minutes_studied: 0,
+        sessions_attended: 0,
+        exams_passed: Vec::new(),
+        milestones_ticked: Vec::new(),
+        done: 0,
+        required: None,
+        permille: None,
+        completed_on: None,
+    };
+    let required = requirement.as_ref().map(|r| match r {
+        Requirement::AllModules(list) => list.len() as u32,
+        Requirement::Target(Target::Modules(n)) | Requirement::Target(Target::Sessions(n)) => u32::from(*n),
+        Requirement::Target(Target::Hours(h)) => u32::from(*h) * 60,
+    });
+    let mut certificate_on: Option<Date> = None;
+    for e in events {
+        match &e.what {
+            EventKind::ModuleDone { module } if !p.modules_done.contains(module) => p.modules_done.push(module.clone()),
+            EventKind::HoursStudied { minutes } => p.minutes_studied += u32::from(*minutes),
+            EventKind::SessionAttended { .. } => p.sessions_attended += 1,
+            EventKind::ExamPassed { exam } => p.exams_passed.push((e.on, exam.clone())),
+            EventKind::MilestoneTicked { milestone } if !p.milestones_ticked.contains(milestone) => {
+                p.milestones_ticked.push(milestone.clone())
+            }
+            EventKind::CertificateAdded { certificate } => {
+                certificate_on = Some(certificate_on.map_or(certificate.issued_on, |d| d.min(certificate.issued_on)))
+            }
+            _ => {}
+        }
+        let done = match &requirement {
+            Some(Requirement::AllModules(list)) => list.iter().filter(|m| p.modules_done.contains(m)).count() as u32,
+            Some(Requirement::Target(Target::Modules(_))) => p.modules_done.len() as u32,
+            Some(Requirement::Target(Target::Hours(_))) => p.minutes_studied,
+            Some(Requirement::Target(Target::Sessions(_))) => p.sessions_attended,
+            None => 0,
+        };
+        p.done = done;
+        if p.completed_on.is_none() && required.is_some_and(|r| done >= r) {
+            p.completed_on = Some(e.on);
+        }
+    }
+    // A certificate for the course proves completion, even when the requirement is unknown.
+    if let Some(c) = certificate_on {
+        p.completed_on = Some(p.completed_on.map_or(c, |d| d.min(c)));
+    }
+    p.required = required;
+    p.permille = match (required, p.completed_on) {
+        (_, Some(_)) => Some(1000),
+        (Some(r), None) => Some(permille(p.done, r)),
+        (None, None) => None,
+    };
+    p
+}

@@ -1,0 +1,134 @@
+//! 失业保险技能提升补贴: what each certificate is worth, by when to claim it, and the yearly cap.
+//!
+//! The amounts, the claim window and the cap are NOT written here: they come from the program catalog's entry
+//! for the subsidy ([`SkillsSubsidyTerms`]), so a policy change is a data change. Whether the person meets the
+//! program's own conditions (insured at least a year, or receiving unemployment benefit) is the rules engine's
+//! verdict on that program; the UI shows it next to these figures.
+
+use super::course::CertificateLevel;
+use super::event::{Certificate, TrainingLog};
+use crate::domain::date::Date;
+use crate::domain::lang::Text;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An amount of money in 分 (1 元 = 100 分). Integer arithmetic only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Fen(pub u64);
+
+impl Fen {
+    pub fn from_yuan(yuan: u64) -> Fen {
+        Fen(yuan * 100)
+    }
+}
+
+/// "1,500元" or "1,500.50元".
+impl fmt::Display for Fen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let yuan = self.0 / 100;
+        let digits = yuan.to_string();
+        let mut grouped = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        match self.0 % 100 {
+            0 => write!(f, "{grouped}元"),
+            fen => write!(f, "{grouped}.{fen:02}元"),
+        }
+    }
+}
+
+/// The amount for one certificate level, from the program catalog's benefit table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelAmount {
+    pub level: CertificateLevel,
+    pub amount: Fen,
+}
+
+/// The subsidy's terms as the program catalog states them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillsSubsidyTerms {
+    /// The program's id in the catalog (for linking to its page and outcome).
+    pub program_id: String,
+    pub name: Text,
+    /// Levels missing from the table have no known amount (shown as 以当地最新通知为准).
+    pub amounts: Vec<LevelAmount>,
+    /// Claim within this many months of the certificate's issue date.
+    pub claim_within_months: u16,
+    /// At most this many claims per calendar year.
+    pub max_claims_per_year: u8,
+    /// Where to apply (e.g. 爱山东 “职工职业技能提升补贴申请”).
+    pub apply: Text,
+}
+
+impl SkillsSubsidyTerms {
+    pub fn amount_for(&self, level: CertificateLevel) -> Option<Fen> {
+        self.amounts.iter().find(|a| a.level == level).map(|a| a.amount)
+    }
+
+    /// The last day a claim is accepted. "Within 12 months of issue" is read as ending the day before the
+    /// same date 12 months later: the earlier reading, so nobody is told a day too late.
+    pub fn last_day_to_claim(&self, issued_on: Date) -> Date {
+        issued_on.add_months(i32::from(self.claim_within_months)).add_days(-1)
+    }
+}
+
+/// Where one certificate stands with the subsidy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum SubsidyStatus {
+    /// Claimable: `months_left` whole months and `days_left` days until the last day (0 = today is the last day).
+    Open { months_left: i32, days_left: i64 },
+    /// Still within its window, but this calendar year's claims are used up. If the window reaches into next
+    /// year, `next_possible` is 1 January of next year.
+    YearCapReached { year: i32, next_possible: Option<Date> },
+    Claimed { on: Date },
+    /// The window closed on `last_day` without a recorded claim.
+    Expired,
+}
+
+/// The subsidy as it applies to one certificate the trainee holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SkillsSubsidy {
+    pub certificate: Certificate,
+    /// `None`: the level has no amount in the catalog's table — show 以当地最新通知为准.
+    pub amount: Option<Fen>,
+    pub last_day: Date,
+    pub status: SubsidyStatus,
+}
+
+/// Claims recorded in a calendar year.
+pub fn claims_in_year(log: &TrainingLog, year: i32) -> usize {
+    log.claims().values().filter(|d| d.year() == year).count()
+}
+
+/// The subsidy for every certificate with a skill level, earliest issued first.
+pub fn skills_subsidies(log: &TrainingLog, terms: &SkillsSubsidyTerms, today: Date) -> Vec<SkillsSubsidy> {
+    let claims = log.claims();
+    let used_this_year = claims_in_year(log, today.year());
+    log.certificates()
+        .into_iter()
+        .filter_map(|(_, cert)| {
+            let level = cert.level?;
+            let last_day = terms.last_day_to_claim(cert.issued_on);
+            let status = if let Some(&on) = claims.get(cert.number.as_str()) {
+                SubsidyStatus::Claimed { on }
+            } else if today > last_day {
+                SubsidyStatus::Expired
+            } else if used_this_year >= usize::from(terms.max_claims_per_year) {
+                let next_year = Date::ymd(today.year() + 1, 1, 1);
+                SubsidyStatus::YearCapReached { year: today.year(), next_possible: (next_year <= last_day).then_some(next_year) }
+            } else {
+                SubsidyStatus::Open {
+                    months_left: today.whole_months_until(last_day.add_days(1)),
+                    days_left: today.days_until(last_day),
+                }
+            };
+            Some(SkillsSubsidy { certificate: cert.clone(), amount: terms.amount_for(level), last_day, status })
+        })
+        .collect()
+}
