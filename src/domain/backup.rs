@@ -22,10 +22,9 @@ use std::fmt;
 pub const BACKUP_FORMAT: &str = "leye-backup";
 /// The backup format version this build writes and the newest it reads.
 pub const BACKUP_SCHEMA_VERSION: u32 = 1;
-/// Files over this are refused before parsing: 10,000 training events take about 2 MB.
-pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
-/// Settings key under which storage keeps the learning record (exported as `records.learning_record`).
-pub const LEARNING_RECORD_KEY: &str = "learning_record";
+/// Files over this are refused before parsing. 10,000 training events take about 2 MB, and the
+/// optional learning record about as much again; 10 MB leaves room while bounding parse memory.
+pub const MAX_BACKUP_BYTES: usize = 10 * 1024 * 1024;
 
 /// Longest id (fact, program, course, event) or settings key, in characters.
 pub const MAX_ID_CHARS: usize = 128;
@@ -91,6 +90,8 @@ pub struct Records {
     pub saved: Vec<SavedProgramRecord>,
     pub training_events: Vec<TrainingEventRecord>,
     pub settings: Vec<SettingRecord>,
+    /// The learning record (`domain::learning_record`) derived from the training events, included
+    /// so the file is useful on its own. Derived data: an import checks it but does not store it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learning_record: Option<Value>,
 }
@@ -386,10 +387,8 @@ fn parse_records(value: Value) -> Result<Records, BackupError> {
         section(&mut map, "settings", Section::Settings, MAX_SETTINGS)?;
     let learning_record = match map.remove("learning_record") {
         None | Some(Value::Null) => None,
-        Some(v) => {
-            check_value(&v, 0).map_err(|p| bad(Section::LearningRecord, 0, p))?;
-            Some(v)
-        }
+        Some(v @ Value::Object(_)) => Some(v),
+        Some(_) => return Err(bad(Section::LearningRecord, 0, "not an object")),
     };
     let records = Records {
         answers,
@@ -471,18 +470,12 @@ pub fn validate(records: &Records) -> Result<(), BackupError> {
         let at = |p: String| bad(Section::Settings, i, p);
         check_id(&s.key).map_err(at)?;
         check_value(&s.value, 0).map_err(at)?;
-        if s.key == LEARNING_RECORD_KEY {
-            return Err(at(format!(
-                "{LEARNING_RECORD_KEY} belongs in its own section"
-            )));
-        }
         if !seen.insert(s.key.as_str()) {
             return Err(at(format!("duplicate key {}", clip(&s.key))));
         }
     }
-    if let Some(v) = &records.learning_record {
-        check_value(v, 0).map_err(|p| bad(Section::LearningRecord, 0, p))?;
-    }
+    // The learning record is never stored (it is re-derived from the events), so the file limit
+    // alone bounds it: it may list more statements than one stored value may hold.
     Ok(())
 }
 
@@ -839,11 +832,11 @@ mod tests {
         ));
 
         let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
-        doc["records"]["settings"] = json!([{"key": LEARNING_RECORD_KEY, "value": 1}]);
+        doc["records"]["learning_record"] = json!("x");
         assert!(matches!(
             parse(&resign(doc)),
             Err(BackupError::BadRecord {
-                section: Section::Settings,
+                section: Section::LearningRecord,
                 ..
             })
         ));

@@ -31,7 +31,7 @@ pub mod subsidy;
 
 pub use camp::{camp_view, CampView, ChecklistItem, NoteEntry};
 pub use course::{
-    CertificateLevel, CertificateOffer, Completion, Course, CourseCatalog, CourseId, CourseIssue, CourseKind, Delivery,
+    Audience, CertificateLevel, CertificateOffer, Completion, Course, CourseCatalog, CourseId, CourseIssue, CourseKind, Delivery,
     Milestone, Module, Requirement, Source, Stated, Target,
 };
 pub use deadline::{due_within, to_ics, upcoming, Deadline, DeadlineKind};

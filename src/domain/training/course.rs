@@ -117,6 +117,23 @@ pub enum Completion {
     Unknown,
 }
 
+/// Who an offering is meant for (for sorting "for you" first; who may JOIN is the rule).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// 网约车、外卖、快递等平台从业者 (新就业形态).
+    PlatformWorkers,
+    /// 农民工, including those returning home.
+    MigrantWorkers,
+    Graduates,
+    /// 各类劳动者: anyone of working age.
+    AllWorkers,
+    /// People planning or starting a business.
+    Founders,
+    /// People already running a business.
+    BusinessOwners,
+}
+
 /// One module of a course.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Module {
@@ -131,19 +148,24 @@ pub struct Milestone {
     pub name: Text,
 }
 
-/// National occupational skill levels (职业技能等级). The subsidy table names amounts per level.
+/// National occupational skill levels (职业技能等级). Serialised as the `cert_level` fact's choice values
+/// (catalog/facts.toml), so the program catalog's benefit table rows name them the same way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum CertificateLevel {
     /// 五级 / 初级工
+    #[serde(rename = "level5")]
     Junior,
     /// 四级 / 中级工
+    #[serde(rename = "level4")]
     Intermediate,
     /// 三级 / 高级工
+    #[serde(rename = "level3")]
     Senior,
     /// 二级 / 技师
+    #[serde(rename = "level2")]
     Technician,
     /// 一级 / 高级技师
+    #[serde(rename = "level1")]
     SeniorTechnician,
 }
 
@@ -156,11 +178,27 @@ impl CertificateLevel {
         CertificateLevel::SeniorTechnician,
     ];
 
+    /// The `cert_level` fact value ("level5" .. "level1").
+    pub fn fact_value(self) -> &'static str {
+        match self {
+            CertificateLevel::Junior => "level5",
+            CertificateLevel::Intermediate => "level4",
+            CertificateLevel::Senior => "level3",
+            CertificateLevel::Technician => "level2",
+            CertificateLevel::SeniorTechnician => "level1",
+        }
+    }
+
+    pub fn from_fact_value(value: &str) -> Option<CertificateLevel> {
+        CertificateLevel::ALL.into_iter().find(|l| l.fact_value() == value)
+    }
+
+    /// Labels as in catalog/facts.toml.
     pub fn label(self) -> Text {
         match self {
-            CertificateLevel::Junior => Text::new("初级(五级)", "Junior (level 5)"),
+            CertificateLevel::Junior => Text::new("初级(五级)", "Basic (level 5)"),
             CertificateLevel::Intermediate => Text::new("中级(四级)", "Intermediate (level 4)"),
-            CertificateLevel::Senior => Text::new("高级(三级)", "Senior (level 3)"),
+            CertificateLevel::Senior => Text::new("高级(三级)", "Advanced (level 3)"),
             CertificateLevel::Technician => Text::new("技师(二级)", "Technician (level 2)"),
             CertificateLevel::SeniorTechnician => Text::new("高级技师(一级)", "Senior technician (level 1)"),
         }
@@ -185,12 +223,16 @@ pub enum Confidence {
 /// Where a statement about a course comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// One offering of the catalog.
@@ -200,6 +242,13 @@ pub struct Course {
     pub kind: CourseKind,
     pub name: Text,
     pub summary: Text,
+    /// The action plan's clause(s), e.g. "二、(二)7".
+    pub plan_clause: String,
+    #[serde(default)]
+    pub audiences: Vec<Audience>,
+    /// The program entry (catalog/programs) describing the same offering, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program: Option<String>,
     /// Who runs it (培训机构, 职业院校 ...), if the sources say.
     pub provider: Stated<Text>,
     /// Where to ask or sign up: always given, even when the provider is unknown.
@@ -210,7 +259,8 @@ pub struct Course {
     pub required_hours: Stated<u16>,
     pub sessions: Stated<u16>,
     pub certificate: Stated<CertificateOffer>,
-    /// Program ids (catalog/programs) that the course's certificate or completion makes applicable.
+    /// Program ids (catalog/programs) the course can lead to. With an unknown certificate the link holds only if
+    /// the course in fact ends with a skill-level certificate; `check_with` says so.
     #[serde(default)]
     pub unlocks: Vec<String>,
     /// The business-plan checklist (camps and startup training).
@@ -222,6 +272,9 @@ pub struct Course {
     pub criteria: Vec<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<serde_json::Value>,
+    /// `false` when the published conditions for joining are only partly known: the UI says "may be able to
+    /// join — confirm with" the channel.
+    pub rules_complete: bool,
     pub sources: Vec<Source>,
     /// What is not known and where to check it (plain words for the user).
     pub check_with: Text,
@@ -354,6 +407,9 @@ impl CourseCatalog {
                 if t.zh.trim().is_empty() || t.en.trim().is_empty() {
                     issue(format!("{field} needs both zh and en text"));
                 }
+            }
+            if c.plan_clause.trim().is_empty() {
+                issue("plan_clause is required".into());
             }
             if c.sources.is_empty() {
                 issue("at least one source is required".into());
