@@ -140,10 +140,8 @@ fn duration(minutes: u32) -> String {
 
 /// Derives the statements, in date order (ties by event id). `local_id` is the app's per-device actor id.
 pub fn statements(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str) -> Vec<Statement> {
-    let actor = Actor {
-        object_type: "Agent".into(),
-        account: Account { home_page: HOME_PAGE.into(), name: local_id.into() },
-    };
+    let actor =
+        Actor { object_type: "Agent".into(), account: Account { home_page: HOME_PAGE.into(), name: local_id.into() } };
     let activity = |id: String, zh: &str, en: &str| Activity {
         object_type: "Activity".into(),
         id,
@@ -157,10 +155,16 @@ pub fn statements(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str) ->
         let made = match (&e.what, course, &course_iri) {
             (EventKind::Enrolled { .. }, Some(c), Some(iri)) => {
                 let (zh, en) = course_name(c);
-                Some((verb("http://adlnet.gov/expapi/verbs/registered", "报名", "registered"), activity(iri.clone(), &zh, &en), None))
+                Some((
+                    verb("http://adlnet.gov/expapi/verbs/registered", "报名", "registered"),
+                    activity(iri.clone(), &zh, &en),
+                    None,
+                ))
             }
             (EventKind::ModuleDone { module }, Some(c), Some(iri)) => {
-                let (zh, en) = c.module(module).map_or((module.clone(), module.clone()), |m| (m.name.zh.clone(), m.name.en.clone()));
+                let (zh, en) = c
+                    .module(module)
+                    .map_or((module.clone(), module.clone()), |m| (m.name.zh.clone(), m.name.en.clone()));
                 let result = StatementResult { completion: Some(true), ..Default::default() };
                 Some((
                     verb("http://adlnet.gov/expapi/verbs/completed", "完成", "completed"),
@@ -171,7 +175,11 @@ pub fn statements(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str) ->
             (EventKind::HoursStudied { minutes }, Some(c), Some(iri)) => {
                 let (zh, en) = course_name(c);
                 let result = StatementResult { duration: Some(duration(u32::from(*minutes))), ..Default::default() };
-                Some((verb("http://adlnet.gov/expapi/verbs/experienced", "学习", "experienced"), activity(iri.clone(), &zh, &en), Some(result)))
+                Some((
+                    verb("http://adlnet.gov/expapi/verbs/experienced", "学习", "experienced"),
+                    activity(iri.clone(), &zh, &en),
+                    Some(result),
+                ))
             }
             (EventKind::SessionAttended { title }, Some(c), Some(iri)) => {
                 let (mut zh, mut en) = course_name(c);
@@ -179,7 +187,11 @@ pub fn statements(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str) ->
                     zh = format!("{zh}:{t}");
                     en = format!("{en}: {t}");
                 }
-                Some((verb("http://adlnet.gov/expapi/verbs/attended", "参加", "attended"), activity(format!("{iri}:session"), &zh, &en), None))
+                Some((
+                    verb("http://adlnet.gov/expapi/verbs/attended", "参加", "attended"),
+                    activity(format!("{iri}:session"), &zh, &en),
+                    None,
+                ))
             }
             (EventKind::ExamPassed { exam }, Some(_), Some(iri)) => {
                 let result = StatementResult { success: Some(true), ..Default::default() };
@@ -190,7 +202,9 @@ pub fn statements(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str) ->
                 ))
             }
             (EventKind::MilestoneTicked { milestone }, Some(c), Some(iri)) => {
-                let (zh, en) = c.milestone(milestone).map_or((milestone.clone(), milestone.clone()), |m| (m.name.zh.clone(), m.name.en.clone()));
+                let (zh, en) = c
+                    .milestone(milestone)
+                    .map_or((milestone.clone(), milestone.clone()), |m| (m.name.zh.clone(), m.name.en.clone()));
                 let result = StatementResult { completion: Some(true), ..Default::default() };
                 Some((
                     verb("http://adlnet.gov/expapi/verbs/completed", "完成", "completed"),

@@ -382,25 +382,30 @@ impl CourseCatalog {
         let mut issues = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for c in &self.courses {
-            let mut issue = |message: String| {
-                issues.push(CourseIssue { file: c.file.clone(), course: c.id.0.clone(), message })
-            };
-            if c.id.0.is_empty() || !c.id.0.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+            let mut issue =
+                |message: String| issues.push(CourseIssue { file: c.file.clone(), course: c.id.0.clone(), message });
+            if c.id.0.is_empty()
+                || !c.id.0.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
             {
                 issue("id must be non-empty kebab-case (a-z, 0-9, -)".into());
             }
             if !seen.insert(c.id.0.clone()) {
                 issue("duplicate course id".into());
             }
-            let mut texts: Vec<(&str, &Text)> =
-                vec![("name", &c.name), ("summary", &c.summary), ("channel", &c.channel), ("check_with", &c.check_with)];
+            let mut texts: Vec<(&str, &Text)> = vec![
+                ("name", &c.name),
+                ("summary", &c.summary),
+                ("channel", &c.channel),
+                ("check_with", &c.check_with),
+            ];
             if let Some(p) = c.provider.known() {
                 texts.push(("provider", p));
             }
             if let Some(cert) = c.certificate.known() {
                 texts.push(("certificate.name", &cert.name));
             }
-            let module_names: Vec<&Text> = c.modules.known().map(|m| m.iter().map(|m| &m.name).collect()).unwrap_or_default();
+            let module_names: Vec<&Text> =
+                c.modules.known().map(|m| m.iter().map(|m| &m.name).collect()).unwrap_or_default();
             texts.extend(module_names.into_iter().map(|t| ("module name", t)));
             texts.extend(c.milestones.iter().map(|m| ("milestone name", &m.name)));
             for (field, t) in texts {

@@ -36,7 +36,10 @@ impl Deadline {
         Deadline {
             date: closes_on,
             kind: DeadlineKind::ProgramWindow,
-            title: Text::new(format!("{}:申请截止", program_name.zh), format!("{}: applications close", program_name.en)),
+            title: Text::new(
+                format!("{}:申请截止", program_name.zh),
+                format!("{}: applications close", program_name.en),
+            ),
             reference: program_id.to_string(),
         }
     }
@@ -55,7 +58,10 @@ pub fn upcoming(
     if let Some(terms) = skills_subsidy {
         for s in skills_subsidies(log, terms, today) {
             // A capped year still has a window to keep in mind when it reaches into next year.
-            let open = matches!(s.status, SubsidyStatus::Open { .. } | SubsidyStatus::YearCapReached { next_possible: Some(_), .. });
+            let open = matches!(
+                s.status,
+                SubsidyStatus::Open { .. } | SubsidyStatus::YearCapReached { next_possible: Some(_), .. }
+            );
             if open {
                 let amount_zh = s.amount.map_or("金额以当地最新通知为准".to_string(), |a| a.to_string());
                 let amount_en = s.amount.map_or("amount per the latest local notice".to_string(), |a| a.to_string());
@@ -64,7 +70,10 @@ pub fn upcoming(
                     kind: DeadlineKind::ClaimWindow,
                     title: Text::new(
                         format!("{}最后申领日:{}证书({})", terms.name.zh, s.certificate.name, amount_zh),
-                        format!("Last day to claim {}: {} certificate ({})", terms.name.en, s.certificate.name, amount_en),
+                        format!(
+                            "Last day to claim {}: {} certificate ({})",
+                            terms.name.en, s.certificate.name, amount_en
+                        ),
                     ),
                     reference: format!("certificate:{}", s.certificate.number.trim()),
                 });

@@ -68,28 +68,50 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         target: Option<Target>,
     },
+    /// The trainee's completion target, set or changed after enrolment (the latest one counts).
+    TargetSet {
+        target: Target,
+    },
     /// A module finished: a catalog module id, or the trainee's own label when the catalog lists none.
-    ModuleDone { module: String },
+    ModuleDone {
+        module: String,
+    },
     /// Time studied on the event's date, in minutes (see [`parse_hours`]).
-    HoursStudied { minutes: u16 },
+    HoursStudied {
+        minutes: u16,
+    },
     /// A class session attended (camps count these).
     SessionAttended {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         title: Option<String>,
     },
     /// A session the trainee has been told about, on the event's date (may be in the future): feeds deadlines.
-    SessionScheduled { title: String },
-    ExamPassed { exam: String },
+    SessionScheduled {
+        title: String,
+    },
+    ExamPassed {
+        exam: String,
+    },
     /// A certificate obtained; the course is optional (certificates from elsewhere count for the subsidy too).
-    CertificateAdded { certificate: Certificate },
+    CertificateAdded {
+        certificate: Certificate,
+    },
     /// The skills subsidy for a certificate was received (marked by the trainee), on the event's date.
-    SubsidyClaimed { certificate_number: String },
+    SubsidyClaimed {
+        certificate_number: String,
+    },
     /// A business-plan checklist item done (catalog milestone id).
-    MilestoneTicked { milestone: String },
+    MilestoneTicked {
+        milestone: String,
+    },
     /// The trainee's own note. Plain text.
-    Note { text: String },
+    Note {
+        text: String,
+    },
     /// Compensates an earlier event: it no longer counts anywhere.
-    Undo { target: EventId },
+    Undo {
+        target: EventId,
+    },
 }
 
 impl EventKind {
@@ -101,7 +123,10 @@ impl EventKind {
     fn needs_course(&self) -> bool {
         !matches!(
             self,
-            EventKind::CertificateAdded { .. } | EventKind::SubsidyClaimed { .. } | EventKind::Note { .. } | EventKind::Undo { .. }
+            EventKind::CertificateAdded { .. }
+                | EventKind::SubsidyClaimed { .. }
+                | EventKind::Note { .. }
+                | EventKind::Undo { .. }
         )
     }
 }
@@ -205,6 +230,24 @@ impl TrainingLog {
             .min_by_key(|e| e.on)
     }
 
+    /// The trainee's target for a course: the latest effective `TargetSet`, else the enrolment's.
+    pub fn target(&self, course: &CourseId) -> Option<Target> {
+        let set = self
+            .effective()
+            .enumerate()
+            .filter(|(_, e)| e.course.as_ref() == Some(course))
+            .filter_map(|(i, e)| match &e.what {
+                EventKind::TargetSet { target } => Some(((e.on, i), *target)),
+                _ => None,
+            })
+            .max_by_key(|(k, _)| *k)
+            .map(|(_, t)| t);
+        set.or_else(|| match self.enrolment(course).map(|e| &e.what) {
+            Some(EventKind::Enrolled { target }) => *target,
+            _ => None,
+        })
+    }
+
     /// Certificates in force, earliest issued first.
     pub fn certificates(&self) -> Vec<(&Event, &Certificate)> {
         let mut certs: Vec<_> = self
@@ -223,7 +266,10 @@ impl TrainingLog {
         let mut claims = HashMap::new();
         for e in self.effective() {
             if let EventKind::SubsidyClaimed { certificate_number } = &e.what {
-                claims.entry(certificate_number.as_str()).and_modify(|d: &mut Date| *d = (*d).min(e.on)).or_insert(e.on);
+                claims
+                    .entry(certificate_number.as_str())
+                    .and_modify(|d: &mut Date| *d = (*d).min(e.on))
+                    .or_insert(e.on);
             }
         }
         claims
@@ -277,13 +323,10 @@ impl TrainingLog {
             }
         }
         match &event.what {
-            Enrolled { target } => {
-                if let Some(t) = target {
-                    if t.amount() == 0 || t.amount() > MAX_TARGET {
-                        return Err(TrainingError::TargetOutOfRange { max: MAX_TARGET });
-                    }
-                }
+            Enrolled { target: Some(t) } | TargetSet { target: t } if t.amount() == 0 || t.amount() > MAX_TARGET => {
+                return Err(TrainingError::TargetOutOfRange { max: MAX_TARGET });
             }
+            Enrolled { .. } | TargetSet { .. } => {}
             ModuleDone { module } => {
                 let c = course.expect("checked above");
                 bounded("module", module, MAX_LABEL_CHARS)?;
@@ -336,7 +379,8 @@ impl TrainingLog {
                     return Err(TrainingError::UnknownMilestone(milestone.clone()));
                 }
                 let ticked = self.effective().any(|e| {
-                    e.course.as_ref() == Some(&c.id) && matches!(&e.what, MilestoneTicked { milestone: m } if m == milestone)
+                    e.course.as_ref() == Some(&c.id)
+                        && matches!(&e.what, MilestoneTicked { milestone: m } if m == milestone)
                 });
                 if ticked {
                     return Err(TrainingError::MilestoneAlreadyTicked(milestone.clone()));

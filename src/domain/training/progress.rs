@@ -71,10 +71,7 @@ pub fn progress(log: &TrainingLog, catalog: &CourseCatalog) -> Progress {
 }
 
 fn course_progress(log: &TrainingLog, course: &Course, enrolment: &Event) -> CourseProgress {
-    let trainee_target = match &enrolment.what {
-        EventKind::Enrolled { target } => *target,
-        _ => None,
-    };
+    let trainee_target = log.target(&course.id);
     let (requirement, requirement_from) = match (trainee_target, course.stated_requirement()) {
         (Some(t), _) => (Some(Requirement::Target(t)), RequirementSource::Trainee),
         (None, Some(r)) => (Some(r), RequirementSource::Catalog),

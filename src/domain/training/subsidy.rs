@@ -82,11 +82,19 @@ impl SkillsSubsidyTerms {
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum SubsidyStatus {
     /// Claimable: `months_left` whole months and `days_left` days until the last day (0 = today is the last day).
-    Open { months_left: i32, days_left: i64 },
+    Open {
+        months_left: i32,
+        days_left: i64,
+    },
     /// Still within its window, but this calendar year's claims are used up. If the window reaches into next
     /// year, `next_possible` is 1 January of next year.
-    YearCapReached { year: i32, next_possible: Option<Date> },
-    Claimed { on: Date },
+    YearCapReached {
+        year: i32,
+        next_possible: Option<Date>,
+    },
+    Claimed {
+        on: Date,
+    },
     /// The window closed on `last_day` without a recorded claim.
     Expired,
 }
@@ -121,7 +129,10 @@ pub fn skills_subsidies(log: &TrainingLog, terms: &SkillsSubsidyTerms, today: Da
                 SubsidyStatus::Expired
             } else if used_this_year >= usize::from(terms.max_claims_per_year) {
                 let next_year = Date::ymd(today.year() + 1, 1, 1);
-                SubsidyStatus::YearCapReached { year: today.year(), next_possible: (next_year <= last_day).then_some(next_year) }
+                SubsidyStatus::YearCapReached {
+                    year: today.year(),
+                    next_possible: (next_year <= last_day).then_some(next_year),
+                }
             } else {
                 SubsidyStatus::Open {
                     months_left: today.whole_months_until(last_day.add_days(1)),
