@@ -1,0 +1,195 @@
+// The installable offline shell (issue 2): routes, offline reloads, installability, CSP, update flow.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Host, TABS, appReady, copyBuild, launch, serviceWorkerControls, watch } from './support.mjs';
+import { writeServiceWorker } from '../../tools/sw-manifest.mjs';
+
+let host;
+before(async () => {
+  host = await new Host().start();
+});
+after(async () => {
+  await host.stop();
+});
+
+test('every tab route renders in Chinese, deep links and back work, without console errors or CSP violations', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page, host.origin);
+    for (const tab of TABS) {
+      await page.goto(host.origin + tab.path);
+      await appReady(page);
+      const current = page.locator('nav.tab-bar a[aria-current="page"]');
+      assert.equal(await current.count(), 1, `one tab is current on ${tab.path}`);
+      assert.match(await current.innerText(), new RegExp(tab.label), `the ${tab.label} tab is current on ${tab.path}`);
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+      assert.ok((await page.locator('main h1').innerText()).length > 0, `${tab.path} has a heading`);
+    }
+    // Tap through the tab bar, then go back.
+    await page.goto(host.origin + '/');
+    await appReady(page);
+    await page.locator('nav.tab-bar a', { hasText: '政策' }).click();
+    await page.waitForURL(host.origin + '/policies');
+    await page.locator('nav.tab-bar a', { hasText: '我的' }).click();
+    await page.waitForURL(host.origin + '/me');
+    await page.goBack();
+    await page.waitForURL(host.origin + '/policies');
+    await page.waitForSelector('nav.tab-bar a[aria-current="page"]:has-text("政策")');
+
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(await seen.csp(), []);
+    assert.deepEqual(seen.foreign, [], 'no request leaves the app origin');
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
+
+test('an unknown route shows a friendly 404 with a way home', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(host.origin + '/no/such/page');
+    await appReady(page);
+    assert.match(await page.locator('main h1').innerText(), /没有找到这个页面/);
+    await page.locator('main a', { hasText: '回到首页' }).click();
+    await page.waitForURL(host.origin + '/');
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
+
+test('the language switch changes the text and <html lang>, and is remembered', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(host.origin + '/me');
+    await appReady(page);
+    await page.locator('button.lang-toggle').click();
+    await page.waitForSelector('nav.tab-bar a:has-text("Policies")');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.reload();
+    await appReady(page);
+    await page.waitForSelector('nav.tab-bar a:has-text("Policies")');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
+
+test('after the first visit every route reloads with the server stopped', async () => {
+  const offlineHost = await new Host(copyBuild()).start();
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page, offlineHost.origin);
+    await page.goto(offlineHost.origin + '/');
+    await appReady(page);
+    await serviceWorkerControls(page);
+    await offlineHost.stop();
+    for (const tab of TABS) {
+      await page.goto(offlineHost.origin + tab.path);
+      await appReady(page);
+      await page.waitForSelector(`nav.tab-bar a[aria-current="page"]:has-text("${tab.label}")`);
+    }
+    // The 404 route works offline too.
+    await page.goto(offlineHost.origin + '/nowhere');
+    await appReady(page);
+    assert.match(await page.locator('main h1').innerText(), /没有找到这个页面/);
+    assert.deepEqual(seen.errors, []);
+  } finally {
+    await context.close();
+    dispose();
+    await offlineHost.stop();
+  }
+});
+
+test('the app is installable (no installability errors in a persistent profile)', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(host.origin + '/');
+    await appReady(page);
+    await serviceWorkerControls(page);
+    const cdp = await context.newCDPSession(page);
+    let errors = [];
+    // The manifest and worker are checked asynchronously; give Chromium a moment to settle.
+    for (let i = 0; i < 10; i++) {
+      ({ installabilityErrors: errors } = await cdp.send('Page.getInstallabilityErrors'));
+      if (errors.length === 0) break;
+      await page.waitForTimeout(500);
+    }
+    assert.deepEqual(errors, []);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(manifest.errors, []);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
+
+test('a new deployment shows the update banner; a tap makes it live and keeps the user settings', async () => {
+  const buildA = copyBuild();
+  const buildB = copyBuild();
+  // Build B: the same app with a marker, and a service worker regenerated from its files.
+  const indexB = join(buildB, 'index.html');
+  writeFileSync(indexB, readFileSync(indexB, 'utf8').replace('</head>', '<meta name="leye-build" content="B"></head>'));
+  writeServiceWorker(buildB);
+  assert.notEqual(readFileSync(join(buildA, 'sw.js'), 'utf8'), readFileSync(join(buildB, 'sw.js'), 'utf8'));
+
+  const updateHost = await new Host(buildA).start();
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page, updateHost.origin);
+    await page.goto(updateHost.origin + '/me');
+    await appReady(page);
+    await serviceWorkerControls(page);
+    await page.locator('button.lang-toggle').click(); // something the user chose, to survive the update
+    await page.waitForSelector('nav.tab-bar a:has-text("Me")');
+
+    await updateHost.stop();
+    await updateHost.start(buildB);
+    await page.reload(); // the browser checks sw.js on navigation and installs B beside A
+    await appReady(page);
+    assert.equal(await page.locator('meta[name="leye-build"]').count(), 0, 'A still serves until the tap');
+    const banner = page.locator('.banner-update button');
+    await banner.waitFor({ timeout: 20000 });
+    assert.match(await banner.innerText(), /new version|新版本/i);
+
+    await Promise.all([page.waitForEvent('load', { timeout: 20000 }), banner.click()]);
+    await appReady(page);
+    assert.equal(await page.locator('meta[name="leye-build"]').getAttribute('content'), 'B');
+    await page.waitForSelector('nav.tab-bar a:has-text("Me")'); // the language choice survived
+    assert.equal(await page.locator('.banner-update').count(), 0);
+    assert.deepEqual(seen.errors, []);
+  } finally {
+    await context.close();
+    dispose();
+    await updateHost.stop();
+  }
+});
+
+test('a failed service worker registration never blocks the app and says nothing alarming', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page, host.origin);
+    await page.route('**/sw.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(host.origin + '/policies');
+    await appReady(page);
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('.banner-update').count(), 0);
+    assert.ok(await page.locator('main h1').isVisible());
+    // The browser itself reports the failed fetch of sw.js; the app adds no error of its own.
+    assert.deepEqual(seen.errors.filter((e) => !/sw\.js|404/.test(e)), []);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});

@@ -1,0 +1,120 @@
+// Shared fixtures for the end-to-end tests: a server for a build folder, a headless Chromium with a
+// persistent profile, and watchers for console errors, CSP violations and off-origin requests.
+import { chromium } from 'playwright-core';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve } from '../../tools/serve.mjs';
+
+export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+export const DIST = process.env.LEYE_DIST || join(ROOT, 'dist');
+export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** The tab routes and the heading each one shows in Chinese. */
+export const TABS = [
+  { path: '/', label: '首页' },
+  { path: '/check', label: '自测' },
+  { path: '/policies', label: '政策' },
+  { path: '/training', label: '培训' },
+  { path: '/me', label: '我的' },
+];
+
+/** A server for `dir` that can be stopped and started again on the same port (same origin). */
+export class Host {
+  constructor(dir = DIST, port = 0) {
+    this.dir = dir;
+    this.port = port;
+    this.server = null;
+  }
+  get origin() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+  async start(dir = this.dir) {
+    this.dir = dir;
+    this.server = await serve({ dir, port: this.port });
+    this.port = this.server.address().port;
+    return this;
+  }
+  async stop() {
+    if (!this.server) return;
+    const s = this.server;
+    this.server = null;
+    s.closeAllConnections();
+    await new Promise((ok) => s.close(ok));
+  }
+}
+
+/** A copy of the build in a temp folder, so a test may change it. */
+export function copyBuild(from = DIST) {
+  const dir = mkdtempSync(join(tmpdir(), 'leye-build-'));
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/** Chromium with a persistent profile (installability needs one; service workers survive restarts). */
+export async function launch({ profile } = {}) {
+  const userDataDir = profile || mkdtempSync(join(tmpdir(), 'leye-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'zh-CN',
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+  return { context, userDataDir, dispose: () => rmSync(userDataDir, { recursive: true, force: true }) };
+}
+
+/**
+ * Watches a page for console errors, uncaught exceptions, CSP violations and requests to any origin
+ * but `origin`. `problems()` lists everything seen so far.
+ */
+export function watch(page, origin) {
+  const errors = [];
+  const foreign = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`exception: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return {
+    errors,
+    foreign,
+    async csp() {
+      return page.evaluate(() => window.__cspViolations || []);
+    },
+  };
+}
+
+/** Waits until the wasm app has mounted (the tab bar is there and the boot placeholder is gone). */
+export async function appReady(page) {
+  await page.waitForSelector('nav.tab-bar a.tab', { timeout: 15000 });
+  await page.waitForSelector('#boot', { state: 'detached', timeout: 15000 });
+}
+
+/** Waits until a service worker controls the page (after the first visit's install + claim). */
+export async function serviceWorkerControls(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, {
+    timeout: 20000,
+  });
+}
