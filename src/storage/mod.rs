@@ -1,1 +1,941 @@
-//! IndexedDB storage (being written).
+//! On-device storage: everything the person enters lives in IndexedDB (database "leye") and never
+//! leaves the phone.
+//!
+//! # For the UI
+//! ```ignore
+//! let storage = Storage::open().await;            // never fails: falls back to memory
+//! if let Some(reason) = storage.fallback_reason() {  // show the banner on every screen
+//!     banner(StorageError::banner(lang), reason.message(lang));   // "数据不会被保存" + why
+//! }
+//! storage.put_answer("age", json!(34)).await?;     // each call is one transaction
+//! let answers = storage.answers().await?;
+//! storage.save_program("startup-loan").await?;
+//! storage.set_document_ticked("startup-loan", 2, true).await?;
+//! storage.append_training_event(&event).await?;    // append-only; duplicate id → Duplicate
+//! storage.set_lang(Lang::En).await?;
+//! let text = storage.export_backup(None).await?;      // offer as leye-backup-<date>.json
+//! storage.import_backup(&bytes).await?;            // checks everything, then replaces in one go
+//! storage.erase_all().await?;                      // after the user confirmed
+//! durability::request_persistence().await;         // after the first save
+//! ```
+//! Every error is a [`StorageError`]; show `err.message(lang)`. On `QuotaExceeded` the old data is
+//! still readable and exportable. On `Closed` (a newer version opened in another tab) ask for a reload.
+//!
+//! # Guarantees
+//! - Each write method is one IndexedDB transaction, committed explicitly and awaited; inside a
+//!   transaction only IndexedDB requests are awaited. A failed write leaves nothing behind.
+//! - Records are checked against the same bounds as a backup import ([`crate::domain::backup`]),
+//!   so any stored data can be exported and imported again.
+//! - The in-memory backend behaves the same, so the app works when IndexedDB is unavailable.
+
+pub mod catalog_update;
+pub mod db;
+pub mod durability;
+mod memory;
+
+use crate::domain::backup::{
+    self, AnswerRecord, BackupError, Records, SavedProgramRecord, SettingRecord,
+    TrainingEventRecord,
+};
+use crate::domain::date::Date;
+use crate::domain::lang::Lang;
+use db::{ALL_STORES, ANSWERS, BY_COURSE, CATALOG, SAVED, SETTINGS, TRAINING_EVENTS};
+use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use memory::Memory;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// What went wrong in storage, with a message telling the user what to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageError {
+    /// IndexedDB cannot be used here (private mode, blocked by settings, or an open error).
+    Unavailable(String),
+    /// Another tab runs an older version of the app and keeps the database open.
+    Blocked,
+    /// A newer version of the app opened the database in another tab; this connection was closed.
+    Closed,
+    /// The database was written by a newer version of the app than this one.
+    NewerVersion,
+    /// The phone (or the browser's share of it) is out of space. Nothing new was written.
+    QuotaExceeded,
+    /// A record with this id already exists (training events are append-only).
+    Duplicate,
+    /// The value is too long or has the wrong shape to be stored.
+    Invalid(String),
+    /// A stored record could not be read back (damaged data).
+    Corrupt(String),
+    /// A backup file was refused; nothing was changed.
+    Backup(BackupError),
+    /// Any other IndexedDB failure.
+    Failed(String),
+}
+
+impl StorageError {
+    /// The banner shown on every screen while the app runs on the in-memory backend.
+    pub fn banner(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => "数据不会被保存",
+            Lang::En => "Your data will not be saved",
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        use StorageError::*;
+        match (self, lang) {
+            (Unavailable(_), Lang::Zh) => "此浏览器现在不能保存数据（可能是无痕/隐私模式）。数据不会被保存：关闭页面后会丢失。请用普通模式打开乐业通。".into(),
+            (Unavailable(_), Lang::En) => "This browser cannot save data right now (private mode?). Your data will not be saved and is lost when the page closes. Open LeYe in a normal window.".into(),
+            (Blocked, Lang::Zh) => "乐业通的旧版本在另一个标签页中打开着。请关闭其他标签页或重新加载。".into(),
+            (Blocked, Lang::En) => "An older version of LeYe is open in another tab. Close other tabs or reload.".into(),
+            (Closed, Lang::Zh) => "乐业通已在另一个标签页中更新。请重新加载本页，你的数据不会丢失。".into(),
+            (Closed, Lang::En) => "LeYe was updated in another tab. Reload this page; your data is kept.".into(),
+            (NewerVersion, Lang::Zh) => "你的数据由更新版本的乐业通保存。请重新加载以使用最新版本。".into(),
+            (NewerVersion, Lang::En) => "Your data was saved by a newer LeYe. Reload to use the newest version.".into(),
+            (QuotaExceeded, Lang::Zh) => "手机存储空间不足，这次的内容没有保存。已有数据仍可查看和导出。请清理手机空间后重试。".into(),
+            (QuotaExceeded, Lang::En) => "Your phone is out of storage, so this was not saved. Existing data can still be viewed and exported. Free some space and try again.".into(),
+            (Duplicate, Lang::Zh) => "这条记录已经保存过了。".into(),
+            (Duplicate, Lang::En) => "This record was already saved.".into(),
+            (Invalid(p), Lang::Zh) => format!("内容太长或格式不对，没有保存（{p}）。请修改后重试。"),
+            (Invalid(p), Lang::En) => format!("This is too long or malformed and was not saved ({p}). Change it and try again."),
+            (Corrupt(_), Lang::Zh) => "部分已保存的数据无法读取。请导出备份，然后在“我的 → 数据”中清除后重新导入。".into(),
+            (Corrupt(_), Lang::En) => "Some saved data cannot be read. Export a backup, then erase and import it under Me → Data.".into(),
+            (Backup(e), lang) => e.message(lang),
+            (Failed(_), Lang::Zh) => "保存失败，请重试。如果一直失败，请导出备份后重新加载。".into(),
+            (Failed(_), Lang::En) => "Saving failed. Try again; if it keeps failing, export a backup and reload.".into(),
+        }
+    }
+
+    /// Maps a browser DOMException to the variant the user can act on.
+    pub fn from_dom_exception(e: &web_sys::DomException) -> StorageError {
+        match e.name().as_str() {
+            "QuotaExceededError" => StorageError::QuotaExceeded,
+            "ConstraintError" => StorageError::Duplicate,
+            "VersionError" => StorageError::NewerVersion,
+            "DataCloneError" | "DataError" => StorageError::Invalid(e.message()),
+            name => StorageError::Failed(format!("{name}: {}", e.message())),
+        }
+    }
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))?;
+        match self {
+            StorageError::Unavailable(d) | StorageError::Corrupt(d) | StorageError::Failed(d) => {
+                write!(f, " ({d})")
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for StorageError {}
+
+impl From<BackupError> for StorageError {
+    fn from(e: BackupError) -> Self {
+        StorageError::Backup(e)
+    }
+}
+
+fn idb(e: indexed_db_futures::error::Error) -> StorageError {
+    use indexed_db_futures::error::Error;
+    match e {
+        Error::DomException(d) => StorageError::from_dom_exception(&web_sys::DomException::from(d)),
+        Error::Serialisation(s) => StorageError::Corrupt(s.to_string()),
+        other => StorageError::Failed(other.to_string()),
+    }
+}
+
+/// Commits explicitly and waits; on failure prefers the transaction's own error (a quota abort
+/// reports no failed request).
+async fn commit(tx: Transaction<'_>) -> Result<(), StorageError> {
+    let raw: web_sys::IdbTransaction = (**tx.as_sys()).clone();
+    match tx.commit().await {
+        Ok(()) => Ok(()),
+        Err(e) => match (raw.error(), idb(e)) {
+            (Some(d), StorageError::Failed(_)) => Err(StorageError::from_dom_exception(&d)),
+            (_, err) => Err(err),
+        },
+    }
+}
+
+/// The current catalog pack, as installed by [`catalog_update`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogPackRecord {
+    pub version: String,
+    /// 政策数据更新于 <published>.
+    pub published: Date,
+    pub sha256: String,
+    pub installed_at_ms: i64,
+    pub pack_json: String,
+}
+
+/// When the catalog was last checked for updates, and why the last check did not switch.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CatalogStatus {
+    pub last_check_ms: Option<i64>,
+    /// zh/en reason shown under 我的 → 数据; `None` after a successful check.
+    pub last_error: Option<crate::domain::lang::Text>,
+}
+
+const CATALOG_PACK_KEY: &str = "pack";
+const CATALOG_STATUS_KEY: &str = "status";
+
+/// What an import replaced, for the confirmation message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub records: usize,
+}
+
+/// Milliseconds since 1970 from the browser clock (storage stamps records; the domain never reads time).
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+struct IdbBackend {
+    db: Database,
+    /// Set when another tab asked for a newer version and we closed the connection.
+    closed: Rc<Cell<bool>>,
+    _on_version_change: Closure<dyn FnMut()>,
+}
+
+enum Backend {
+    Idb(IdbBackend),
+    Memory(RefCell<Memory>),
+}
+
+struct Inner {
+    backend: Backend,
+    fallback: Option<StorageError>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if let Backend::Idb(b) = &self.backend {
+            b.db.as_sys().close();
+        }
+    }
+}
+
+/// Handle to the person's data. Cheap to clone; put one in the app context.
+#[derive(Clone)]
+pub struct Storage {
+    inner: Rc<Inner>,
+}
+
+impl Storage {
+    /// Opens the app database, or falls back to memory (see [`Storage::fallback_reason`]).
+    pub async fn open() -> Storage {
+        Self::open_or_memory(db::DB_NAME).await
+    }
+
+    /// [`Storage::open`] on a given database name (tests use one per test).
+    pub async fn open_or_memory(name: &str) -> Storage {
+        match Self::open_named(name).await {
+            Ok(storage) => storage,
+            Err(reason) => Storage::in_memory(Some(reason)),
+        }
+    }
+
+    /// Opens IndexedDB only; no fallback.
+    pub async fn open_named(name: &str) -> Result<Storage, StorageError> {
+        let db = db::open(name).await?;
+        let closed = Rc::new(Cell::new(false));
+        let on_version_change = {
+            let raw: web_sys::IdbDatabase = (**db.as_sys()).clone();
+            let closed = closed.clone();
+            // A newer version in another tab wants to upgrade: let it, rather than block it.
+            Closure::<dyn FnMut()>::new(move || {
+                raw.close();
+                closed.set(true);
+            })
+        };
+        db.as_sys()
+            .set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        let backend = Backend::Idb(IdbBackend {
+            db,
+            closed,
+            _on_version_change: on_version_change,
+        });
+        Ok(Storage {
+            inner: Rc::new(Inner {
+                backend,
+                fallback: None,
+            }),
+        })
+    }
+
+    /// A storage that keeps everything in memory only. `reason` is why IndexedDB was not used.
+    pub fn in_memory(reason: Option<StorageError>) -> Storage {
+        let fallback =
+            Some(reason.unwrap_or(StorageError::Unavailable("in-memory storage".into())));
+        Storage {
+            inner: Rc::new(Inner {
+                backend: Backend::Memory(RefCell::new(Memory::default())),
+                fallback,
+            }),
+        }
+    }
+
+    /// `Some(reason)` when data is only in memory: show [`StorageError::banner`] and the reason.
+    pub fn fallback_reason(&self) -> Option<&StorageError> {
+        self.inner.fallback.as_ref()
+    }
+
+    /// True when writes reach IndexedDB.
+    pub fn is_persistent(&self) -> bool {
+        matches!(self.inner.backend, Backend::Idb(_))
+    }
+
+    /// True after another tab's newer version closed this connection (ask the user to reload).
+    pub fn is_closed(&self) -> bool {
+        matches!(&self.inner.backend, Backend::Idb(b) if b.closed.get())
+    }
+
+    fn backend(&self) -> Result<Target<'_>, StorageError> {
+        match &self.inner.backend {
+            Backend::Idb(b) if b.closed.get() => Err(StorageError::Closed),
+            Backend::Idb(b) => Ok(Target::Idb(&b.db)),
+            Backend::Memory(m) => Ok(Target::Memory(m)),
+        }
+    }
+
+    // ---- answers (fact id → JSON value) ----
+
+    /// Saves one answer, replacing any earlier answer to the same fact.
+    pub async fn put_answer(
+        &self,
+        fact_id: &str,
+        value: Value,
+    ) -> Result<AnswerRecord, StorageError> {
+        let record = AnswerRecord {
+            fact_id: fact_id.to_owned(),
+            value,
+            updated_at_ms: now_ms(),
+        };
+        self.put_answers(std::slice::from_ref(&record)).await?;
+        Ok(record)
+    }
+
+    /// Saves several answers in one transaction: all land or none do.
+    pub async fn put_answers(&self, records: &[AnswerRecord]) -> Result<(), StorageError> {
+        for r in records {
+            backup::check_id(&r.fact_id)
+                .and_then(|()| backup::check_value(&r.value, 0))
+                .map_err(StorageError::Invalid)?;
+        }
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db
+                    .transaction(ANSWERS)
+                    .with_mode(TransactionMode::Readwrite)
+                    .build()
+                    .map_err(idb)?;
+                {
+                    let store = tx.object_store(ANSWERS).map_err(idb)?;
+                    for r in records {
+                        // The request's outcome reaches us through the transaction's commit.
+                        let _ = store.put(r).serde().map_err(idb)?;
+                    }
+                }
+                commit(tx).await
+            }
+            Target::Memory(m) => {
+                let mut m = m.borrow_mut();
+                for r in records {
+                    m.answers.insert(r.fact_id.clone(), r.clone());
+                }
+                Ok(())
+            }
+        }
+    }
+
+    pub async fn answer(&self, fact_id: &str) -> Result<Option<AnswerRecord>, StorageError> {
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db.transaction(ANSWERS).build().map_err(idb)?;
+                let store = tx.object_store(ANSWERS).map_err(idb)?;
+                store.get(fact_id).serde().map_err(idb)?.await.map_err(idb)
+            }
+            Target::Memory(m) => Ok(m.borrow().answers.get(fact_id).cloned()),
+        }
+    }
+
+    /// All answers, ordered by fact id.
+    pub async fn answers(&self) -> Result<Vec<AnswerRecord>, StorageError> {
+        match self.backend()? {
+            Target::Idb(db) => get_all(db, ANSWERS).await,
+            Target::Memory(m) => Ok(m.borrow().answers.values().cloned().collect()),
+        }
+    }
+
+    pub async fn delete_answer(&self, fact_id: &str) -> Result<(), StorageError> {
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db
+                    .transaction(ANSWERS)
+                    .with_mode(TransactionMode::Readwrite)
+                    .build()
+                    .map_err(idb)?;
+                {
+                    let store = tx.object_store(ANSWERS).map_err(idb)?;
+                    let _ = store.delete(fact_id).serde().map_err(idb)?;
+                }
+                commit(tx).await
+            }
+            Target::Memory(m) => {
+                m.borrow_mut().answers.remove(fact_id);
+                Ok(())
+            }
+        }
+    }
+
+    // ---- saved programs ----
+
+    /// Saves a program (keeps its ticked documents if it was saved before).
+    pub async fn save_program(&self, program_id: &str) -> Result<SavedProgramRecord, StorageError> {
+        self.update_saved(program_id, |_| {}).await
+    }
+
+    /// Ticks or unticks document `index` of a saved program, saving the program if needed.
+    pub async fn set_document_ticked(
+        &self,
+        program_id: &str,
+        index: u32,
+        ticked: bool,
+    ) -> Result<SavedProgramRecord, StorageError> {
+        self.update_saved(program_id, |docs| {
+            match (docs.binary_search(&index), ticked) {
+                (Err(at), true) => docs.insert(at, index),
+                (Ok(at), false) => {
+                    docs.remove(at);
+                }
+                _ => {}
+            }
+        })
+        .await
+    }
+
+    /// Read-modify-write in one transaction, so two quick taps cannot lose a tick.
+    async fn update_saved(
+        &self,
+        program_id: &str,
+        change: impl FnOnce(&mut Vec<u32>),
+    ) -> Result<SavedProgramRecord, StorageError> {
+        backup::check_id(program_id).map_err(StorageError::Invalid)?;
+        let fresh = || SavedProgramRecord {
+            program_id: program_id.to_owned(),
+            saved_at_ms: now_ms(),
+            ticked_documents: vec![],
+        };
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db
+                    .transaction(SAVED)
+                    .with_mode(TransactionMode::Readwrite)
+                    .build()
+                    .map_err(idb)?;
+                let record = {
+                    let store = tx.object_store(SAVED).map_err(idb)?;
+                    let found: Option<SavedProgramRecord> = store
+                        .get(program_id)
+                        .serde()
+                        .map_err(idb)?
+                        .await
+                        .map_err(idb)?;
+                    let mut record = found.unwrap_or_else(fresh);
+                    change(&mut record.ticked_documents);
+                    check_ticks(&record)?;
+                    let _ = store.put(&record).serde().map_err(idb)?;
+                    record
+                };
+                commit(tx).await?;
+                Ok(record)
+            }
+            Target::Memory(m) => {
+                let mut m = m.borrow_mut();
+                let mut record = m.saved.get(program_id).cloned().unwrap_or_else(fresh);
+                change(&mut record.ticked_documents);
+                check_ticks(&record)?;
+                m.saved.insert(record.program_id.clone(), record.clone());
+                Ok(record)
+            }
+        }
+    }
+
+    pub async fn unsave_program(&self, program_id: &str) -> Result<(), StorageError> {
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db
+                    .transaction(SAVED)
+                    .with_mode(TransactionMode::Readwrite)
+                    .build()
+                    .map_err(idb)?;
+                {
+                    let store = tx.object_store(SAVED).map_err(idb)?;
+                    let _ = store.delete(program_id).serde().map_err(idb)?;
+                }
+                commit(tx).await
+            }
+            Target::Memory(m) => {
+                m.borrow_mut().saved.remove(program_id);
+                Ok(())
+            }
+        }
+    }
+
+    /// Saved programs, ordered by program id.
+    pub async fn saved_programs(&self) -> Result<Vec<SavedProgramRecord>, StorageError> {
+        match self.backend()? {
+            Target::Idb(db) => get_all(db, SAVED).await,
+            Target::Memory(m) => Ok(m.borrow().saved.values().cloned().collect()),
+        }
+    }
+
+    // ---- training events (append-only) ----
+
+    /// Appends one event. An existing `event_id` is refused with `Duplicate`, never overwritten.
+    pub async fn append_training_event(
+        &self,
+        event: &TrainingEventRecord,
+    ) -> Result<(), StorageError> {
+        self.append_training_events(std::slice::from_ref(event))
+            .await
+    }
+
+    /// Appends several events in one transaction: if any is refused, none is stored.
+    pub async fn append_training_events(
+        &self,
+        events: &[TrainingEventRecord],
+    ) -> Result<(), StorageError> {
+        for e in events {
+            check_event(e)?;
+        }
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db
+                    .transaction(TRAINING_EVENTS)
+                    .with_mode(TransactionMode::Readwrite)
+                    .build()
+                    .map_err(idb)?;
+                {
+                    let store = tx.object_store(TRAINING_EVENTS).map_err(idb)?;
+                    for e in events {
+                        let _ = store.add(e).serde().map_err(idb)?;
+                    }
+                }
+                commit(tx).await
+            }
+            Target::Memory(m) => {
+                let mut m = m.borrow_mut();
+                let mut seen = std::collections::HashSet::new();
+                if events
+                    .iter()
+                    .any(|e| m.events.contains_key(&e.event_id) || !seen.insert(&e.event_id))
+                {
+                    return Err(StorageError::Duplicate);
+                }
+                for e in events {
+                    m.events.insert(e.event_id.clone(), e.clone());
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// All training events in the order they were recorded (ties by event id).
+    pub async fn training_events(&self) -> Result<Vec<TrainingEventRecord>, StorageError> {
+        let mut events = match self.backend()? {
+            Target::Idb(db) => get_all(db, TRAINING_EVENTS).await?,
+            Target::Memory(m) => m.borrow().events.values().cloned().collect(),
+        };
+        events.sort_by_key(|e| e.recorded_at_ms); // stable: keeps event id order for ties
+        Ok(events)
+    }
+
+    /// One course's events, in recorded order (uses the `by_course` index).
+    pub async fn training_events_for_course(
+        &self,
+        course_id: &str,
+    ) -> Result<Vec<TrainingEventRecord>, StorageError> {
+        let mut events: Vec<TrainingEventRecord> = match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db.transaction(TRAINING_EVENTS).build().map_err(idb)?;
+                let store = tx.object_store(TRAINING_EVENTS).map_err(idb)?;
+                let index = store.index(BY_COURSE).map_err(idb)?;
+                let found = index
+                    .get_all()
+                    .with_query(course_id)
+                    .serde()
+                    .map_err(idb)?
+                    .await
+                    .map_err(idb)?;
+                found.collect::<Result<_, _>>().map_err(idb)?
+            }
+            Target::Memory(m) => m
+                .borrow()
+                .events
+                .values()
+                .filter(|e| e.course_id == course_id)
+                .cloned()
+                .collect(),
+        };
+        events.sort_by_key(|e| e.recorded_at_ms);
+        Ok(events)
+    }
+
+    // ---- settings ----
+
+    pub async fn setting(&self, key: &str) -> Result<Option<Value>, StorageError> {
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db.transaction(SETTINGS).build().map_err(idb)?;
+                let store = tx.object_store(SETTINGS).map_err(idb)?;
+                let found: Option<SettingRecord> =
+                    store.get(key).serde().map_err(idb)?.await.map_err(idb)?;
+                Ok(found.map(|s| s.value))
+            }
+            Target::Memory(m) => Ok(m.borrow().settings.get(key).cloned()),
+        }
+    }
+
+    pub async fn set_setting(&self, key: &str, value: Value) -> Result<(), StorageError> {
+        backup::check_id(key)
+            .and_then(|()| backup::check_value(&value, 0))
+            .map_err(StorageError::Invalid)?;
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db
+                    .transaction(SETTINGS)
+                    .with_mode(TransactionMode::Readwrite)
+                    .build()
+                    .map_err(idb)?;
+                {
+                    let store = tx.object_store(SETTINGS).map_err(idb)?;
+                    let _ = store
+                        .put(&SettingRecord {
+                            key: key.to_owned(),
+                            value,
+                        })
+                        .serde()
+                        .map_err(idb)?;
+                }
+                commit(tx).await
+            }
+            Target::Memory(m) => {
+                m.borrow_mut().settings.insert(key.to_owned(), value);
+                Ok(())
+            }
+        }
+    }
+
+    /// The interface language (Chinese until the user picks another).
+    pub async fn lang(&self) -> Result<Lang, StorageError> {
+        Ok(match self.setting("lang").await? {
+            Some(Value::String(code)) => Lang::from_code(&code),
+            _ => Lang::default(),
+        })
+    }
+
+    pub async fn set_lang(&self, lang: Lang) -> Result<(), StorageError> {
+        self.set_setting("lang", Value::String(lang.code().into()))
+            .await
+    }
+
+    // ---- catalog pack ----
+
+    /// The installed catalog pack, or `None` while the built-in catalog is in use.
+    pub async fn catalog_pack(&self) -> Result<Option<CatalogPackRecord>, StorageError> {
+        self.catalog_get(CATALOG_PACK_KEY).await
+    }
+
+    pub async fn catalog_status(&self) -> Result<CatalogStatus, StorageError> {
+        Ok(self
+            .catalog_get(CATALOG_STATUS_KEY)
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// Installs a pack that passed validation, and records the successful check, in one transaction.
+    pub async fn put_catalog_pack(
+        &self,
+        pack: &CatalogPackRecord,
+        status: &CatalogStatus,
+    ) -> Result<(), StorageError> {
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db
+                    .transaction(CATALOG)
+                    .with_mode(TransactionMode::Readwrite)
+                    .build()
+                    .map_err(idb)?;
+                {
+                    let store = tx.object_store(CATALOG).map_err(idb)?;
+                    let _ = store
+                        .put(pack)
+                        .with_key(CATALOG_PACK_KEY)
+                        .without_key_type()
+                        .serde()
+                        .map_err(idb)?;
+                    let _ = store
+                        .put(status)
+                        .with_key(CATALOG_STATUS_KEY)
+                        .without_key_type()
+                        .serde()
+                        .map_err(idb)?;
+                }
+                commit(tx).await
+            }
+            Target::Memory(m) => {
+                let mut m = m.borrow_mut();
+                m.catalog_pack = Some(pack.clone());
+                m.catalog_status = status.clone();
+                Ok(())
+            }
+        }
+    }
+
+    /// Records a check that did not switch (or found nothing new); the pack stays as it is.
+    pub async fn put_catalog_status(&self, status: &CatalogStatus) -> Result<(), StorageError> {
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db
+                    .transaction(CATALOG)
+                    .with_mode(TransactionMode::Readwrite)
+                    .build()
+                    .map_err(idb)?;
+                {
+                    let store = tx.object_store(CATALOG).map_err(idb)?;
+                    let _ = store
+                        .put(status)
+                        .with_key(CATALOG_STATUS_KEY)
+                        .without_key_type()
+                        .serde()
+                        .map_err(idb)?;
+                }
+                commit(tx).await
+            }
+            Target::Memory(m) => {
+                m.borrow_mut().catalog_status = status.clone();
+                Ok(())
+            }
+        }
+    }
+
+    async fn catalog_get<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, StorageError> {
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db.transaction(CATALOG).build().map_err(idb)?;
+                let store = tx.object_store(CATALOG).map_err(idb)?;
+                store.get(key).serde().map_err(idb)?.await.map_err(idb)
+            }
+            Target::Memory(m) => {
+                let m = m.borrow();
+                let value = match key {
+                    CATALOG_PACK_KEY => serde_json::to_value(&m.catalog_pack),
+                    _ => serde_json::to_value(&m.catalog_status),
+                };
+                let value = value.map_err(|e| StorageError::Corrupt(e.to_string()))?;
+                serde_json::from_value(value).map_err(|e| StorageError::Corrupt(e.to_string()))
+            }
+        }
+    }
+
+    // ---- backup, import, erase ----
+
+    /// Everything the person entered, read in one transaction (a consistent snapshot).
+    pub async fn records(&self) -> Result<Records, StorageError> {
+        let (answers, saved, mut training_events, settings) = match self.backend()? {
+            Target::Idb(db) => {
+                let stores = [ANSWERS, SAVED, TRAINING_EVENTS, SETTINGS];
+                let tx = db.transaction(stores).build().map_err(idb)?;
+                let answers = collect(&tx, ANSWERS).await?;
+                let saved = collect(&tx, SAVED).await?;
+                let events = collect(&tx, TRAINING_EVENTS).await?;
+                let settings: Vec<SettingRecord> = collect(&tx, SETTINGS).await?;
+                (answers, saved, events, settings)
+            }
+            Target::Memory(m) => {
+                let m = m.borrow();
+                let settings = m
+                    .settings
+                    .iter()
+                    .map(|(k, v)| SettingRecord {
+                        key: k.clone(),
+                        value: v.clone(),
+                    })
+                    .collect();
+                (
+                    m.answers.values().cloned().collect(),
+                    m.saved.values().cloned().collect(),
+                    m.events.values().cloned().collect(),
+                    settings,
+                )
+            }
+        };
+        training_events.sort_by_key(|e| e.recorded_at_ms);
+        Ok(Records {
+            answers,
+            saved,
+            training_events,
+            settings,
+            learning_record: None,
+        })
+    }
+
+    /// The backup file text (offer it as a download named e.g. `leye-backup-2026-11-26.json`).
+    /// `learning_record` is the JSON of `domain::learning_record` derived from the events, if wanted.
+    pub async fn export_backup(
+        &self,
+        learning_record: Option<Value>,
+    ) -> Result<String, StorageError> {
+        let mut records = self.records().await?;
+        records.learning_record = learning_record;
+        Ok(backup::export(&records, &now_iso()))
+    }
+
+    /// Checks the whole file first; only then replaces all user data in one transaction. A refused
+    /// file returns `Err(StorageError::Backup(_))` and changes nothing. The catalog pack is kept.
+    pub async fn import_backup(&self, bytes: &[u8]) -> Result<ImportSummary, StorageError> {
+        let records = backup::parse(bytes)?.records;
+        let summary = ImportSummary {
+            records: records.len() - usize::from(records.learning_record.is_some()),
+        };
+        self.replace_records(records).await?;
+        Ok(summary)
+    }
+
+    async fn replace_records(&self, records: Records) -> Result<(), StorageError> {
+        // The learning record is derived from the events: nothing of it is stored.
+        let settings = records.settings;
+        match self.backend()? {
+            Target::Idb(db) => {
+                let stores = [ANSWERS, SAVED, TRAINING_EVENTS, SETTINGS];
+                let tx = db
+                    .transaction(stores)
+                    .with_mode(TransactionMode::Readwrite)
+                    .build()
+                    .map_err(idb)?;
+                {
+                    for name in stores {
+                        let _ = tx.object_store(name).map_err(idb)?.clear().map_err(idb)?;
+                    }
+                    let store = tx.object_store(ANSWERS).map_err(idb)?;
+                    for r in &records.answers {
+                        let _ = store.put(r).serde().map_err(idb)?;
+                    }
+                    let store = tx.object_store(SAVED).map_err(idb)?;
+                    for r in &records.saved {
+                        let _ = store.put(r).serde().map_err(idb)?;
+                    }
+                    let store = tx.object_store(TRAINING_EVENTS).map_err(idb)?;
+                    for r in &records.training_events {
+                        let _ = store.add(r).serde().map_err(idb)?;
+                    }
+                    let store = tx.object_store(SETTINGS).map_err(idb)?;
+                    for r in &settings {
+                        let _ = store.put(r).serde().map_err(idb)?;
+                    }
+                }
+                commit(tx).await
+            }
+            Target::Memory(m) => {
+                let mut fresh = Memory::default();
+                fresh.answers = records
+                    .answers
+                    .into_iter()
+                    .map(|r| (r.fact_id.clone(), r))
+                    .collect();
+                fresh.saved = records
+                    .saved
+                    .into_iter()
+                    .map(|r| (r.program_id.clone(), r))
+                    .collect();
+                fresh.events = records
+                    .training_events
+                    .into_iter()
+                    .map(|r| (r.event_id.clone(), r))
+                    .collect();
+                fresh.settings = settings.into_iter().map(|s| (s.key, s.value)).collect();
+                let mut m = m.borrow_mut();
+                fresh.catalog_pack = m.catalog_pack.take();
+                fresh.catalog_status = std::mem::take(&mut m.catalog_status);
+                *m = fresh;
+                Ok(())
+            }
+        }
+    }
+
+    /// Clears every store, the catalog pack included (the built-in catalog takes over).
+    pub async fn erase_all(&self) -> Result<(), StorageError> {
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db
+                    .transaction(ALL_STORES)
+                    .with_mode(TransactionMode::Readwrite)
+                    .build()
+                    .map_err(idb)?;
+                for name in ALL_STORES {
+                    let _ = tx.object_store(name).map_err(idb)?.clear().map_err(idb)?;
+                }
+                commit(tx).await
+            }
+            Target::Memory(m) => {
+                *m.borrow_mut() = Memory::default();
+                Ok(())
+            }
+        }
+    }
+}
+
+enum Target<'a> {
+    Idb(&'a Database),
+    Memory(&'a RefCell<Memory>),
+}
+
+fn check_ticks(record: &SavedProgramRecord) -> Result<(), StorageError> {
+    if record.ticked_documents.len() > backup::MAX_TICKED_DOCUMENTS {
+        return Err(StorageError::Invalid(format!(
+            "more than {} documents",
+            backup::MAX_TICKED_DOCUMENTS
+        )));
+    }
+    Ok(())
+}
+
+fn check_event(e: &TrainingEventRecord) -> Result<(), StorageError> {
+    backup::check_id(&e.event_id)
+        .and_then(|()| backup::check_id(&e.course_id))
+        .and_then(|()| backup::check_value(&e.event, 0))
+        .map_err(StorageError::Invalid)
+}
+
+async fn get_all<T: serde::de::DeserializeOwned>(
+    db: &Database,
+    name: &str,
+) -> Result<Vec<T>, StorageError> {
+    let tx = db.transaction(name).build().map_err(idb)?;
+    collect(&tx, name).await
+}
+
+async fn collect<T: serde::de::DeserializeOwned>(
+    tx: &Transaction<'_>,
+    name: &str,
+) -> Result<Vec<T>, StorageError> {
+    let store = tx.object_store(name).map_err(idb)?;
+    let found = store.get_all().serde().map_err(idb)?.await.map_err(idb)?;
+    found.collect::<Result<Vec<T>, _>>().map_err(idb)
+}

@@ -1,0 +1,187 @@
+//! Catalog updates: fetch a newer catalog pack from the app's own origin, check it completely,
+//! and switch only if every check passes. Otherwise the current catalog stays and the reason is
+//! recorded for 我的 → 数据.
+//!
+//! The UI calls [`check_for_update`] at start-up (and from the "check now" button with
+//! `force = true`); on [`UpdateOutcome::Switched`] it re-evaluates and tells the person what
+//! changed for them. While [`Storage::catalog_pack`] is `None` the built-in catalog is used.
+
+use super::{now_ms, CatalogPackRecord, CatalogStatus, Storage, StorageError};
+use crate::domain::date::Date;
+use crate::domain::lang::Text;
+use sha2::{Digest, Sha256};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Same origin only: nothing about the user, and no request to anyone else.
+pub const PACK_URL: &str = "/catalog/pack.json";
+/// At most one automatic check a day (metered data).
+pub const CHECK_INTERVAL_MS: i64 = 24 * 60 * 60 * 1000;
+/// A pack larger than this is refused unread: the real one is a few hundred KB.
+pub const MAX_PACK_BYTES: usize = 4 * 1024 * 1024;
+
+/// What the engine's full validation (`Catalog::from_pack_json`) learned about a pack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackInfo {
+    pub version: String,
+    /// Shown as 政策数据更新于 <published>.
+    pub published: Date,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum UpdateOutcome {
+    /// Not checked: offline, or checked less than a day ago and not forced.
+    Skipped,
+    /// The server has the pack already installed (or one no newer).
+    UpToDate,
+    /// A new pack passed every check and is now installed: re-evaluate.
+    Switched(PackInfo),
+    /// The new pack was refused; the current catalog stays. `reason` is also stored in the status.
+    Kept { reason: Text },
+}
+
+fn reason(zh: impl Into<String>, en: impl Into<String>) -> Text {
+    Text::new(zh, en)
+}
+
+/// Checks for a newer catalog pack. `validate` is the engine's complete check of a pack's JSON
+/// (the maintainers' tool runs the same one), returning its version and publication date or a
+/// zh/en reason. Errors are only storage errors; a bad pack is an `Ok(Kept { .. })`.
+pub async fn check_for_update<V>(
+    storage: &Storage,
+    force: bool,
+    validate: V,
+) -> Result<UpdateOutcome, StorageError>
+where
+    V: FnOnce(&str) -> Result<PackInfo, Text>,
+{
+    let now = now_ms();
+    let status = storage.catalog_status().await?;
+    let due = status
+        .last_check_ms
+        .map_or(true, |t| now - t >= CHECK_INTERVAL_MS || now < t);
+    if !is_online() || !(force || due) {
+        return Ok(UpdateOutcome::Skipped);
+    }
+    let current = storage.catalog_pack().await?;
+    let (outcome, accepted) = match fetch_pack().await {
+        Err(why) => (UpdateOutcome::Kept { reason: why }, None),
+        Ok(text) => {
+            let outcome = decide(&text, current.as_ref(), validate);
+            let accepted = matches!(outcome, UpdateOutcome::Switched(_)).then_some(text);
+            (outcome, accepted)
+        }
+    };
+    let status = CatalogStatus {
+        last_check_ms: Some(now),
+        last_error: match &outcome {
+            UpdateOutcome::Kept { reason } => Some(reason.clone()),
+            _ => None,
+        },
+    };
+    match (&outcome, accepted) {
+        (UpdateOutcome::Switched(info), Some(text)) => {
+            let pack = CatalogPackRecord {
+                version: info.version.clone(),
+                published: info.published,
+                sha256: sha256_hex(&text),
+                installed_at_ms: now,
+                pack_json: text,
+            };
+            // Pack and status in one transaction: never a new pack with a stale error, or vice versa.
+            storage.put_catalog_pack(&pack, &status).await?;
+        }
+        _ => storage.put_catalog_status(&status).await?,
+    }
+    Ok(outcome)
+}
+
+/// Pure decision on a fetched pack: unchanged, refused (why), or accepted.
+fn decide<V>(text: &str, current: Option<&CatalogPackRecord>, validate: V) -> UpdateOutcome
+where
+    V: FnOnce(&str) -> Result<PackInfo, Text>,
+{
+    if current.is_some_and(|c| c.sha256 == sha256_hex(text)) {
+        return UpdateOutcome::UpToDate;
+    }
+    let info = match validate(text) {
+        Ok(info) => info,
+        Err(why) => {
+            return UpdateOutcome::Kept {
+                reason: reason(
+                    format!("新的政策数据未通过检查，继续使用当前数据：{}", why.zh),
+                    format!(
+                        "The new policy data failed its checks; keeping the current data: {}",
+                        why.en
+                    ),
+                ),
+            }
+        }
+    };
+    if let Some(c) = current {
+        if info.published < c.published || info.version == c.version {
+            return UpdateOutcome::UpToDate;
+        }
+    }
+    UpdateOutcome::Switched(info)
+}
+
+fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn is_online() -> bool {
+    web_sys::window().map_or(true, |w| w.navigator().on_line())
+}
+
+/// GET the pack from our own origin, bypassing every cache, and read it as text (size-bounded).
+async fn fetch_pack() -> Result<String, Text> {
+    let offline = || {
+        reason(
+            "无法连接到服务器，继续使用当前政策数据。",
+            "Could not reach the server; keeping the current policy data.",
+        )
+    };
+    let window = web_sys::window().ok_or_else(offline)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_cache(web_sys::RequestCache::NoStore);
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    let request =
+        web_sys::Request::new_with_str_and_init(PACK_URL, &init).map_err(|_| offline())?;
+    let response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| offline())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| offline())?;
+    if !response.ok() {
+        let code = response.status();
+        return Err(reason(
+            format!("服务器没有提供新的政策数据（{code}），继续使用当前数据。"),
+            format!("The server did not provide policy data ({code}); keeping the current data."),
+        ));
+    }
+    let too_big = || {
+        reason(
+            "新的政策数据文件过大，已拒绝，继续使用当前数据。",
+            "The new policy data file is too large and was refused; keeping the current data.",
+        )
+    };
+    if let Ok(Some(len)) = response.headers().get("content-length") {
+        if len.parse::<usize>().map_or(false, |n| n > MAX_PACK_BYTES) {
+            return Err(too_big());
+        }
+    }
+    let text = response.text().map_err(|_| offline())?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|_| offline())?
+        .as_string()
+        .ok_or_else(offline)?;
+    if text.len() > MAX_PACK_BYTES {
+        return Err(too_big());
+    }
+    Ok(text)
+}
