@@ -1,0 +1,1013 @@
+//! The program catalog: every program of the action plan, loaded from JSON built out of catalog/*.toml
+//! (see build.rs and docs/catalog-format.md), and its validation.
+//!
+//! Loading never panics: an entry that does not parse is left out and reported as a `CatalogIssue` naming
+//! its file and id, so `catalog check` and `cargo test` fail loudly while the app keeps working with the rest.
+
+use super::date::Date;
+use super::facts::{FactDef, FactType, Facts};
+use super::lang::{Lang, Text};
+use super::money::{Share, Yuan};
+use super::rules::{
+    check_text, validate_rule, validate_test, Compiled, Criterion, Rule, RuleNode, TestKind,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// The catalog as built from catalog/ (facts, programs, courses, load errors), see build.rs.
+pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+/// The courses of catalog/courses/*.toml as a JSON array, each entry with its `"file"`.
+pub const COURSES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/courses.json"));
+
+/// What kind of help a program gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Subsidy,
+    Loan,
+    Insurance,
+    Training,
+    Camp,
+    Service,
+    Award,
+    /// 面向企业: measures for employers, listed so nothing of the plan is missing, never asked about.
+    Employer,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Subsidy,
+        Kind::Loan,
+        Kind::Insurance,
+        Kind::Training,
+        Kind::Camp,
+        Kind::Service,
+        Kind::Award,
+        Kind::Employer,
+    ];
+
+    pub fn label(self) -> Text {
+        let (zh, en) = match self {
+            Kind::Subsidy => ("补贴", "Subsidy"),
+            Kind::Loan => ("贷款", "Loan"),
+            Kind::Insurance => ("保险保障", "Insurance"),
+            Kind::Training => ("培训", "Training"),
+            Kind::Camp => ("训练营", "Camp"),
+            Kind::Service => ("服务", "Service"),
+            Kind::Award => ("评选奖励", "Award"),
+            Kind::Employer => ("面向企业", "For employers"),
+        };
+        Text::new(zh, en)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BenefitKind {
+    Fixed,
+    Cap,
+    Share,
+    Table,
+    Unknown,
+    None,
+}
+
+/// One row of a benefit table: the amount for one answer of the table's fact (a certificate level).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BenefitRow {
+    pub value: String,
+    pub yuan: Yuan,
+}
+
+/// What a program gives.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Benefit {
+    pub kind: BenefitKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yuan: Option<Yuan>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Share>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_yuan: Option<Yuan>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<BenefitRow>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// Where people apply or ask.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ChannelKind {
+    #[serde(rename = "aishandong")]
+    Aishandong,
+    #[serde(rename = "platform_app")]
+    PlatformApp,
+    #[serde(rename = "district_office")]
+    DistrictOffice,
+    #[serde(rename = "city_office")]
+    CityOffice,
+    #[serde(rename = "hotline_12333")]
+    Hotline12333,
+    #[serde(rename = "zhangshang_12333")]
+    Zhangshang12333,
+    #[serde(rename = "website")]
+    Website,
+    #[serde(rename = "employer")]
+    Employer,
+    #[serde(rename = "school")]
+    School,
+    #[serde(rename = "bank")]
+    Bank,
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl ChannelKind {
+    /// The standard label; None where the entry must name it (the 爱山东 service, the app, the site).
+    pub fn default_label(self) -> Option<Text> {
+        let (zh, en) = match self {
+            ChannelKind::DistrictOffice => (
+                "区(市)公共就业和人才服务机构",
+                "your district public employment service office",
+            ),
+            ChannelKind::CityOffice => (
+                "市公共就业和人才服务中心(市人社局)",
+                "the city public employment service centre (HRSS bureau)",
+            ),
+            ChannelKind::Hotline12333 => ("人社服务热线12333", "the 12333 social security hotline"),
+            ChannelKind::Zhangshang12333 => ("掌上12333 App", "the 掌上12333 app"),
+            ChannelKind::Employer => (
+                "你的单位或平台代为申请",
+                "your employer or platform applies for you",
+            ),
+            ChannelKind::School => ("你的学校(就业指导中心)", "your school's career office"),
+            ChannelKind::Bank => ("经办银行", "the handling bank"),
+            ChannelKind::Aishandong
+            | ChannelKind::PlatformApp
+            | ChannelKind::Website
+            | ChannelKind::Other => return None,
+        };
+        Some(Text::new(zh, en))
+    }
+}
+
+/// One way to apply (or to confirm a partly-known rule).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    pub channel: ChannelKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+impl Channel {
+    /// "爱山东App「职工职业技能提升补贴申请」", "区(市)公共就业和人才服务机构"...
+    pub fn label(&self) -> Text {
+        match (self.channel, &self.name) {
+            (ChannelKind::Aishandong, Some(n)) => Text::new(
+                format!("爱山东App「{}」", n.zh),
+                format!("爱山东 app: {}", n.en),
+            ),
+            (_, Some(n)) => n.clone(),
+            (k, None) => k.default_label().unwrap_or_else(|| match k {
+                ChannelKind::Aishandong => Text::new("爱山东App", "the 爱山东 app"),
+                ChannelKind::Website => Text::new(
+                    self.url.clone().unwrap_or_default(),
+                    self.url.clone().unwrap_or_default(),
+                ),
+                _ => Text::new("当地人社部门", "the local HRSS office"),
+            }),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Confidence {
+    H,
+    M,
+    L,
+}
+
+/// Where a program's facts come from.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A claim deadline counted from a date fact, or a fixed application period.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    pub id: String,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+}
+
+impl Window {
+    pub(crate) fn span_months(&self) -> Option<i32> {
+        self.years.map(|y| y.saturating_mul(12)).or(self.months)
+    }
+}
+
+/// One program of the action plan (docs/catalog-format.md describes every field).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Program {
+    pub id: String,
+    pub kind: Kind,
+    pub name: Text,
+    pub summary: Text,
+    pub plan_clause: String,
+    #[serde(default)]
+    pub departments: Vec<Text>,
+    pub benefit: Benefit,
+    #[serde(default)]
+    pub criteria: Vec<Criterion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<RuleNode>,
+    pub rules_complete: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirm_with: Option<Channel>,
+    #[serde(default)]
+    pub documents: Vec<Text>,
+    #[serde(default)]
+    pub apply: Vec<Channel>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_until: Option<Date>,
+    pub last_verified: Date,
+    #[serde(default)]
+    pub excludes: Vec<String>,
+    #[serde(default)]
+    pub windows: Vec<Window>,
+    /// Source file (added by the catalog reader), for messages.
+    #[serde(default)]
+    pub file: String,
+    /// Rule plus claim deadlines, resolved against the vocabulary when the catalog loads.
+    #[serde(skip)]
+    pub(crate) compiled: Option<Compiled>,
+}
+
+impl Program {
+    /// The eligibility rule as written (without claim deadlines).
+    pub fn eligibility(&self) -> Rule {
+        Rule {
+            criteria: self.criteria.clone(),
+            rule: self.rule.clone(),
+        }
+    }
+
+    pub fn is_for_employers(&self) -> bool {
+        self.kind == Kind::Employer
+    }
+
+    /// The source of the benefit amount, if named.
+    pub fn benefit_source(&self) -> Option<&Source> {
+        let id = self.benefit.source.as_deref()?;
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Where to confirm a partly-known rule or an unknown amount: `confirm_with`, else the first office or
+    /// hotline among the apply channels, else 12333.
+    pub fn where_to_check(&self) -> Text {
+        if let Some(c) = &self.confirm_with {
+            return c.label();
+        }
+        self.apply
+            .iter()
+            .find(|c| {
+                matches!(
+                    c.channel,
+                    ChannelKind::DistrictOffice
+                        | ChannelKind::CityOffice
+                        | ChannelKind::Hotline12333
+                )
+            })
+            .map(Channel::label)
+            .unwrap_or_else(|| {
+                ChannelKind::Hotline12333
+                    .default_label()
+                    .expect("12333 has a label")
+            })
+    }
+
+    fn compile(&mut self, vocabulary: &[FactDef]) {
+        let mut c = Compiled::new(self.criteria.clone(), self.rule.as_ref(), vocabulary);
+        for w in &self.windows {
+            let (Some(fact), Some(span)) = (&w.fact, w.span_months()) else {
+                continue;
+            };
+            let t = &w.text;
+            c.require(
+                Criterion {
+                    id: w.id.clone(),
+                    fact: fact.clone(),
+                    test: TestKind::Within,
+                    values: Vec::new(),
+                    value: None,
+                    min: None,
+                    max: None,
+                    years: None,
+                    months: Some(span),
+                    date: None,
+                    met: Text::new(
+                        format!("在申请期限内({}),请在{{ready_on}}前申请", t.zh),
+                        format!("Within the deadline ({}): apply by {{ready_on}}", t.en),
+                    ),
+                    failed: Text::new(
+                        format!("已超过申请期限({},截止{{ready_on}})", t.zh),
+                        format!("The deadline has passed ({}; it was {{ready_on}})", t.en),
+                    ),
+                    unknown: None,
+                    change: None,
+                },
+                vocabulary,
+            );
+        }
+        self.compiled = Some(c);
+    }
+
+    pub(crate) fn compiled(&self) -> &Compiled {
+        self.compiled
+            .as_ref()
+            .expect("programs are compiled when the catalog loads")
+    }
+}
+
+/// Version and date of a catalog.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub version: String,
+    pub published: Date,
+}
+
+/// A problem in the catalog, naming the file and the entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CatalogIssue {
+    pub file: String,
+    pub entry: String,
+    pub message: String,
+}
+
+impl fmt::Display for CatalogIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.entry.is_empty() {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}: [{}] {}", self.file, self.entry, self.message)
+        }
+    }
+}
+
+fn issue(file: &str, entry: &str, message: impl Into<String>) -> CatalogIssue {
+    CatalogIssue {
+        file: file.to_string(),
+        entry: entry.to_string(),
+        message: message.into(),
+    }
+}
+
+/// The loaded catalog.
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    meta: Meta,
+    facts: Vec<FactDef>,
+    programs: Vec<Program>,
+    courses: Vec<Value>,
+    /// Entries that could not be read at all.
+    load_issues: Vec<CatalogIssue>,
+    /// For each program, the ids it cannot be combined with (both directions).
+    exclusions: Vec<Vec<String>>,
+}
+
+fn entry_label(raw: &Value, i: usize) -> (String, String) {
+    let file = raw
+        .get("file")
+        .and_then(Value::as_str)
+        .unwrap_or("?")
+        .to_string();
+    let id = raw
+        .get("id")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("entry #{}", i + 1));
+    (file, id)
+}
+
+impl Catalog {
+    /// The catalog built into the app. Parsed once.
+    pub fn builtin() -> &'static Catalog {
+        static BUILTIN: OnceLock<Catalog> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            let doc: Value = serde_json::from_str(CATALOG_JSON).unwrap_or(Value::Null);
+            Catalog::from_document(&doc)
+        })
+    }
+
+    /// Reads the JSON document produced from catalog/ (`{meta, facts, programs, courses, load_errors}`).
+    /// Unreadable entries are left out and kept as issues (see `validate`).
+    pub fn from_document(doc: &Value) -> Catalog {
+        let mut load_issues = Vec::new();
+        if doc.is_null() {
+            load_issues.push(issue(
+                "catalog",
+                "",
+                "the catalog document is not valid JSON",
+            ));
+        }
+        for e in doc
+            .get("load_errors")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let file = e.get("file").and_then(Value::as_str).unwrap_or("?");
+            let msg = e
+                .get("message")
+                .and_then(Value::as_str)
+                .unwrap_or("unreadable");
+            let entry = e.get("entry").and_then(Value::as_str).unwrap_or("");
+            load_issues.push(issue(file, entry, msg));
+        }
+        let meta = match doc
+            .get("meta")
+            .map(|m| serde_json::from_value::<Meta>(m.clone()))
+        {
+            Some(Ok(m)) => m,
+            Some(Err(e)) => {
+                load_issues.push(issue("catalog/meta.toml", "", format!("{e}")));
+                Meta {
+                    version: "0".into(),
+                    published: Date::ymd(2000, 1, 1),
+                }
+            }
+            None => {
+                load_issues.push(issue(
+                    "catalog/meta.toml",
+                    "",
+                    "missing `version` and `published`",
+                ));
+                Meta {
+                    version: "0".into(),
+                    published: Date::ymd(2000, 1, 1),
+                }
+            }
+        };
+        let mut facts = Vec::new();
+        for (i, raw) in doc
+            .get("facts")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            match serde_json::from_value::<FactDef>(raw.clone()) {
+                Ok(f) => facts.push(f),
+                Err(e) => {
+                    let (file, id) = entry_label(raw, i);
+                    load_issues.push(issue(&file, &id, format!("cannot read this fact: {e}")));
+                }
+            }
+        }
+        let mut programs = Vec::new();
+        for (i, raw) in doc
+            .get("programs")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            match serde_json::from_value::<Program>(raw.clone()) {
+                Ok(mut p) => {
+                    p.compile(&facts);
+                    programs.push(p);
+                }
+                Err(e) => {
+                    let (file, id) = entry_label(raw, i);
+                    load_issues.push(issue(&file, &id, format!("cannot read this program: {e}")));
+                }
+            }
+        }
+        let courses = doc
+            .get("courses")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let exclusions = programs
+            .iter()
+            .map(|p| {
+                let mut ids: Vec<String> =
+                    p.excludes.iter().filter(|x| **x != p.id).cloned().collect();
+                for other in &programs {
+                    if other.excludes.contains(&p.id)
+                        && other.id != p.id
+                        && !ids.contains(&other.id)
+                    {
+                        ids.push(other.id.clone());
+                    }
+                }
+                ids
+            })
+            .collect();
+        Catalog {
+            meta,
+            facts,
+            programs,
+            courses,
+            load_issues,
+            exclusions,
+        }
+    }
+
+    pub fn version(&self) -> &str {
+        &self.meta.version
+    }
+
+    /// The day this catalog's data was published ("数据截至").
+    pub fn published(&self) -> Date {
+        self.meta.published
+    }
+
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// The fact vocabulary, in preferred question order.
+    pub fn facts(&self) -> &[FactDef] {
+        &self.facts
+    }
+
+    pub fn fact(&self, id: &str) -> Option<&FactDef> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    pub fn programs(&self) -> &[Program] {
+        &self.programs
+    }
+
+    pub fn program(&self, id: &str) -> Option<&Program> {
+        self.programs.iter().find(|p| p.id == id)
+    }
+
+    /// Raw course entries (catalog/courses), for the training module.
+    pub fn courses(&self) -> &[Value] {
+        &self.courses
+    }
+
+    /// Programs that cannot be combined with `id`, whichever side declared it.
+    pub fn excluded_with(&self, id: &str) -> &[String] {
+        self.programs
+            .iter()
+            .position(|p| p.id == id)
+            .map_or(&[], |i| &self.exclusions[i])
+    }
+
+    pub(crate) fn exclusions_at(&self, index: usize) -> &[String] {
+        &self.exclusions[index]
+    }
+
+    /// Every problem of the catalog, checked against `today` for expiry. Empty means the catalog is sound.
+    pub fn validate(&self, today: Date) -> Vec<CatalogIssue> {
+        let mut out = self.load_issues.clone();
+        self.validate_facts(&mut out);
+        for (i, p) in self.programs.iter().enumerate() {
+            if self.programs[..i].iter().any(|o| o.id == p.id) {
+                out.push(issue(
+                    &p.file,
+                    &p.id,
+                    "duplicate program id: ids must be unique across the catalog",
+                ));
+            }
+            self.validate_program(p, today, &mut out);
+        }
+        out
+    }
+
+    fn validate_facts(&self, out: &mut Vec<CatalogIssue>) {
+        for (i, f) in self.facts.iter().enumerate() {
+            let mut msgs = Vec::new();
+            if !valid_id(&f.id, '_') {
+                msgs.push("id must be lowercase ASCII letters, digits and `_`".to_string());
+            }
+            if self.facts[..i].iter().any(|o| o.id == f.id) {
+                msgs.push("duplicate fact id".to_string());
+            }
+            check_text(&mut msgs, "`question`", &f.question);
+            if let Some(h) = &f.help {
+                check_text(&mut msgs, "`help`", h);
+            }
+            match f.fact_type {
+                FactType::Choice | FactType::Multi => {
+                    if f.choices.len() < 2 {
+                        msgs.push("a choice fact needs at least two choices".into());
+                    }
+                    for (j, c) in f.choices.iter().enumerate() {
+                        if f.choices[..j].iter().any(|o| o.value == c.value) {
+                            msgs.push(format!("duplicate choice `{}`", c.value));
+                        }
+                        check_text(&mut msgs, &format!("choice `{}`", c.value), &c.label);
+                    }
+                    if let Some(ex) = &f.exclusive {
+                        if f.fact_type != FactType::Multi || f.choice(ex).is_none() {
+                            msgs.push(format!(
+                                "`exclusive = \"{ex}\"` must name a choice of a multi fact"
+                            ));
+                        }
+                    }
+                }
+                FactType::Int => match (f.min, f.max) {
+                    (Some(a), Some(b)) if a <= b => {}
+                    _ => msgs.push(
+                        "an int fact needs `min` <= `max` (what answers are possible)".into(),
+                    ),
+                },
+                _ => {}
+            }
+            if !f.choices.is_empty() && !matches!(f.fact_type, FactType::Choice | FactType::Multi) {
+                msgs.push("`choices` only apply to choice and multi facts".into());
+            }
+            if let Some(cond) = &f.ask_if {
+                match self.facts[..i].iter().position(|o| o.id == cond.fact) {
+                    None => msgs.push(format!(
+                        "`ask_if` must test a fact defined earlier in the file (`{}` is not)",
+                        cond.fact
+                    )),
+                    Some(_) => msgs.extend(
+                        validate_test(cond, &self.facts)
+                            .into_iter()
+                            .map(|m| format!("`ask_if`: {m}")),
+                    ),
+                }
+            }
+            out.extend(msgs.into_iter().map(|m| issue(&f.file, &f.id, m)));
+        }
+    }
+
+    fn validate_program(&self, p: &Program, today: Date, out: &mut Vec<CatalogIssue>) {
+        let mut m: Vec<String> = Vec::new();
+        if !valid_id(&p.id, '-') {
+            m.push("id must be lowercase ASCII letters, digits and `-`".into());
+        }
+        check_text(&mut m, "`name`", &p.name);
+        check_text(&mut m, "`summary`", &p.summary);
+        if p.plan_clause.trim().is_empty() {
+            m.push("`plan_clause` is missing (e.g. \"二、(二)6\")".into());
+        }
+        if p.departments.is_empty() {
+            m.push("`departments` is empty: name who runs it, as the plan does".into());
+        }
+        for (i, d) in p.departments.iter().enumerate() {
+            check_text(&mut m, &format!("department #{}", i + 1), d);
+        }
+        for (i, d) in p.documents.iter().enumerate() {
+            check_text(&mut m, &format!("document #{}", i + 1), d);
+        }
+        if p.sources.is_empty() {
+            m.push(
+                "no `sources`: every entry needs at least one source with its confidence".into(),
+            );
+        }
+        for (i, s) in p.sources.iter().enumerate() {
+            if p.sources[..i].iter().any(|o| o.id == s.id) {
+                m.push(format!("duplicate source id `{}`", s.id));
+            }
+            if s.title.trim().is_empty() {
+                m.push(format!("source `{}` has no title", s.id));
+            }
+        }
+        self.validate_benefit(p, &mut m);
+        if p.is_for_employers() {
+            if !p.criteria.is_empty() {
+                m.push("an employer entry is never asked about: leave `criteria` empty".into());
+            }
+        } else {
+            m.extend(validate_rule(&p.criteria, p.rule.as_ref(), &self.facts));
+            if p.criteria.is_empty() && p.kind != Kind::Service {
+                m.push("no `criteria`: only services open to everyone may have none".into());
+            }
+        }
+        if !p.rules_complete && p.confirm_with.is_none() {
+            m.push(
+                "`rules_complete = false` needs `confirm_with` (where a person confirms the rest)"
+                    .into(),
+            );
+        }
+        if p.apply.is_empty() {
+            m.push("no `apply` channel: say how and where to apply".into());
+        }
+        for c in p.apply.iter().chain(&p.confirm_with) {
+            self.validate_channel(c, &mut m);
+        }
+        if let (Some(a), Some(b)) = (p.effective_from, p.effective_until) {
+            if a > b {
+                m.push(format!(
+                    "`effective_from` {a} is after `effective_until` {b}"
+                ));
+            }
+        }
+        if let Some(until) = p.effective_until {
+            if until < today {
+                m.push(format!("expired on {until}: update `effective_until` from a newer notice, or remove the entry"));
+            }
+        }
+        if p.last_verified > today {
+            m.push(format!(
+                "`last_verified` {} is in the future",
+                p.last_verified
+            ));
+        }
+        for x in &p.excludes {
+            match self.program(x) {
+                None => m.push(format!(
+                    "`excludes` names `{x}`, which is not in the catalog"
+                )),
+                Some(o) if o.id == p.id => m.push("a program cannot exclude itself".into()),
+                Some(o) if !o.excludes.contains(&p.id) => m.push(format!(
+                    "`excludes` `{x}` is one-sided: add \"{}\" to the `excludes` of `{x}` ({})",
+                    p.id, o.file
+                )),
+                _ => {}
+            }
+        }
+        for (i, w) in p.windows.iter().enumerate() {
+            if p.windows[..i].iter().any(|o| o.id == w.id)
+                || p.criteria.iter().any(|c| c.id == w.id)
+            {
+                m.push(format!(
+                    "window `{}`: its id is already used in this entry",
+                    w.id
+                ));
+            }
+            check_text(&mut m, &format!("window `{}`", w.id), &w.text);
+            match (&w.fact, w.from, w.until) {
+                (Some(f), None, None) => {
+                    match self.fact(f) {
+                        Some(d) if d.fact_type == FactType::Date => {}
+                        Some(_) => m.push(format!("window `{}`: `{f}` is not a date fact", w.id)),
+                        None => m.push(format!("window `{}`: unknown fact `{f}`", w.id)),
+                    }
+                    match (w.years, w.months) {
+                        (Some(n), None) | (None, Some(n)) if n > 0 => {}
+                        _ => m.push(format!(
+                            "window `{}`: give a positive `years` or `months`",
+                            w.id
+                        )),
+                    }
+                }
+                (None, from, until) if from.is_some() || until.is_some() => {
+                    if let (Some(a), Some(b)) = (from, until) {
+                        if a > b {
+                            m.push(format!(
+                                "window `{}`: `from` {a} is after `until` {b}",
+                                w.id
+                            ));
+                        }
+                    }
+                    if w.years.is_some() || w.months.is_some() {
+                        m.push(format!(
+                            "window `{}`: `years`/`months` only go with `fact`",
+                            w.id
+                        ));
+                    }
+                }
+                _ => m.push(format!(
+                    "window `{}`: give either `fact` + `months`/`years`, or `from`/`until`",
+                    w.id
+                )),
+            }
+        }
+        out.extend(m.into_iter().map(|msg| issue(&p.file, &p.id, msg)));
+    }
+
+    fn validate_benefit(&self, p: &Program, m: &mut Vec<String>) {
+        let b = &p.benefit;
+        let has_amount =
+            b.yuan.is_some() || b.cap_yuan.is_some() || !b.rows.is_empty() || b.share.is_some();
+        match b.kind {
+            BenefitKind::Fixed | BenefitKind::Cap => match b.yuan {
+                Some(Yuan(n)) if n > 0 => {}
+                _ => m.push("benefit: `fixed` and `cap` need `yuan` > 0".into()),
+            },
+            BenefitKind::Share => {
+                if b.share.is_none() {
+                    m.push("benefit: `share` needs `share = \"50%\"` or \"2/3\"".into());
+                }
+            }
+            BenefitKind::Table => match b.fact.as_deref().map(|f| (f, self.fact(f))) {
+                Some((_, Some(def))) if def.fact_type == FactType::Choice => {
+                    if b.rows.is_empty() {
+                        m.push("benefit: `table` needs `rows`".into());
+                    }
+                    for r in &b.rows {
+                        if def.choice(&r.value).is_none() {
+                            m.push(format!(
+                                "benefit: row `{}` is not a choice of `{}`",
+                                r.value, def.id
+                            ));
+                        }
+                    }
+                }
+                Some((f, Some(_))) => {
+                    m.push(format!("benefit: table fact `{f}` must be a choice fact"))
+                }
+                Some((f, None)) => m.push(format!("benefit: unknown fact `{f}`")),
+                None => m.push("benefit: `table` needs `fact` (a choice fact) and `rows`".into()),
+            },
+            BenefitKind::Unknown | BenefitKind::None => {
+                if has_amount {
+                    m.push("benefit: an `unknown`/`none` benefit cannot carry amounts".into());
+                }
+            }
+        }
+        if !matches!(b.kind, BenefitKind::Unknown | BenefitKind::None) {
+            match &b.source {
+                None => m.push("benefit: an amount needs `source` (a `sources` id): never state a figure without one".into()),
+                Some(s) if !p.sources.iter().any(|x| &x.id == s) => {
+                    m.push(format!("benefit: `source = \"{s}\"` is not one of this entry's `sources`"))
+                }
+                _ => {}
+            }
+        }
+        for (what, t) in [
+            ("unit", &b.unit),
+            ("period", &b.period),
+            ("duration", &b.duration),
+            ("note", &b.note),
+        ] {
+            if let Some(t) = t {
+                check_text(m, &format!("benefit `{what}`"), t);
+            }
+        }
+    }
+
+    fn validate_channel(&self, c: &Channel, m: &mut Vec<String>) {
+        let needs_name = matches!(
+            c.channel,
+            ChannelKind::Aishandong | ChannelKind::PlatformApp | ChannelKind::Other
+        );
+        match &c.name {
+            Some(n) => check_text(m, "channel `name`", n),
+            None if needs_name => m.push(format!(
+                "channel `{:?}` needs `name` (the service, app or place)",
+                c.channel
+            )),
+            None => {}
+        }
+        if c.channel == ChannelKind::Website
+            && c.url.as_deref().is_none_or(|u| !u.starts_with("http"))
+        {
+            m.push("channel `website` needs `url` starting with http".into());
+        }
+        if let Some(n) = &c.note {
+            check_text(m, "channel `note`", n);
+        }
+    }
+
+    /// The benefit in words for this person: the amount that applies when the answers pick a table row.
+    pub fn describe_benefit(&self, p: &Program, facts: Option<&Facts>) -> (Text, Option<Yuan>) {
+        describe_benefit(p, self.fact(p.benefit.fact.as_deref().unwrap_or("")), facts)
+    }
+}
+
+fn valid_id(id: &str, sep: char) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == sep)
+        && !id.starts_with(sep)
+        && !id.ends_with(sep)
+}
+
+/// "最高20万元(每人)", "保费的50%,最多100元(每人每年)", "金额以当地最新通知为准,可咨询12333".
+pub fn describe_benefit(
+    p: &Program,
+    table_fact: Option<&FactDef>,
+    facts: Option<&Facts>,
+) -> (Text, Option<Yuan>) {
+    let b = &p.benefit;
+    let with_unit = |zh: String, en: String| match &b.unit {
+        Some(u) => Text::new(format!("{zh}({})", u.zh), format!("{en} ({})", u.en)),
+        None => Text::new(zh, en),
+    };
+    match b.kind {
+        BenefitKind::Fixed => {
+            let y = b.yuan.unwrap_or(Yuan(0));
+            (with_unit(y.zh(), y.en()), Some(y))
+        }
+        BenefitKind::Cap => {
+            let y = b.yuan.unwrap_or(Yuan(0));
+            (
+                with_unit(format!("最高{}", y.zh()), format!("up to {}", y.en())),
+                Some(y),
+            )
+        }
+        BenefitKind::Share => {
+            let s = b.share.map(|s| (s.zh(), s.en())).unwrap_or_default();
+            match b.cap_yuan {
+                Some(cap) => (
+                    with_unit(
+                        format!("费用的{},最多{}", s.0, cap.zh()),
+                        format!("{} of the cost, at most {}", s.1, cap.en()),
+                    ),
+                    Some(cap),
+                ),
+                None => (
+                    with_unit(format!("费用的{}", s.0), format!("{} of the cost", s.1)),
+                    None,
+                ),
+            }
+        }
+        BenefitKind::Table => {
+            let chosen =
+                facts.and_then(
+                    |f| match (f.value(b.fact.as_deref().unwrap_or("")), table_fact) {
+                        (Some(super::facts::FactValue::Choice(v)), Some(def)) => b
+                            .rows
+                            .iter()
+                            .find(|r| &r.value == v)
+                            .map(|r| (r, def.choice(v).map(|c| c.label.clone()))),
+                        _ => None,
+                    },
+                );
+            match chosen {
+                Some((row, label)) => {
+                    let label = label.unwrap_or_else(|| Text::new(&row.value, &row.value));
+                    (
+                        with_unit(
+                            format!("{}:{}", label.zh, row.yuan.zh()),
+                            format!("{}: {}", label.en, row.yuan.en()),
+                        ),
+                        Some(row.yuan),
+                    )
+                }
+                None => {
+                    let label = |v: &str, lang| {
+                        table_fact.map_or(v.to_string(), |d| d.label(v, lang).to_string())
+                    };
+                    let zh: Vec<String> = b
+                        .rows
+                        .iter()
+                        .map(|r| format!("{}{}", label(&r.value, Lang::Zh), r.yuan.zh()))
+                        .collect();
+                    let en: Vec<String> = b
+                        .rows
+                        .iter()
+                        .map(|r| format!("{} {}", label(&r.value, Lang::En), r.yuan.en()))
+                        .collect();
+                    (with_unit(zh.join("、"), en.join(", ")), None)
+                }
+            }
+        }
+        BenefitKind::Unknown => {
+            let w = p.where_to_check();
+            (
+                Text::new(
+                    format!("金额以当地最新通知为准,可咨询{}", w.zh),
+                    format!("Amount per the latest local notice; ask {}", w.en),
+                ),
+                None,
+            )
+        }
+        BenefitKind::None => (Text::new("免费服务", "Free service"), None),
+    }
+}

@@ -1,0 +1,242 @@
+//! The catalog pack: the whole catalog as one JSON file the app can download later
+//! (`public/catalog/pack.json`), checked completely before it replaces the current catalog.
+//!
+//! ```json
+//! { "format": "leye-catalog-pack", "format_version": 1, "version": "2026.11.1", "published": "2026-11-26",
+//!   "sha256": "<hex of SHA-256 over canonical_json(payload)>", "payload": { "meta", "facts", "programs", "courses" } }
+//! ```
+//! The canonical serialisation sorts object keys and has no whitespace, so the checksum does not depend on
+//! how a JSON library orders or pretty-prints keys.
+
+use super::catalog::{Catalog, CatalogIssue};
+use super::date::Date;
+use super::lang::Lang;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::fmt;
+
+pub const PACK_FORMAT: &str = "leye-catalog-pack";
+pub const PACK_FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Pack {
+    pub format: String,
+    pub format_version: u32,
+    pub version: String,
+    pub published: Date,
+    pub sha256: String,
+    pub payload: Value,
+}
+
+/// Why a downloaded pack was refused. The app keeps its current catalog in every case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackError {
+    /// Not JSON, or not shaped like a pack.
+    Malformed(String),
+    /// Some other file (format name differs).
+    WrongFormat(String),
+    /// Made for a newer app version.
+    UnsupportedVersion(u32),
+    /// Damaged in transit or edited: the checksum does not match.
+    Checksum,
+    /// The envelope's version/date disagree with the payload's.
+    MetaMismatch,
+    /// The content fails the catalog checks.
+    Invalid(Vec<CatalogIssue>),
+}
+
+impl PackError {
+    /// What the person reads; every message says the current data stays in use.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            PackError::Malformed(_) | PackError::WrongFormat(_) => {
+                if zh {
+                    "更新包格式不对,继续使用当前数据".into()
+                } else {
+                    "The update is not a catalog pack; keeping the current data".into()
+                }
+            }
+            PackError::UnsupportedVersion(_) => {
+                if zh {
+                    "更新包需要新版应用,请更新乐业通后再试,继续使用当前数据".into()
+                } else {
+                    "The update needs a newer version of the app; keeping the current data".into()
+                }
+            }
+            PackError::Checksum | PackError::MetaMismatch => {
+                if zh {
+                    "更新包已损坏(校验失败),继续使用当前数据".into()
+                } else {
+                    "The update is damaged (checksum failed); keeping the current data".into()
+                }
+            }
+            PackError::Invalid(issues) => {
+                if zh {
+                    format!("更新包内容有{}处错误,继续使用当前数据", issues.len())
+                } else {
+                    format!(
+                        "The update has {} errors in its content; keeping the current data",
+                        issues.len()
+                    )
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))?;
+        match self {
+            PackError::Malformed(d) | PackError::WrongFormat(d) => write!(f, " ({d})"),
+            PackError::UnsupportedVersion(v) => write!(f, " (format version {v})"),
+            PackError::Invalid(issues) => {
+                for i in issues.iter().take(20) {
+                    write!(f, "\n  {i}")?;
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for PackError {}
+
+/// JSON with object keys sorted and no whitespace.
+pub fn canonical_json(v: &Value) -> String {
+    let mut out = String::new();
+    write_canonical(v, &mut out);
+    out
+}
+
+fn write_canonical(v: &Value, out: &mut String) {
+    match v {
+        Value::Object(m) => {
+            let mut keys: Vec<&String> = m.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push(':');
+                write_canonical(&m[k], out);
+            }
+            out.push('}');
+        }
+        Value::Array(a) => {
+            out.push('[');
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(x, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+/// Lowercase hex SHA-256 of the canonical serialisation.
+pub fn checksum(payload: &Value) -> String {
+    let digest = Sha256::digest(canonical_json(payload).as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Builds the pack from a catalog document (as read from catalog/). Refuses a catalog that fails
+/// validation, checked as of its own publication date.
+pub fn build_pack(doc: &Value) -> Result<String, PackError> {
+    let catalog = Catalog::from_document(doc);
+    let issues = catalog.validate(catalog.published());
+    if !issues.is_empty() {
+        return Err(PackError::Invalid(issues));
+    }
+    let mut payload = serde_json::Map::new();
+    for key in ["meta", "facts", "programs", "courses"] {
+        payload.insert(
+            key.into(),
+            doc.get(key).cloned().unwrap_or(Value::Array(Vec::new())),
+        );
+    }
+    let payload = Value::Object(payload);
+    let pack = Pack {
+        format: PACK_FORMAT.into(),
+        format_version: PACK_FORMAT_VERSION,
+        version: catalog.version().to_string(),
+        published: catalog.published(),
+        sha256: checksum(&payload),
+        payload,
+    };
+    let mut text =
+        serde_json::to_string_pretty(&pack).map_err(|e| PackError::Malformed(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+impl Catalog {
+    /// Reads a downloaded pack: format, version, checksum, then the same validation as `catalog check`
+    /// (as of the pack's publication date). Only a pack passing all of them becomes a catalog.
+    pub fn from_pack_json(json: &str) -> Result<Catalog, PackError> {
+        let pack: Pack =
+            serde_json::from_str(json).map_err(|e| PackError::Malformed(e.to_string()))?;
+        if pack.format != PACK_FORMAT {
+            return Err(PackError::WrongFormat(pack.format));
+        }
+        if pack.format_version != PACK_FORMAT_VERSION {
+            return Err(PackError::UnsupportedVersion(pack.format_version));
+        }
+        if checksum(&pack.payload) != pack.sha256.to_ascii_lowercase() {
+            return Err(PackError::Checksum);
+        }
+        let catalog = Catalog::from_document(&pack.payload);
+        if catalog.version() != pack.version || catalog.published() != pack.published {
+            return Err(PackError::MetaMismatch);
+        }
+        let issues = catalog.validate(catalog.published());
+        if !issues.is_empty() {
+            return Err(PackError::Invalid(issues));
+        }
+        Ok(catalog)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_json_sorts_keys_at_every_level() {
+        let v: Value =
+            serde_json::from_str(r#"{"b":1,"a":{"y":[1,{"d":"x","c":null}],"x":"中"}}"#).unwrap();
+        assert_eq!(
+            canonical_json(&v),
+            r#"{"a":{"x":"中","y":[1,{"c":null,"d":"x"}]},"b":1}"#
+        );
+        assert_eq!(checksum(&Value::Null).len(), 64);
+    }
+
+    #[test]
+    fn damaged_packs_are_refused_with_a_message_for_the_person() {
+        let e = Catalog::from_pack_json("not json").unwrap_err();
+        assert!(matches!(e, PackError::Malformed(_)));
+        let pack = serde_json::json!({"format":"leye-catalog-pack","format_version":1,"version":"1",
+            "published":"2026-11-26","sha256":"00","payload":{}});
+        let e = Catalog::from_pack_json(&pack.to_string()).unwrap_err();
+        assert_eq!(e, PackError::Checksum);
+        assert_eq!(
+            e.message(Lang::Zh),
+            "更新包已损坏(校验失败),继续使用当前数据"
+        );
+        let mut other = pack.clone();
+        other["format_version"] = 2.into();
+        assert_eq!(
+            Catalog::from_pack_json(&other.to_string()).unwrap_err(),
+            PackError::UnsupportedVersion(2)
+        );
+    }
+}
