@@ -40,4 +40,5 @@ pub use event::{parse_hours, Appended, Certificate, Context, Event, EventId, Eve
 pub use progress::{progress, CourseProgress, Progress, RequirementSource};
 pub use subsidy::{
     claims_in_year, skills_subsidies, Fen, LevelAmount, SkillsSubsidy, SkillsSubsidyTerms, SubsidyStatus,
+    SKILLS_SUBSIDY_PROGRAM,
 };

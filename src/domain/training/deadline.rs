@@ -64,7 +64,7 @@ pub fn upcoming(
             );
             if open {
                 let amount_zh = s.amount.map_or("金额以当地最新通知为准".to_string(), |a| a.to_string());
-                let amount_en = s.amount.map_or("amount per the latest local notice".to_string(), |a| a.to_string());
+                let amount_en = s.amount.map_or("amount per the latest local notice".to_string(), |a| a.en());
                 all.push(Deadline {
                     date: s.last_day,
                     kind: DeadlineKind::ClaimWindow,

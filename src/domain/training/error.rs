@@ -73,6 +73,8 @@ pub enum TrainingError {
         year: i32,
         max: u8,
     },
+    /// The program catalog's entry for the subsidy lacks a part this module needs (a data problem).
+    SubsidyTermsUnreadable(String),
     /// Claims can only be recorded when the subsidy's terms are loaded from the program catalog.
     SubsidyTermsMissing,
     UnknownEvent(String),
@@ -269,6 +271,13 @@ impl TrainingError {
                     format!("{year}年已记录{max}次领取(每年最多{max}次),请核对;有疑问请拨打12333")
                 } else {
                     format!("{max} claims are already recorded for {year} (at most {max} a year); please check, or call 12333")
+                }
+            }
+            SubsidyTermsUnreadable(part) => {
+                if zh {
+                    format!("政策数据中的考证补贴条目不完整({part}),请更新应用;金额以当地最新通知为准")
+                } else {
+                    format!("The policy data's entry for the certificate bonus is incomplete ({part}); update the app. Amounts per the latest local notice")
                 }
             }
             SubsidyTermsMissing => {

@@ -7,6 +7,7 @@
 
 use super::course::CertificateLevel;
 use super::event::{Certificate, TrainingLog};
+use super::TrainingError;
 use crate::domain::date::Date;
 use crate::domain::lang::Text;
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,13 @@ pub struct Fen(pub u64);
 impl Fen {
     pub fn from_yuan(yuan: u64) -> Fen {
         Fen(yuan * 100)
+    }
+}
+
+impl Fen {
+    /// "1,500 yuan" for English text.
+    pub fn en(self) -> String {
+        self.to_string().replace('元', " yuan")
     }
 }
 
@@ -65,7 +73,54 @@ pub struct SkillsSubsidyTerms {
     pub apply: Text,
 }
 
+/// The program id of 失业保险技能提升补贴 in catalog/programs.
+pub const SKILLS_SUBSIDY_PROGRAM: &str = "skill-upgrade-subsidy";
+
 impl SkillsSubsidyTerms {
+    /// Reads the terms from the program catalog's entry (docs/catalog-format.md), as JSON:
+    /// - amounts: `benefit` of kind `table` on fact `cert_level`, one row per level (`yuan`);
+    /// - claim window: the `windows` entry counted from fact `cert_date` (`months` or `years`);
+    /// - yearly cap: the criterion on fact `skill_subsidy_claims_this_year` with test `at_most` N, i.e. N + 1 claims;
+    /// - where to apply: the first `apply` channel's name (爱山东 service), else 12333.
+    ///
+    /// Anything missing is an error naming the part, so a data change cannot silently drop a term.
+    pub fn from_program_json(program: &serde_json::Value) -> Result<SkillsSubsidyTerms, TrainingError> {
+        let bad = |what: &str| TrainingError::SubsidyTermsUnreadable(what.to_string());
+        let text = |v: &serde_json::Value| -> Option<Text> { serde_json::from_value(v.clone()).ok() };
+        let program_id = program["id"].as_str().ok_or_else(|| bad("id"))?.to_string();
+        let name = text(&program["name"]).ok_or_else(|| bad("name"))?;
+        let benefit = &program["benefit"];
+        if benefit["kind"] != "table" || benefit["fact"] != "cert_level" {
+            return Err(bad("benefit: a table on cert_level"));
+        }
+        let mut amounts = Vec::new();
+        for row in benefit["rows"].as_array().ok_or_else(|| bad("benefit.rows"))? {
+            let level = row["value"]
+                .as_str()
+                .and_then(CertificateLevel::from_fact_value)
+                .ok_or_else(|| bad("benefit.rows.value"))?;
+            let yuan = row["yuan"].as_u64().ok_or_else(|| bad("benefit.rows.yuan"))?;
+            amounts.push(LevelAmount { level, amount: Fen::from_yuan(yuan) });
+        }
+        let window = program["windows"]
+            .as_array()
+            .and_then(|ws| ws.iter().find(|w| w["fact"] == "cert_date"))
+            .ok_or_else(|| bad("windows: one counted from cert_date"))?;
+        let months = window["months"].as_u64().or_else(|| window["years"].as_u64().map(|y| y * 12));
+        let claim_within_months = months.and_then(|m| u16::try_from(m).ok()).ok_or_else(|| bad("windows.months"))?;
+        let cap = program["criteria"]
+            .as_array()
+            .and_then(|cs| cs.iter().find(|c| c["fact"] == "skill_subsidy_claims_this_year" && c["test"] == "at_most"))
+            .and_then(|c| c["value"].as_u64())
+            .and_then(|n| u8::try_from(n + 1).ok())
+            .ok_or_else(|| bad("criteria: at_most on skill_subsidy_claims_this_year"))?;
+        let apply = program["apply"]
+            .as_array()
+            .and_then(|a| a.iter().find_map(|c| text(&c["name"])))
+            .unwrap_or_else(|| Text::new("人社服务热线12333", "the 12333 hotline"));
+        Ok(SkillsSubsidyTerms { program_id, name, amounts, claim_within_months, max_claims_per_year: cap, apply })
+    }
+
     pub fn amount_for(&self, level: CertificateLevel) -> Option<Fen> {
         self.amounts.iter().find(|a| a.level == level).map(|a| a.amount)
     }
