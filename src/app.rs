@@ -5,7 +5,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::domain::lang::Lang;
-use crate::i18n::Key;
+use crate::i18n::{Key, Message};
 use crate::pages;
 use crate::pwa::{self, UpdateState};
 
@@ -21,7 +21,7 @@ pub struct AppState {
 
 impl AppState {
     /// The interface string for `key` in the current language (reactive).
-    pub fn t(&self, key: Key) -> &'static str {
+    pub fn t(&self, key: impl Message) -> &'static str {
         key.text(self.lang.get())
     }
 
@@ -39,7 +39,7 @@ pub fn use_app() -> AppState {
 }
 
 /// A reactive interface string, for use directly in `view!`.
-pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr(key: impl Message) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let app = use_app();
     move || app.t(key)
 }
@@ -70,7 +70,11 @@ pub fn App() -> impl IntoView {
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", tag);
         }
-        document().set_title(&format!("{} · {}", state.t(Key::AppName), state.t(Key::AppTagline)));
+        document().set_title(&format!(
+            "{} · {}",
+            state.t(Key::AppName),
+            state.t(Key::AppTagline)
+        ));
     });
 
     // The static placeholder from index.html is only for the first paint.

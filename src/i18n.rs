@@ -6,28 +6,65 @@
 
 use crate::domain::lang::Lang;
 
+/// A user-visible interface string that knows its text in both languages.
+pub trait Message: Copy + Send + Sync + 'static {
+    fn text(self, lang: Lang) -> &'static str;
+}
+
+/// Declares an enum of interface strings with their Chinese and English text:
+/// `messages! { pub enum CheckText { Title => "自测", "Check"; } }`. Each screen may declare its own,
+/// so screens never edit a shared table; [`Message`] lets views use any of them alike.
+#[macro_export]
 macro_rules! messages {
-    ($($key:ident => $zh:literal, $en:literal;)*) => {
-        /// A user-visible interface string.
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($key:ident => $zh:literal, $en:literal;)* }) => {
+        $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key { $($key),* }
+        $vis enum $name { $($key),* }
 
-        impl Key {
-            /// Every key, for completeness tests.
-            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+        impl $name {
+            /// Every string, for completeness tests.
+            #[allow(dead_code)]
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
+        }
 
-            /// The text of this key in `lang`.
-            pub fn text(self, lang: Lang) -> &'static str {
+        impl $crate::i18n::Message for $name {
+            fn text(self, lang: $crate::domain::lang::Lang) -> &'static str {
                 match lang {
-                    Lang::Zh => match self { $(Key::$key => $zh),* },
-                    Lang::En => match self { $(Key::$key => $en),* },
+                    $crate::domain::lang::Lang::Zh => match self { $($name::$key => $zh),* },
+                    $crate::domain::lang::Lang::En => match self { $($name::$key => $en),* },
                 }
             }
         }
     };
 }
 
+/// Checks a table declared with [`messages!`]: both languages present, zh actually Chinese.
+/// `allow_latin_zh` lists keys whose Chinese text may lack Chinese characters (a language name).
+pub fn check_table<M: Message + std::fmt::Debug + PartialEq>(
+    all: &[M],
+    allow_latin_zh: &[M],
+) -> Result<(), String> {
+    for key in all {
+        for lang in [Lang::Zh, Lang::En] {
+            if key.text(lang).trim().is_empty() {
+                return Err(format!("{key:?} is empty in {lang:?}"));
+            }
+        }
+        let zh = key.text(Lang::Zh);
+        if !allow_latin_zh.contains(key)
+            && !zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        {
+            return Err(format!(
+                "{key:?} has no Chinese characters in its zh text: {zh}"
+            ));
+        }
+    }
+    Ok(())
+}
+
 messages! {
+    /// Strings of the shell: top bar, tabs, banners, home, 404, 我的.
+    pub enum Key {
     AppName => "乐业通", "LeYe";
     AppTagline => "枣庄就业创业政策助手", "Zaozhuang jobs & startup guide";
     SkipToContent => "跳到正文", "Skip to content";
@@ -71,6 +108,7 @@ messages! {
     MeVersion => "版本", "Version";
     Loading => "正在加载…", "Loading…";
     ComingSoon => "这一部分正在准备中。", "This part is being prepared.";
+    }
 }
 
 #[cfg(test)]
@@ -80,20 +118,19 @@ mod tests {
 
     #[test]
     fn every_key_has_both_languages() {
-        for key in Key::ALL {
-            for lang in [Lang::Zh, Lang::En] {
-                let text = key.text(lang);
-                assert!(!text.trim().is_empty(), "{key:?} is empty in {lang:?}");
-            }
-            // The Chinese text must actually be Chinese (catches a pasted English string).
-            if *key == Key::LangToggle {
-                continue;
-            }
-            assert!(
-                key.text(Lang::Zh).chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-                "{key:?} has no Chinese characters in zh"
-            );
-        }
+        check_table(Key::ALL, &[Key::LangToggle]).unwrap();
+    }
+
+    #[test]
+    fn the_check_catches_a_missing_translation() {
+        messages! { enum Broken { Fine => "好", "Fine"; Pasted => "Hello", "Hello"; Empty => "空", " "; } }
+        assert!(check_table(&[Broken::Fine], &[]).is_ok());
+        assert!(check_table(&[Broken::Pasted], &[])
+            .unwrap_err()
+            .contains("Pasted"));
+        assert!(check_table(&[Broken::Empty], &[])
+            .unwrap_err()
+            .contains("Empty"));
     }
 
     #[test]
@@ -101,9 +138,12 @@ mod tests {
         let mut seen = HashSet::new();
         for key in Key::ALL {
             if *key == Key::MeTitle {
-                continue; // intentionally the same words in two places
+                continue; // the 我的 tab and its page title are the same words on purpose
             }
-            assert!(seen.insert(key.text(Lang::Zh)), "duplicate zh text for {key:?}");
+            assert!(
+                seen.insert(key.text(Lang::Zh)),
+                "duplicate zh text for {key:?}"
+            );
         }
     }
 }
