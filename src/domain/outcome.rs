@@ -264,6 +264,8 @@ pub fn evaluate_program(
             criterion: "effective".into(),
             fact: String::new(),
             status: Status::Failed,
+            not_applicable: false,
+            decisive: true,
             text: Text::new(
                 format!("该项目已于{on}结束,请关注当地最新通知"),
                 format!("This program ended on {on}; watch for a new local notice"),

@@ -226,6 +226,13 @@ pub struct CriterionResult {
     pub fact: String,
     pub status: Status,
     pub text: Text,
+    /// The fact does not apply to this person (its question is not asked, e.g. a graduation date for
+    /// someone without a degree), so the criterion cannot hold. Views may fold these lines away.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_applicable: bool,
+    /// This criterion decides the result: a failure on a failing path, an unknown on an undecided path,
+    /// or a met condition of an eligible result. A failed alternative of a met `any` is not decisive.
+    pub decisive: bool,
 }
 
 /// Something a person can do to become eligible ("完成就业登记后即可申请"), or a day from which time alone
@@ -377,6 +384,8 @@ impl Compiled {
         let truths = self.truths(vocabulary, facts, today);
         let st = self.statuses(&truths);
         let status = eval(&self.root, &st);
+        let mut decisive = vec![false; st.len()];
+        mark_decisive(&self.root, &st, status, &mut decisive);
         let trace = self
             .criteria
             .iter()
@@ -388,6 +397,8 @@ impl Compiled {
                     fact: c.fact.clone(),
                     status: st[i],
                     text: sentence(c, def, &truths[i], facts, today),
+                    not_applicable: matches!(truths[i], Truth::NotApplicable),
+                    decisive: decisive[i],
                 }
             })
             .collect();
@@ -475,6 +486,28 @@ fn eval(node: &Node, st: &[Status]) -> Status {
                 }
             }
             acc
+        }
+    }
+}
+
+/// Marks the criteria that explain a node's status `s` (see `CriterionResult::decisive`).
+fn mark_decisive(node: &Node, st: &[Status], s: Status, out: &mut [bool]) {
+    match node {
+        Node::Leaf(i) => out[*i] = st[*i] == s,
+        Node::Broken => {}
+        Node::All(kids) | Node::Any(kids) => {
+            for k in kids {
+                let ks = eval(k, st);
+                // In an `all` that failed, the failed parts explain it; in an `any` that failed, every part
+                // does; otherwise the parts sharing the node's status.
+                let explains = match (node, s) {
+                    (Node::Any(_), Status::Failed) => true,
+                    _ => ks == s,
+                };
+                if explains {
+                    mark_decisive(k, st, ks, out);
+                }
+            }
         }
     }
 }
