@@ -3,9 +3,11 @@
 
 mod training_support;
 
+use leye::domain::catalog::Catalog;
+use leye::domain::facts::{FactValue, Facts};
+use leye::domain::rules::Status;
 use leye::domain::training::*;
 use serde_json::Value;
-use std::collections::HashMap;
 use std::path::Path;
 use training_support::*;
 
@@ -27,15 +29,6 @@ fn read_entries(sub: &str, key: &str) -> Vec<Value> {
 
 fn programs() -> Vec<Value> {
     read_entries("programs", "program")
-}
-
-fn facts() -> HashMap<String, Value> {
-    let table: toml::Table = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/facts.toml"))
-        .unwrap()
-        .parse()
-        .unwrap();
-    let facts = table["fact"].as_array().unwrap();
-    facts.iter().map(|f| (f["id"].as_str().unwrap().to_string(), serde_json::to_value(f).unwrap())).collect()
 }
 
 #[test]
@@ -126,36 +119,61 @@ fn unknown_specifics_say_where_to_check() {
 }
 
 #[test]
-fn who_may_join_uses_real_facts_and_matches_the_linked_program() {
-    let facts = facts();
-    let programs: HashMap<String, Value> =
-        programs().into_iter().map(|p| (p["id"].as_str().unwrap().to_string(), p)).collect();
-    for c in real_catalog().courses() {
-        for crit in &c.criteria {
-            let fact = crit["fact"].as_str().unwrap();
-            let def = facts.get(fact).unwrap_or_else(|| panic!("{}: unknown fact {fact}", c.id));
-            let choices: Vec<&str> = def["choices"]
-                .as_array()
-                .map(|cs| cs.iter().map(|ch| ch["value"].as_str().unwrap()).collect())
-                .unwrap_or_default();
-            for v in crit["values"].as_array().into_iter().flatten() {
-                assert!(choices.contains(&v.as_str().unwrap()), "{}: {v} is not a choice of {fact}", c.id);
-            }
-            for lang in ["zh", "en"] {
-                assert!(crit["met"][lang].is_string() && crit["failed"][lang].is_string(), "{}", c.id);
-            }
-        }
+fn the_built_in_courses_are_the_catalog_files_and_pass_the_engine_checks() {
+    let builtin = CourseCatalog::builtin();
+    let from_files = real_catalog();
+    let ids = |c: &CourseCatalog| c.courses().iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(builtin), ids(&from_files));
+    assert!(!builtin.courses().is_empty());
+    let issues = builtin.validate_against(Catalog::builtin());
+    assert!(issues.is_empty(), "{}", issues.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
+}
+
+#[test]
+fn the_engine_checks_catch_a_bad_who_may_join_rule() {
+    let mut json: Vec<Value> = serde_json::from_str(&real_catalog_json()).unwrap();
+    let camp = json.iter_mut().find(|c| c["id"] == "startup-camp").unwrap();
+    camp["criteria"][0]["values"] = serde_json::json!(["billionaire"]);
+    let courses = CourseCatalog::from_json(&Value::Array(json).to_string()).unwrap();
+    let issues = courses.validate_against(Catalog::builtin());
+    assert!(issues.iter().any(|i| i.course == "startup-camp" && i.message.contains("billionaire")), "{issues:?}");
+}
+
+#[test]
+fn who_may_join_is_evaluated_by_the_rules_engine() {
+    let catalog = Catalog::builtin();
+    let camp = CourseCatalog::builtin().course(&CourseId::new("startup-camp")).unwrap();
+    let with = |form: Option<&str>| {
+        let mut facts = Facts::new();
+        match form {
+            Some(f) => facts.set("business_form", FactValue::Choice(f.into())),
+            None => facts.mark_unknown("business_form"),
+        };
+        camp.may_join(catalog.facts(), &facts, today())
+    };
+    assert_eq!(with(Some("individual")).status, Status::Met);
+    let planning = with(Some("planning"));
+    assert_eq!(planning.status, Status::Failed);
+    assert!(planning.steps[0].text.zh.contains("营业执照"), "{:?}", planning.steps);
+    assert_eq!(with(None).status, Status::Unknown);
+    // The join rule is only partly published: the UI must say "confirm with", never a plain yes.
+    assert!(!camp.rules_complete);
+}
+
+#[test]
+fn who_may_join_matches_the_linked_program() {
+    let catalog = Catalog::builtin();
+    for c in CourseCatalog::builtin().courses() {
+        let Some(p) = c.program.as_ref().and_then(|id| catalog.program(id)) else { continue };
         // The course and its program must not disagree on who may take part.
-        if let Some(p) = c.program.as_ref().and_then(|id| programs.get(id)) {
-            let key = |v: &Value| {
-                (v["fact"].to_string(), v["test"].to_string(), v["values"].to_string(), v["min"].to_string())
-            };
-            let mut mine: Vec<_> = c.criteria.iter().map(key).collect();
-            let mut theirs: Vec<_> = p["criteria"].as_array().into_iter().flatten().map(key).collect();
-            mine.sort();
-            theirs.sort();
-            assert_eq!(mine, theirs, "{} and program {} disagree on who may join", c.id, p["id"]);
-        }
+        let key = |v: &leye::domain::rules::Criterion| {
+            (v.fact.clone(), v.test.name(), v.values.clone(), v.min, v.max, v.value)
+        };
+        let mut mine: Vec<_> = c.who_may_join.criteria.iter().map(key).collect();
+        let mut theirs: Vec<_> = p.criteria.iter().map(key).collect();
+        mine.sort();
+        theirs.sort();
+        assert_eq!(mine, theirs, "{} and program {} disagree on who may join", c.id, p.id);
     }
 }
 
@@ -178,6 +196,9 @@ fn the_subsidy_terms_come_from_the_program_catalog() {
         (terms.amounts.clone(), terms.claim_within_months, terms.max_claims_per_year),
         (training_support::terms().amounts, 12, 3)
     );
+
+    // The app reads the same terms from the loaded catalog.
+    assert_eq!(SkillsSubsidyTerms::from_catalog(Catalog::builtin()).unwrap(), terms);
 
     // A broken entry is refused with the part named, never read as zero.
     let mut broken = program.clone();

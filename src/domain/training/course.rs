@@ -5,8 +5,11 @@
 //! /work/shared/policy/facts.md §11), so every specific is a [`Stated`] value: known, or explicitly `"unknown"`.
 
 use super::TrainingError;
+use crate::domain::catalog::Catalog;
 use crate::domain::date::Date;
+use crate::domain::facts::{FactDef, Facts};
 use crate::domain::lang::Text;
+use crate::domain::rules::{evaluate_rule, Rule, RuleResult};
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -236,7 +239,7 @@ pub struct Source {
 }
 
 /// One offering of the catalog.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Course {
     pub id: CourseId,
     pub kind: CourseKind,
@@ -266,12 +269,10 @@ pub struct Course {
     /// The business-plan checklist (camps and startup training).
     #[serde(default)]
     pub milestones: Vec<Milestone>,
-    /// Who may join: `criteria` and optional `rule`, in the program format of docs/catalog-format.md
-    /// (evaluated by the rules engine). No criteria: open to anyone; the provider decides.
-    #[serde(default)]
-    pub criteria: Vec<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<serde_json::Value>,
+    /// Who may join: `criteria` and optional `rule`, in the program format of docs/catalog-format.md,
+    /// evaluated by the rules engine ([`Course::may_join`]). No criteria: open to anyone; the provider decides.
+    #[serde(flatten)]
+    pub who_may_join: Rule,
     /// `false` when the published conditions for joining are only partly known: the UI says "may be able to
     /// join — confirm with" the channel.
     pub rules_complete: bool,
@@ -285,6 +286,12 @@ pub struct Course {
 }
 
 impl Course {
+    /// Whether this person may join, with the per-criterion trace, as the engine evaluates programs. With
+    /// `rules_complete = false` an all-met result means "may be able to join — confirm with" `channel`.
+    pub fn may_join(&self, vocabulary: &[FactDef], facts: &Facts, today: Date) -> RuleResult {
+        evaluate_rule(&self.who_may_join, vocabulary, facts, today)
+    }
+
     /// The completion requirement stated by the catalog, if its amount is known.
     pub fn stated_requirement(&self) -> Option<Requirement> {
         match self.completion {
@@ -351,7 +358,7 @@ impl fmt::Display for CourseIssue {
 }
 
 /// All courses, in catalog order.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct CourseCatalog {
     courses: Vec<Course>,
 }
@@ -366,6 +373,48 @@ impl CourseCatalog {
         serde_json::from_str::<Vec<Course>>(json)
             .map(CourseCatalog::new)
             .map_err(|e| TrainingError::CatalogUnreadable(e.to_string()))
+    }
+
+    /// The courses of a loaded program catalog (the built-in one or an installed pack). Parsing is
+    /// all-or-nothing: a pack with one unreadable course is refused rather than shown half.
+    pub fn from_catalog(catalog: &Catalog) -> Result<CourseCatalog, TrainingError> {
+        let mut courses = Vec::with_capacity(catalog.courses().len());
+        for raw in catalog.courses() {
+            let course = Course::deserialize(raw).map_err(|e| {
+                let file = raw.get("file").and_then(|f| f.as_str()).unwrap_or("?");
+                let id = raw.get("id").and_then(|f| f.as_str()).unwrap_or("?");
+                TrainingError::CatalogUnreadable(format!("{file} [{id}]: {e}"))
+            })?;
+            courses.push(course);
+        }
+        Ok(CourseCatalog::new(courses))
+    }
+
+    /// The courses built into the app (catalog/courses/*.toml). Parsed once; a build whose course files do
+    /// not parse fails `cargo test` (tests/training_catalog.rs), so an empty list here means no files.
+    pub fn builtin() -> &'static CourseCatalog {
+        static BUILTIN: std::sync::OnceLock<CourseCatalog> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(|| CourseCatalog::from_catalog(Catalog::builtin()).unwrap_or_default())
+    }
+
+    /// [`CourseCatalog::validate`] against a program catalog: unlocked and linked programs must exist, and
+    /// every who-may-join rule must pass the engine's checks against the fact vocabulary.
+    pub fn validate_against(&self, catalog: &Catalog) -> Vec<CourseIssue> {
+        let ids: Vec<&str> = catalog.programs().iter().map(|p| p.id.as_str()).collect();
+        let mut issues = self.validate(Some(&ids));
+        for c in &self.courses {
+            let mut issue =
+                |message: String| issues.push(CourseIssue { file: c.file.clone(), course: c.id.0.clone(), message });
+            if let Some(p) = &c.program {
+                if !ids.contains(&p.as_str()) {
+                    issue(format!("program {p} does not exist"));
+                }
+            }
+            for m in c.who_may_join.validate(catalog.facts()) {
+                issue(format!("who may join: {m}"));
+            }
+        }
+        issues
     }
 
     pub fn courses(&self) -> &[Course] {

@@ -8,6 +8,7 @@
 use super::course::CertificateLevel;
 use super::event::{Certificate, TrainingLog};
 use super::TrainingError;
+use crate::domain::catalog::Catalog;
 use crate::domain::date::Date;
 use crate::domain::lang::Text;
 use serde::{Deserialize, Serialize};
@@ -77,6 +78,16 @@ pub struct SkillsSubsidyTerms {
 pub const SKILLS_SUBSIDY_PROGRAM: &str = "skill-upgrade-subsidy";
 
 impl SkillsSubsidyTerms {
+    /// The terms from a loaded program catalog (built-in or an installed pack). An error if the catalog has
+    /// no usable entry: then the UI shows no amounts and claims cannot be marked.
+    pub fn from_catalog(catalog: &Catalog) -> Result<SkillsSubsidyTerms, TrainingError> {
+        let program = catalog
+            .program(SKILLS_SUBSIDY_PROGRAM)
+            .ok_or_else(|| TrainingError::SubsidyTermsUnreadable(SKILLS_SUBSIDY_PROGRAM.to_string()))?;
+        let json = serde_json::to_value(program).map_err(|e| TrainingError::SubsidyTermsUnreadable(e.to_string()))?;
+        SkillsSubsidyTerms::from_program_json(&json)
+    }
+
     /// Reads the terms from the program catalog's entry (docs/catalog-format.md), as JSON:
     /// - amounts: `benefit` of kind `table` on fact `cert_level`, one row per level (`yuan`);
     /// - claim window: the `windows` entry counted from fact `cert_date` (`months` or `years`);
