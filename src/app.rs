@@ -5,64 +5,18 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::domain::lang::Lang;
-use crate::i18n::{Key, Message};
+use crate::i18n::Key;
+use crate::state::Notice;
 use crate::pages;
 use crate::pwa::{self, UpdateState};
 
-const LANG_KEY: &str = "leye.lang";
-
-/// App-wide state shared through context. Views read it and send intents through its methods.
-#[derive(Clone, Copy)]
-pub struct AppState {
-    pub lang: RwSignal<Lang>,
-    pub update: RwSignal<UpdateState>,
-    pub online: RwSignal<bool>,
-}
-
-impl AppState {
-    /// The interface string for `key` in the current language (reactive).
-    pub fn t(&self, key: impl Message) -> &'static str {
-        key.text(self.lang.get())
-    }
-
-    pub fn set_lang(&self, lang: Lang) {
-        self.lang.set(lang);
-        if let Some(storage) = local_storage() {
-            let _ = storage.set_item(LANG_KEY, lang.code());
-        }
-    }
-}
-
-/// The app state from context; every page is rendered inside [`App`], which provides it.
-pub fn use_app() -> AppState {
-    expect_context::<AppState>()
-}
-
-/// A reactive interface string, for use directly in `view!`.
-pub fn tr(key: impl Message) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let app = use_app();
-    move || app.t(key)
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-fn stored_lang() -> Lang {
-    local_storage()
-        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
-        .map(|code| Lang::from_code(&code))
-        .unwrap_or_default()
-}
+pub use crate::state::{tr, use_app, AppState};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState {
-        lang: RwSignal::new(stored_lang()),
-        update: RwSignal::new(UpdateState::None),
-        online: RwSignal::new(pwa::is_online()),
-    };
+    let state = AppState::new();
     provide_context(state);
+    state.open_storage();
 
     // <html lang> follows the chosen language, for screen readers and fonts.
     Effect::new(move |_| {
@@ -89,7 +43,9 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{tr(Key::SkipToContent)}</a>
             <TopBar/>
             <UpdateBanner/>
+            <StorageBanner/>
             <OfflineNote/>
+            <NoticeLine/>
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
                     <Route path=path!("/") view=pages::home::HomePage/>
@@ -152,6 +108,43 @@ fn UpdateBanner() -> impl IntoView {
                 </button>
             </div>
         </Show>
+    }
+}
+
+/// 数据不会被保存: shown on every screen while data lives only in memory.
+#[component]
+fn StorageBanner() -> impl IntoView {
+    let app = use_app();
+    view! {
+        {move || app.storage_fallback.get().map(|reason| {
+            let lang = app.lang.get();
+            view! {
+                <div class="banner banner-storage" role="alert">
+                    <strong>{crate::storage::StorageError::banner(lang)}</strong>
+                    <span class="banner-detail">{reason.message(lang)}</span>
+                </div>
+            }
+        })}
+    }
+}
+
+/// The latest message for the user (a failed save, an import result...), dismissable.
+#[component]
+fn NoticeLine() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="notice-region" role="status" aria-live="polite">
+            {move || app.notice.get().map(|notice: Notice| {
+                let text = notice.message(app.lang.get());
+                view! {
+                    <p class="banner banner-notice">
+                        <span>{text}</span>
+                        <button type="button" class="notice-close" on:click=move |_| app.notice.set(None)
+                            aria-label=move || app.t(Key::Dismiss)>"×"</button>
+                    </p>
+                }
+            })}
+        </div>
     }
 }
 

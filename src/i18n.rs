@@ -107,6 +107,7 @@ messages! {
         "LeYe explains the employment and startup programs of Zaozhuang's “创业枣庄·乐业鲁南” action plan. All data stays on this device.";
     MeVersion => "版本", "Version";
     Loading => "正在加载…", "Loading…";
+    Dismiss => "关闭提示", "Dismiss";
     ComingSoon => "这一部分正在准备中。", "This part is being prepared.";
     }
 }
