@@ -39,6 +39,8 @@ pub const ALL_STORES: [&str; 5] = [ANSWERS, SAVED, TRAINING_EVENTS, SETTINGS, CA
 
 /// Rejection value used internally when the open is blocked by another tab.
 const BLOCKED: &str = "leye:blocked";
+/// Longest wait for the database to open (migrating 50,000 events takes well under this).
+const OPEN_TIMEOUT_MS: i32 = 8_000;
 
 fn create_store(
     db: &IdbDatabase,
@@ -134,11 +136,22 @@ pub(crate) async fn open_raw(name: &str, target: u32) -> Result<IdbDatabase, Sto
         request.set_onerror(Some(on_error.unchecked_ref()));
 
         let blocked = gave_up.clone();
-        let on_blocked = Closure::once_into_js(move || {
+        let give_up = move || {
             blocked.set(true);
             let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(BLOCKED));
-        });
+        };
+        let on_blocked = Closure::once_into_js(give_up.clone());
         request.set_onblocked(Some(on_blocked.unchecked_ref()));
+        // An open queued behind another tab's pending upgrade gets no "blocked" event of its
+        // own; the timer makes sure the user is told instead of waiting forever. (A promise
+        // settles once, so a later success or timer firing is harmless.)
+        if let Some(window) = web_sys::window() {
+            let on_timeout = Closure::once_into_js(give_up);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.unchecked_ref(),
+                OPEN_TIMEOUT_MS,
+            );
+        }
     });
     match JsFuture::from(promise).await {
         Ok(db) => Ok(db.unchecked_into()),

@@ -1,0 +1,581 @@
+//! Browser tests of the IndexedDB storage layer, in headless Chromium:
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_storage`
+//!
+//! Each test uses its own database name, so tests never see each other's data.
+#![cfg(target_arch = "wasm32")]
+
+use leye::domain::backup::{self, AnswerRecord, Records, TrainingEventRecord};
+use leye::domain::date::Date;
+use leye::domain::lang::{Lang, Text};
+use leye::storage::catalog_update::{self, UpdateOutcome};
+use leye::storage::{db, CatalogPackRecord, CatalogStatus, Storage, StorageError};
+use serde_json::{json, Value};
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+thread_local!(static COUNTER: Cell<u32> = const { Cell::new(0) });
+
+/// A database name no other test (or earlier run) uses.
+fn unique(prefix: &str) -> String {
+    let n = COUNTER.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    format!("test-{prefix}-{}-{n}", js_sys::Date::now() as u64)
+}
+
+async fn open(prefix: &str) -> Storage {
+    Storage::open_named(&unique(prefix))
+        .await
+        .expect("IndexedDB opens in headless Chromium")
+}
+
+fn event(id: &str, course: &str, at: i64) -> TrainingEventRecord {
+    TrainingEventRecord {
+        event_id: id.into(),
+        course_id: course.into(),
+        recorded_at_ms: at,
+        event: json!({"kind": "hours", "hours": 2, "note": "夜班后上课"}),
+    }
+}
+
+/// Resolves when a raw IndexedDB request succeeds (used to build fixtures independently of the
+/// code under test).
+async fn request(req: &web_sys::IdbRequest) -> Result<JsValue, JsValue> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let r = req.clone();
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &r.result().unwrap());
+        });
+        let r = req.clone();
+        let err = Closure::once_into_js(move || {
+            let _ = reject.call1(
+                &JsValue::NULL,
+                &r.error()
+                    .ok()
+                    .flatten()
+                    .map(JsValue::from)
+                    .unwrap_or_default(),
+            );
+        });
+        req.set_onsuccess(Some(ok.unchecked_ref()));
+        req.set_onerror(Some(err.unchecked_ref()));
+    });
+    JsFuture::from(promise).await
+}
+
+fn factory() -> web_sys::IdbFactory {
+    web_sys::window().unwrap().indexed_db().unwrap().unwrap()
+}
+
+/// Opens `name` at `version` with raw web_sys; `upgrade` runs in upgradeneeded. No versionchange
+/// handler is set, like a tab running an old build.
+async fn raw_open(
+    name: &str,
+    version: u32,
+    upgrade: impl FnOnce(&web_sys::IdbDatabase) + 'static,
+) -> web_sys::IdbDatabase {
+    let req = factory().open_with_u32(name, version).unwrap();
+    let r = req.clone();
+    let on_upgrade = Closure::once_into_js(move || {
+        upgrade(&r.result().unwrap().unchecked_into());
+    });
+    req.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+    request(&req).await.expect("raw open").unchecked_into()
+}
+
+fn js<T: serde::Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap()
+}
+
+/// Everything the backend holds, in one comparable value.
+async fn snapshot(s: &Storage) -> Records {
+    s.records().await.unwrap()
+}
+
+// ---- each store, on IndexedDB and on the in-memory fallback ----
+
+async fn exercise_answers(s: &Storage) {
+    assert_eq!(s.answer("age").await.unwrap(), None);
+    s.put_answer("age", json!(34)).await.unwrap();
+    s.put_answer("hukou", json!({"city": "枣庄", "district": "薛城区"}))
+        .await
+        .unwrap();
+    s.put_answer("age", json!(35)).await.unwrap(); // replaces
+    let age = s.answer("age").await.unwrap().unwrap();
+    assert_eq!(age.value, json!(35));
+    assert!(age.updated_at_ms > 1_700_000_000_000);
+    let all = s.answers().await.unwrap();
+    assert_eq!(
+        all.iter().map(|a| a.fact_id.as_str()).collect::<Vec<_>>(),
+        ["age", "hukou"]
+    );
+    assert_eq!(all[1].value["district"], json!("薛城区"));
+    s.delete_answer("age").await.unwrap();
+    assert_eq!(s.answer("age").await.unwrap(), None);
+    // Bounds are checked before writing, so stored data always exports and imports again.
+    let too_long = s
+        .put_answer("note", json!("x".repeat(backup::MAX_TEXT_CHARS + 1)))
+        .await;
+    assert!(
+        matches!(too_long, Err(StorageError::Invalid(_))),
+        "{too_long:?}"
+    );
+    assert_eq!(s.answer("note").await.unwrap(), None);
+}
+
+async fn exercise_saved(s: &Storage) {
+    let saved = s.save_program("startup-loan").await.unwrap();
+    assert!(saved.ticked_documents.is_empty());
+    s.set_document_ticked("startup-loan", 3, true)
+        .await
+        .unwrap();
+    s.set_document_ticked("startup-loan", 0, true)
+        .await
+        .unwrap();
+    s.set_document_ticked("startup-loan", 3, true)
+        .await
+        .unwrap(); // idempotent
+    let saved = s.save_program("startup-loan").await.unwrap(); // saving again keeps ticks
+    assert_eq!(saved.ticked_documents, [0, 3]);
+    s.set_document_ticked("startup-loan", 0, false)
+        .await
+        .unwrap();
+    s.set_document_ticked("skills-subsidy", 1, true)
+        .await
+        .unwrap(); // ticking saves it
+    let all = s.saved_programs().await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].program_id, "startup-loan");
+    assert_eq!(all[1].ticked_documents, [3]);
+    s.unsave_program("skills-subsidy").await.unwrap();
+    assert_eq!(s.saved_programs().await.unwrap().len(), 1);
+}
+
+async fn exercise_training(s: &Storage) {
+    s.append_training_event(&event("e-b", "forklift", 2_000))
+        .await
+        .unwrap();
+    s.append_training_event(&event("e-a", "forklift", 3_000))
+        .await
+        .unwrap();
+    s.append_training_event(&event("e-c", "ecommerce", 1_000))
+        .await
+        .unwrap();
+    // Append-only: the same id again is refused, and the first stays.
+    let mut changed = event("e-a", "forklift", 9_000);
+    changed.event = json!({"kind": "undo"});
+    assert_eq!(
+        s.append_training_event(&changed).await,
+        Err(StorageError::Duplicate)
+    );
+    let all = s.training_events().await.unwrap();
+    assert_eq!(
+        all.iter().map(|e| e.event_id.as_str()).collect::<Vec<_>>(),
+        ["e-c", "e-b", "e-a"]
+    );
+    assert_eq!(all[2].recorded_at_ms, 3_000);
+    let forklift = s.training_events_for_course("forklift").await.unwrap();
+    assert_eq!(
+        forklift
+            .iter()
+            .map(|e| e.event_id.as_str())
+            .collect::<Vec<_>>(),
+        ["e-b", "e-a"]
+    );
+    assert!(s
+        .training_events_for_course("none")
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+async fn exercise_settings(s: &Storage) {
+    assert_eq!(s.lang().await.unwrap(), Lang::Zh);
+    s.set_lang(Lang::En).await.unwrap();
+    assert_eq!(s.lang().await.unwrap(), Lang::En);
+    s.set_setting("district", json!("台儿庄区")).await.unwrap();
+    assert_eq!(
+        s.setting("district").await.unwrap(),
+        Some(json!("台儿庄区"))
+    );
+    assert_eq!(s.setting("missing").await.unwrap(), None);
+}
+
+async fn exercise_catalog(s: &Storage) {
+    assert_eq!(s.catalog_pack().await.unwrap(), None);
+    assert_eq!(s.catalog_status().await.unwrap(), CatalogStatus::default());
+    let pack = CatalogPackRecord {
+        version: "2026.11.2".into(),
+        published: Date::ymd(2026, 11, 20),
+        sha256: "ab".repeat(32),
+        installed_at_ms: 1_764_000_000_000,
+        pack_json: "{\"programs\":[]}".into(),
+    };
+    let ok = CatalogStatus {
+        last_check_ms: Some(1_764_000_000_000),
+        last_error: None,
+    };
+    s.put_catalog_pack(&pack, &ok).await.unwrap();
+    let failed = CatalogStatus {
+        last_check_ms: Some(1_764_000_100_000),
+        last_error: Some(Text::new("校验失败", "check failed")),
+    };
+    s.put_catalog_status(&failed).await.unwrap();
+    assert_eq!(s.catalog_pack().await.unwrap(), Some(pack));
+    assert_eq!(s.catalog_status().await.unwrap(), failed);
+}
+
+async fn exercise_all(s: &Storage) {
+    exercise_answers(s).await;
+    exercise_saved(s).await;
+    exercise_training(s).await;
+    exercise_settings(s).await;
+    exercise_catalog(s).await;
+}
+
+#[wasm_bindgen_test]
+async fn every_store_round_trips_in_indexeddb() {
+    let s = open("stores").await;
+    assert!(s.is_persistent() && s.fallback_reason().is_none());
+    exercise_all(&s).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_in_memory_fallback_behaves_the_same() {
+    let s = Storage::in_memory(Some(StorageError::Unavailable("private mode".into())));
+    assert!(!s.is_persistent());
+    assert_eq!(StorageError::banner(Lang::Zh), "数据不会被保存");
+    assert!(s
+        .fallback_reason()
+        .unwrap()
+        .message(Lang::Zh)
+        .contains("数据不会被保存"));
+    exercise_all(&s).await;
+}
+
+#[wasm_bindgen_test]
+async fn data_survives_closing_and_reopening() {
+    let name = unique("reopen");
+    {
+        let s = Storage::open_named(&name).await.unwrap();
+        s.put_answer("age", json!(41)).await.unwrap();
+        s.append_training_event(&event("e1", "c1", 5))
+            .await
+            .unwrap();
+    } // dropping the last handle closes the connection
+    let s = Storage::open_named(&name).await.unwrap();
+    assert_eq!(s.answer("age").await.unwrap().unwrap().value, json!(41));
+    assert_eq!(s.training_events().await.unwrap().len(), 1);
+}
+
+// ---- transactions ----
+
+#[wasm_bindgen_test]
+async fn a_failed_transaction_leaves_nothing_behind() {
+    let s = open("atomic").await;
+    s.append_training_event(&event("e1", "c1", 1))
+        .await
+        .unwrap();
+    // Two new events, then one whose id exists: IndexedDB refuses the third, so the whole
+    // transaction aborts and the two before it must not be stored either.
+    let batch = [
+        event("e2", "c1", 2),
+        event("e3", "c1", 3),
+        event("e1", "c1", 4),
+    ];
+    assert_eq!(
+        s.append_training_events(&batch).await,
+        Err(StorageError::Duplicate)
+    );
+    let ids: Vec<String> = s
+        .training_events()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event_id)
+        .collect();
+    assert_eq!(ids, ["e1"]);
+    // The same on the in-memory backend.
+    let m = Storage::in_memory(None);
+    m.append_training_event(&event("e1", "c1", 1))
+        .await
+        .unwrap();
+    assert_eq!(
+        m.append_training_events(&batch).await,
+        Err(StorageError::Duplicate)
+    );
+    assert_eq!(m.training_events().await.unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn several_answers_land_together() {
+    let s = open("answers-batch").await;
+    let rec = |id: &str, v: Value| AnswerRecord {
+        fact_id: id.into(),
+        value: v,
+        updated_at_ms: 7,
+    };
+    s.put_answers(&[rec("a", json!(1)), rec("b", json!(true))])
+        .await
+        .unwrap();
+    assert_eq!(s.answers().await.unwrap().len(), 2);
+}
+
+// ---- migrations ----
+
+#[wasm_bindgen_test]
+async fn a_version_1_database_migrates_without_loss() {
+    let name = unique("migrate");
+    // The v1 schema exactly as that version shipped it: no settings store, no by_course index.
+    let v1 = raw_open(&name, 1, |db| {
+        let with_key = |path: &str| {
+            let p = web_sys::IdbObjectStoreParameters::new();
+            p.set_key_path(&JsValue::from_str(path));
+            p
+        };
+        db.create_object_store_with_optional_parameters("answers", &with_key("fact_id"))
+            .unwrap();
+        db.create_object_store_with_optional_parameters("saved", &with_key("program_id"))
+            .unwrap();
+        db.create_object_store_with_optional_parameters("training_events", &with_key("event_id"))
+            .unwrap();
+        db.create_object_store("catalog").unwrap();
+    })
+    .await;
+    assert!(!v1.object_store_names().contains("settings"));
+    let tx = v1
+        .transaction_with_str_sequence_and_mode(
+            &js_sys::Array::of3(
+                &"answers".into(),
+                &"saved".into(),
+                &"training_events".into(),
+            ),
+            web_sys::IdbTransactionMode::Readwrite,
+        )
+        .unwrap();
+    let answers = tx.object_store("answers").unwrap();
+    answers
+        .put(&js(
+            &json!({"fact_id": "age", "value": 29, "updated_at_ms": 100}),
+        ))
+        .unwrap();
+    answers
+        .put(&js(
+            &json!({"fact_id": "skills", "value": ["driving"], "updated_at_ms": 101}),
+        ))
+        .unwrap();
+    let saved = tx.object_store("saved").unwrap();
+    saved
+        .put(&js(
+            &json!({"program_id": "p1", "saved_at_ms": 102, "ticked_documents": [1]}),
+        ))
+        .unwrap();
+    let events = tx.object_store("training_events").unwrap();
+    for i in 0..50 {
+        let course = if i % 2 == 0 { "even" } else { "odd" };
+        events
+            .put(&js(&event(&format!("e{i:02}"), course, 200 + i)))
+            .unwrap();
+    }
+    // No explicit commit: the fixture relies on auto-commit, as v1-era code did.
+    let done = js_sys::Promise::new(&mut |resolve, _| tx.set_oncomplete(Some(&resolve)));
+    JsFuture::from(done).await.unwrap();
+    v1.close();
+
+    let s = Storage::open_named(&name).await.unwrap();
+    let answers = s.answers().await.unwrap();
+    assert_eq!(answers.len(), 2);
+    assert_eq!(answers[1].value, json!(["driving"]));
+    assert_eq!(s.saved_programs().await.unwrap()[0].ticked_documents, [1]);
+    assert_eq!(s.training_events().await.unwrap().len(), 50);
+    // The index added by v2 covers records written before it existed.
+    assert_eq!(s.training_events_for_course("odd").await.unwrap().len(), 25);
+    // The store added by v2 works.
+    s.set_lang(Lang::En).await.unwrap();
+    assert_eq!(s.lang().await.unwrap(), Lang::En);
+    drop(s);
+    let again = raw_open(&name, db::SCHEMA_VERSION, |_| panic!("already current")).await;
+    assert_eq!(again.version() as u32, db::SCHEMA_VERSION);
+    again.close();
+}
+
+// ---- other tabs ----
+
+/// An old tab that holds v1 of `name` open and does not react to versionchange.
+async fn old_tab(name: &str) -> web_sys::IdbDatabase {
+    raw_open(name, 1, |db| {
+        db.create_object_store("answers").unwrap();
+    })
+    .await
+}
+
+#[wasm_bindgen_test]
+async fn a_blocked_open_reports_instead_of_hanging() {
+    let name = unique("blocked");
+    let old = old_tab(&name).await;
+    let started = js_sys::Date::now();
+    assert_eq!(
+        Storage::open_named(&name).await.err(),
+        Some(StorageError::Blocked)
+    );
+    // Told by the "blocked" event, not by the safety timer.
+    assert!(js_sys::Date::now() - started < 4_000.0);
+    assert!(StorageError::Blocked
+        .message(Lang::Zh)
+        .contains("请关闭其他标签页或重新加载"));
+    old.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_blocked_app_still_works_in_memory() {
+    let name = unique("blocked-fallback");
+    let old = old_tab(&name).await;
+    let s = Storage::open_or_memory(&name).await;
+    assert_eq!(s.fallback_reason(), Some(&StorageError::Blocked));
+    assert!(!s.is_persistent());
+    s.put_answer("age", json!(30)).await.unwrap();
+    assert_eq!(s.answer("age").await.unwrap().unwrap().value, json!(30));
+    old.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_version_elsewhere_closes_this_connection() {
+    let name = unique("versionchange");
+    let s = Storage::open_named(&name).await.unwrap();
+    s.put_answer("age", json!(30)).await.unwrap();
+    // A newer build in another tab upgrades: we must let go rather than block it.
+    let newer = raw_open(&name, db::SCHEMA_VERSION + 1, |_| {}).await;
+    assert!(s.is_closed());
+    assert_eq!(s.answers().await.err(), Some(StorageError::Closed));
+    assert!(StorageError::Closed.message(Lang::Zh).contains("重新加载"));
+    newer.close();
+}
+
+#[wasm_bindgen_test]
+fn quota_errors_get_their_own_message() {
+    let dom =
+        web_sys::DomException::new_with_message_and_name("full", "QuotaExceededError").unwrap();
+    let err = StorageError::from_dom_exception(&dom);
+    assert_eq!(err, StorageError::QuotaExceeded);
+    assert!(err.message(Lang::Zh).contains("已有数据仍可查看和导出"));
+    let dom = web_sys::DomException::new_with_message_and_name("dup", "ConstraintError").unwrap();
+    assert_eq!(
+        StorageError::from_dom_exception(&dom),
+        StorageError::Duplicate
+    );
+}
+
+// ---- backup ----
+
+async fn fill(s: &Storage) {
+    s.put_answer("age", json!(34)).await.unwrap();
+    s.put_answer("note", json!("<script>alert('x')</script>"))
+        .await
+        .unwrap();
+    s.set_document_ticked("startup-loan", 2, true)
+        .await
+        .unwrap();
+    s.append_training_events(&[event("e1", "forklift", 10), event("e2", "forklift", 20)])
+        .await
+        .unwrap();
+    s.set_lang(Lang::En).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn backup_round_trip_restores_everything() {
+    let source = open("backup-src").await;
+    fill(&source).await;
+    let learning = json!({"format": "leye-learning-record", "statements": []});
+    let text = source.export_backup(Some(learning)).await.unwrap();
+    assert!(text.starts_with("{\"format\":\"leye-backup\""));
+
+    let target = open("backup-dst").await;
+    target
+        .put_answer("old", json!("replaced by the import"))
+        .await
+        .unwrap();
+    let summary = target.import_backup(text.as_bytes()).await.unwrap();
+    assert_eq!(summary.records, 2 + 1 + 2 + 1);
+    assert_eq!(snapshot(&target).await, snapshot(&source).await);
+    assert_eq!(target.answer("old").await.unwrap(), None);
+    assert_eq!(target.lang().await.unwrap(), Lang::En);
+    // And into the in-memory backend.
+    let memory = Storage::in_memory(None);
+    memory.import_backup(text.as_bytes()).await.unwrap();
+    assert_eq!(snapshot(&memory).await, snapshot(&source).await);
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_import_leaves_existing_data_untouched() {
+    let s = open("backup-refused").await;
+    fill(&s).await;
+    let before = snapshot(&s).await;
+    let good = s.export_backup(None).await.unwrap();
+
+    let mut tampered: Value = serde_json::from_str(&good).unwrap();
+    tampered["records"]["answers"][0]["value"] = json!(99);
+    let mut hostile: Value = serde_json::from_str(&good).unwrap();
+    hostile["records"]["answers"][0]["fact_id"] = json!("a".repeat(10_000));
+    hostile["sha256"] = json!(backup::records_checksum(&hostile["records"]));
+    let mut newer: Value = serde_json::from_str(&good).unwrap();
+    newer["schema_version"] = json!(backup::BACKUP_SCHEMA_VERSION + 1);
+    let bad_files: Vec<Vec<u8>> = vec![
+        good.as_bytes()[..good.len() / 2].to_vec(),
+        serde_json::to_vec(&tampered).unwrap(),
+        serde_json::to_vec(&hostile).unwrap(),
+        serde_json::to_vec(&newer).unwrap(),
+        br#"{"format":"other","records":{}}"#.to_vec(),
+        vec![b' '; backup::MAX_BACKUP_BYTES + 1],
+    ];
+    for file in &bad_files {
+        let err = s.import_backup(file).await.unwrap_err();
+        assert!(matches!(err, StorageError::Backup(_)), "{err:?}");
+        assert!(err.message(Lang::Zh).contains("没有做任何更改"));
+        assert_eq!(snapshot(&s).await, before);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn erase_clears_every_store() {
+    let s = open("erase").await;
+    fill(&s).await;
+    exercise_catalog(&s).await;
+    assert_ne!(snapshot(&s).await, Records::default());
+    s.erase_all().await.unwrap();
+    assert_eq!(snapshot(&s).await, Records::default());
+    assert_eq!(s.catalog_pack().await.unwrap(), None);
+    assert_eq!(s.catalog_status().await.unwrap(), CatalogStatus::default());
+    assert_eq!(s.setting("lang").await.unwrap(), None);
+}
+
+// ---- catalog update ----
+
+#[wasm_bindgen_test]
+async fn a_failed_catalog_check_keeps_the_current_pack_and_says_why() {
+    let s = open("catalog").await;
+    // The test server has no /catalog/pack.json: the check fails, nothing switches, the reason is kept.
+    let outcome = catalog_update::check_for_update(&s, true, |_| panic!("nothing to validate"))
+        .await
+        .unwrap();
+    let UpdateOutcome::Kept { reason } = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert!(reason.zh.contains("继续使用当前"), "{}", reason.zh);
+    let status = s.catalog_status().await.unwrap();
+    assert_eq!(status.last_error, Some(reason));
+    assert!(status.last_check_ms.is_some());
+    assert_eq!(s.catalog_pack().await.unwrap(), None);
+    // Checked a moment ago and not forced: no second request today.
+    let again = catalog_update::check_for_update(&s, false, |_| panic!("not fetched"))
+        .await
+        .unwrap();
+    assert_eq!(again, UpdateOutcome::Skipped);
+}
