@@ -2,7 +2,13 @@
 //! update state, online status and the one-line notice. Pages read it and send intents through its
 //! methods; they never touch IndexedDB or the service worker directly.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::domain::catalog::Catalog;
+use crate::domain::facts::{Answer, Facts};
 
 use crate::domain::date::Date;
 use crate::domain::lang::{Lang, Text};
@@ -42,6 +48,12 @@ pub struct AppState {
     /// Why data is only kept in memory, shown as the 数据不会被保存 banner.
     pub storage_fallback: RwSignal<Option<StorageError>>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The catalog in use: the built-in one, or a newer validated pack from storage.
+    pub catalog: RwSignal<Arc<Catalog>>,
+    /// The person's answers (facts), loaded from storage at start-up.
+    pub facts: RwSignal<Facts>,
+    /// True once stored answers have been loaded (screens can tell "nothing answered" from "not loaded").
+    pub facts_loaded: RwSignal<bool>,
     /// The civil date on the phone when the app started; the domain never reads the clock itself.
     pub today: Date,
 }
@@ -55,6 +67,9 @@ impl AppState {
             storage: RwSignal::new_local(None),
             storage_fallback: RwSignal::new(None),
             notice: RwSignal::new(None),
+            catalog: RwSignal::new(Arc::new(Catalog::builtin().clone())),
+            facts: RwSignal::new(Facts::new()),
+            facts_loaded: RwSignal::new(false),
             today: local_today(),
         }
     }
@@ -72,13 +87,102 @@ impl AppState {
                 self.storage_fallback.set(Some(reason.clone()));
             } else if let Ok(lang) = storage.lang().await {
                 // The stored choice wins over the mirror (e.g. after importing a backup elsewhere).
-                if storage.setting("lang").await.ok().flatten().is_some() && lang != self.lang.get_untracked() {
+                if storage.setting("lang").await.ok().flatten().is_some()
+                    && lang != self.lang.get_untracked()
+                {
                     self.lang.set(lang);
                     mirror_lang(lang);
                 }
             }
+            self.load_catalog(&storage).await;
+            self.load_facts(&storage).await;
             self.storage.set(Some(storage));
         });
+    }
+
+    /// Uses the stored catalog pack when it is valid and newer than the built-in catalog.
+    async fn load_catalog(self, storage: &Storage) {
+        let Ok(Some(record)) = storage.catalog_pack().await else {
+            return;
+        };
+        if record.published <= self.catalog.get_untracked().published() {
+            return; // an app update brought a catalog at least as new
+        }
+        if let Ok(catalog) = Catalog::from_pack_json(&record.pack_json) {
+            self.catalog.set(Arc::new(catalog));
+        }
+    }
+
+    /// Reads stored answers into `facts`; answers the current vocabulary no longer knows are skipped.
+    async fn load_facts(self, storage: &Storage) {
+        match storage.answers().await {
+            Ok(records) => {
+                let catalog = self.catalog.get_untracked();
+                let mut facts = Facts::new();
+                for record in records {
+                    let Some(def) = catalog.fact(&record.fact_id) else {
+                        continue;
+                    };
+                    if let Ok(answer) = def.parse(&record.value, self.today) {
+                        match answer {
+                            Answer::Known(v) => facts.set(record.fact_id.clone(), v),
+                            Answer::Unknown => facts.mark_unknown(record.fact_id.clone()),
+                        };
+                    }
+                }
+                self.facts.set(facts);
+            }
+            Err(e) => self.report(e),
+        }
+        self.facts_loaded.set(true);
+    }
+
+    /// Records an answer (already checked by the caller with `questionnaire::answer` or `FactDef::check`)
+    /// in memory at once and in storage; `None` is 不清楚/跳过.
+    pub fn save_answer(self, fact_id: &str, answer: Answer) {
+        let value: Value = answer.to_json();
+        self.facts.update(|facts| {
+            match answer {
+                Answer::Known(v) => facts.set(fact_id.to_string(), v),
+                Answer::Unknown => facts.mark_unknown(fact_id.to_string()),
+            };
+        });
+        let Some(storage) = self.storage() else {
+            return;
+        };
+        let fact_id = fact_id.to_string();
+        wasm_bindgen_futures::spawn_local(async move {
+            match storage.put_answer(&fact_id, value).await {
+                Ok(_) => self.after_first_save().await,
+                Err(e) => self.report(e),
+            }
+        });
+    }
+
+    /// Forgets an answer, so the question is asked again.
+    pub fn clear_answer(self, fact_id: &str) {
+        self.facts.update(|facts| {
+            facts.unset(fact_id);
+        });
+        let Some(storage) = self.storage() else {
+            return;
+        };
+        let fact_id = fact_id.to_string();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = storage.delete_answer(&fact_id).await {
+                self.report(e);
+            }
+        });
+    }
+
+    /// Asks the browser to keep our data (navigator.storage.persist) once something worth keeping exists.
+    /// Idempotent: the browser answers at once when already decided.
+    pub async fn after_first_save(self) {
+        thread_local! { static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
+        if ASKED.with(|a| a.replace(true)) {
+            return;
+        }
+        crate::storage::durability::request_persistence().await;
     }
 
     /// The storage handle, once open.
@@ -145,6 +249,10 @@ fn mirror_lang(lang: Lang) {
 /// Today's date in the phone's time zone.
 fn local_today() -> Date {
     let now = js_sys::Date::new_0();
-    Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
-        .unwrap_or_else(|_| Date::ymd(2026, 1, 1))
+    Date::new(
+        now.get_full_year() as i32,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .unwrap_or_else(|_| Date::ymd(2026, 1, 1))
 }
