@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Benchmarks, printing figures (nothing here gates CI except the size budget, which test.sh also checks):
+# native engine and training benches, the release size report, Lighthouse and first-content timings.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+if [ ! -d tools/lighthouse/node_modules/lighthouse ]; then
+  npm ci --prefix tools/lighthouse --no-audit --no-fund
+fi
+
+for b in benches/*.rs; do
+  [ -e "$b" ] || continue
+  printf '\n== bench %s\n' "$(basename "$b" .rs)"
+  cargo bench --locked --bench "$(basename "$b" .rs)"
+done
+
+printf '\n== size\n'
+./scripts/build.sh
+node tools/size-report.mjs --dir dist --budget-kb "${LEYE_BUDGET_KB:-200}" || true
+
+printf '\n== web\n'
+node tools/bench-web.mjs --dir dist

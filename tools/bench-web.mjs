@@ -1,0 +1,123 @@
+// Web benchmark: Lighthouse 12.2.3 (mobile profile) scores for the release build, and first content
+// of the app against a static HTML copy of the same first screen, both measured in this run.
+// Figures are printed, not asserted (the size budget is what gates CI).
+// Usage: node tools/bench-web.mjs [--dir dist] [--runs 7]
+import { mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const dist = arg('dir', 'dist');
+const runs = Number(arg('runs', '7'));
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+// A static copy of the first screen: the app's rendered DOM for "/", with no scripts.
+async function makeStaticCopy(origin, dir) {
+  const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS.slice(1) });
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(origin + '/');
+  await page.waitForSelector('nav.tab-bar a.tab');
+  let html = await page.content();
+  await browser.close();
+  html = html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="(modulepreload|preload|manifest)"[^>]*>/g, '');
+  writeFileSync(join(dir, 'static-first-screen.html'), html);
+}
+
+async function firstContent(origin, path) {
+  const times = [];
+  const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS.slice(1) });
+  for (let i = 0; i < runs; i++) {
+    // A fresh context each run: nothing cached, no service worker.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(origin + path, { waitUntil: 'load' });
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
+    let ready = null;
+    if (path === '/') {
+      await page.waitForSelector('nav.tab-bar a.tab');
+      ready = await page.evaluate(() => performance.now());
+    }
+    times.push({ fcp, ready });
+    await context.close();
+  }
+  await browser.close();
+  return times;
+}
+
+async function lighthouseScores(url) {
+  const require = createRequire(new URL('./lighthouse/package.json', import.meta.url));
+  const lighthouse = (await import(require.resolve('lighthouse'))).default;
+  const chromeLauncher = await import(require.resolve('chrome-launcher'));
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    });
+    const { categories, audits } = result.lhr;
+    const failing = (cat) =>
+      categories[cat].auditRefs
+        .filter((r) => r.weight > 0 && audits[r.id].score !== null && audits[r.id].score < 1)
+        .map((r) => `${r.id} (${audits[r.id].score})`);
+    return {
+      performance: Math.round(categories.performance.score * 100),
+      accessibility: Math.round(categories.accessibility.score * 100),
+      bestPractices: Math.round(categories['best-practices'].score * 100),
+      fcp: audits['first-contentful-paint'].displayValue,
+      lcp: audits['largest-contentful-paint'].displayValue,
+      tbt: audits['total-blocking-time'].displayValue,
+      cls: audits['cumulative-layout-shift'].displayValue,
+      failing: {
+        performance: failing('performance'),
+        accessibility: failing('accessibility'),
+        bestPractices: failing('best-practices'),
+      },
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), 'leye-bench-'));
+cpSync(dist, work, { recursive: true });
+const server = await serve({ dir: work, port: 0 });
+const origin = `http://127.0.0.1:${server.address().port}`;
+try {
+  await makeStaticCopy(origin, work);
+  const app = await firstContent(origin, '/');
+  const stat = await firstContent(origin, '/static-first-screen.html');
+  const appFcp = median(app.map((t) => t.fcp));
+  const appReady = median(app.map((t) => t.ready));
+  const staticFcp = median(stat.map((t) => t.fcp));
+  console.log(`first content, median of ${runs} cold loads in headless Chromium (360x740):`);
+  console.log(`  static HTML copy of the first screen   FCP ${staticFcp.toFixed(0)} ms`);
+  console.log(`  乐业通 (index.html placeholder)         FCP ${appFcp.toFixed(0)} ms  (${(appFcp / staticFcp).toFixed(2)}x static; target <= 3x)`);
+  console.log(`  乐业通 app mounted (tabs rendered)       ${appReady.toFixed(0)} ms  (${(appReady / staticFcp).toFixed(2)}x static FCP)`);
+  const lh = await lighthouseScores(origin + '/');
+  console.log('Lighthouse 12.2.3, mobile profile (simulated throttling):');
+  console.log(`  performance ${lh.performance} (target >= 95), accessibility ${lh.accessibility} (target 100), best practices ${lh.bestPractices} (target >= 95)`);
+  console.log(`  FCP ${lh.fcp}, LCP ${lh.lcp}, TBT ${lh.tbt}, CLS ${lh.cls}`);
+  for (const [cat, list] of Object.entries(lh.failing)) if (list.length) console.log(`  ${cat} audits below 1: ${list.join(', ')}`);
+} finally {
+  server.closeAllConnections();
+  server.close();
+  rmSync(work, { recursive: true, force: true });
+}
