@@ -666,6 +666,15 @@ impl Catalog {
             if !f.choices.is_empty() && !matches!(f.fact_type, FactType::Choice | FactType::Multi) {
                 msgs.push("`choices` only apply to choice and multi facts".into());
             }
+            if f.group.is_some() {
+                if f.fact_type != FactType::Bool {
+                    msgs.push("only bool facts can be in a `group` (asked as a checklist)".into());
+                }
+                match &f.short {
+                    Some(t) => check_text(&mut msgs, "`short`", t),
+                    None => msgs.push("a grouped fact needs `short`, its checklist label".into()),
+                }
+            }
             if let Some(cond) = &f.ask_if {
                 match self.facts[..i].iter().position(|o| o.id == cond.fact) {
                     None => msgs.push(format!(

@@ -71,6 +71,12 @@ pub struct FactDef {
     /// Ask only when this test on an earlier fact holds (graduation date only for graduates).
     #[serde(default)]
     pub ask_if: Option<Criterion>,
+    /// Bool facts of one group are asked together on one screen, as a checklist.
+    #[serde(default)]
+    pub group: Option<String>,
+    /// The checklist label of a grouped fact ("退役军人").
+    #[serde(default)]
+    pub short: Option<Text>,
     /// Source file, added by the catalog reader.
     #[serde(default)]
     pub file: String,

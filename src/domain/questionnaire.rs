@@ -3,17 +3,41 @@
 
 use super::catalog::Catalog;
 use super::date::Date;
-use super::facts::{Answer, FactDef, FactError, FactValue, Facts};
+use super::facts::{Answer, FactDef, FactError, FactType, FactValue, Facts};
+use super::lang::Text;
 use super::outcome::Availability;
-use super::rules::Status;
+use super::rules::{Status, TestKind};
 use serde::Serialize;
 
-/// The next question to ask.
-#[derive(Clone, Copy, Debug)]
+/// The next question to ask: one fact, or a checklist of grouped yes/no facts shown on one screen.
+#[derive(Clone, Debug)]
 pub struct Question<'a> {
+    /// The fact that decides the most (for a checklist: its first item).
     pub fact: &'a FactDef,
+    /// For a checklist: every fact on the screen (ticked = yes, unticked = no, 不清楚 = unknown for all).
+    /// Empty for a single question.
+    pub checklist: Vec<&'a FactDef>,
     /// How many still-undecided programs this answer can decide (directly or by opening a follow-up).
     pub deciding: usize,
+}
+
+impl Question<'_> {
+    /// The heading of a checklist screen.
+    pub fn checklist_title() -> Text {
+        Text::new(
+            "以下哪些符合你的情况?(可多选,都不符合就直接下一步)",
+            "Which of these describe you? (Tick all that apply, or none)",
+        )
+    }
+
+    /// Fact ids this screen answers.
+    pub fn fact_ids(&self) -> Vec<&str> {
+        if self.checklist.is_empty() {
+            vec![self.fact.id.as_str()]
+        } else {
+            self.checklist.iter().map(|f| f.id.as_str()).collect()
+        }
+    }
 }
 
 /// Where the person is: questions answered so far and about how many remain at most.
@@ -36,33 +60,167 @@ impl Progress {
     }
 }
 
-/// Score of each vocabulary fact: how many undecided programs its answer could decide.
-fn scores(catalog: &Catalog, facts: &Facts, today: Date) -> Vec<usize> {
+/// How much asking a fact helps: the programs it can still change, and the expected number of them its
+/// answer decides (in thousandths, averaging over representative answers).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Score {
+    decided_milli: u64,
+    relevant: usize,
+    /// The fact still matters but waits for this earlier fact (its `ask_if`).
+    gated_by: Option<usize>,
+}
+
+/// Scores every vocabulary fact. A fact whose `ask_if` is still open passes half of its relevance on to
+/// the fact that opens it, so follow-ups come after the question that makes them apply.
+fn scores(catalog: &Catalog, facts: &Facts, today: Date) -> Vec<Score> {
     let vocab = catalog.facts();
-    let mut score = vec![0usize; vocab.len()];
+    let mut direct: Vec<Vec<usize>> = vec![Vec::new(); vocab.len()];
+    let mut gated: Vec<usize> = vec![0; vocab.len()];
+    let mut gated_by: Vec<Option<usize>> = vec![None; vocab.len()];
     let mut deciding = Vec::new();
-    let mut credited = Vec::new();
-    for p in catalog.programs() {
-        if p.is_for_employers() {
-            continue;
-        }
-        if let Availability::Ended { .. } = super::outcome::availability(p, today) {
+    for (pi, p) in catalog.programs().iter().enumerate() {
+        if p.is_for_employers()
+            || matches!(
+                super::outcome::availability(p, today),
+                Availability::Ended { .. }
+            )
+        {
             continue;
         }
         deciding.clear();
         p.compiled()
             .deciding_facts(vocab, facts, today, &mut deciding);
-        credited.clear();
         for &fi in &deciding {
-            if let Some(target) = askable(catalog, fi, facts, today, 0) {
-                if !credited.contains(&target) {
-                    credited.push(target);
-                    score[target] += 1;
+            match askable(catalog, fi, facts, today, 0) {
+                Some(t) if t == fi => {
+                    if !direct[fi].contains(&pi) {
+                        direct[fi].push(pi)
+                    }
                 }
+                Some(parent) => {
+                    gated[parent] += 1;
+                    gated_by[fi] = Some(parent);
+                }
+                None => {}
             }
         }
     }
-    score
+    let mut scratch = facts.clone();
+    let programs = catalog.programs();
+    (0..vocab.len())
+        .map(|fi| {
+            let mut score = Score {
+                decided_milli: 500 * gated[fi] as u64,
+                relevant: direct[fi].len() + gated[fi],
+                gated_by: gated_by[fi],
+            };
+            if direct[fi].is_empty() {
+                return score;
+            }
+            let id = &vocab[fi].id;
+            let values = sample_answers(catalog, fi, today);
+            let mut decided = 0u64;
+            for v in &values {
+                scratch.set(id.clone(), v.clone());
+                decided += direct[fi]
+                    .iter()
+                    .filter(|&&pi| {
+                        programs[pi].compiled().status(vocab, &scratch, today) != Status::Unknown
+                    })
+                    .count() as u64;
+            }
+            scratch.unset(id);
+            score.decided_milli += decided * 1000 / values.len().max(1) as u64;
+            score
+        })
+        .collect()
+}
+
+/// Representative answers to a fact: every choice, and for numbers and dates the values just either side
+/// of each threshold the catalog tests them against.
+fn sample_answers(catalog: &Catalog, fi: usize, today: Date) -> Vec<FactValue> {
+    let def = &catalog.facts()[fi];
+    let mut out: Vec<FactValue> = match def.fact_type {
+        FactType::Bool => vec![FactValue::Bool(true), FactValue::Bool(false)],
+        FactType::Choice => def
+            .choices
+            .iter()
+            .map(|c| FactValue::Choice(c.value.clone()))
+            .collect(),
+        FactType::Multi => def
+            .choices
+            .iter()
+            .map(|c| FactValue::Multi(vec![c.value.clone()]))
+            .collect(),
+        FactType::Int | FactType::Date => Vec::new(),
+    };
+    if matches!(def.fact_type, FactType::Int | FactType::Date) {
+        let (lo, hi) = (def.min.unwrap_or(0), def.max.unwrap_or(i64::MAX));
+        let mut push = |v: FactValue| {
+            let ok = match &v {
+                FactValue::Int(n) => (lo..=hi).contains(n),
+                FactValue::Date(d) => !def.not_future || *d <= today,
+                _ => false,
+            };
+            if ok && !out.contains(&v) {
+                out.push(v);
+            }
+        };
+        for p in catalog.programs() {
+            for c in p.compiled().criteria.iter().filter(|c| c.fact == def.id) {
+                match c.test {
+                    TestKind::AtLeast | TestKind::AtMost => {
+                        if let Some(v) = c.value {
+                            push(FactValue::Int(v));
+                            push(FactValue::Int(if c.test == TestKind::AtLeast {
+                                v - 1
+                            } else {
+                                v + 1
+                            }));
+                        }
+                    }
+                    TestKind::Between => {
+                        for v in [c.min.map(|m| m - 1), c.min, c.max, c.max.map(|m| m + 1)]
+                            .into_iter()
+                            .flatten()
+                        {
+                            push(FactValue::Int(v));
+                        }
+                    }
+                    TestKind::Within | TestKind::AtLeastAgo => {
+                        if let Some(m) = c.years.map(|y| y * 12).or(c.months) {
+                            let edge = today.add_months(-m);
+                            push(FactValue::Date(edge.add_days(1)));
+                            push(FactValue::Date(edge.add_days(-1)));
+                        }
+                    }
+                    TestKind::AgeBetween => {
+                        for years in [c.min, c.max.map(|m| m + 1)].into_iter().flatten() {
+                            let born = today.add_years(-(years as i32));
+                            push(FactValue::Date(born));
+                            push(FactValue::Date(born.add_days(1)));
+                        }
+                    }
+                    TestKind::OnOrAfter | TestKind::OnOrBefore => {
+                        if let Some(d) = c.date {
+                            push(FactValue::Date(d));
+                            push(FactValue::Date(d.add_days(
+                                if c.test == TestKind::OnOrAfter { -1 } else { 1 },
+                            )));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if out.is_empty() {
+            out.push(match def.fact_type {
+                FactType::Int => FactValue::Int(lo),
+                _ => FactValue::Date(today.add_years(-1)),
+            });
+        }
+    }
+    out
 }
 
 /// The fact to ask so that `fact` gets decided: itself if its `ask_if` holds (or it has none), the
@@ -96,28 +254,89 @@ fn askable(catalog: &Catalog, fi: usize, facts: &Facts, today: Date, depth: u8) 
 /// catalog/facts.toml. None when no answer can change any outcome.
 pub fn next_question<'a>(catalog: &'a Catalog, facts: &Facts, today: Date) -> Option<Question<'a>> {
     let score = scores(catalog, facts, today);
-    let (best, &deciding) = score
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| **s > 0)
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))?;
+    // A checklist scores as the sum of its items: one screen answers them all.
+    let vocab = catalog.facts();
+    let group_score = |fi: usize| -> Score {
+        match &vocab[fi].group {
+            None => score[fi],
+            Some(g) => vocab
+                .iter()
+                .zip(&score)
+                .filter(|(d, _)| d.group.as_ref() == Some(g))
+                .fold(Score::default(), |acc, (_, s)| Score {
+                    decided_milli: acc.decided_milli + s.decided_milli,
+                    relevant: acc.relevant + s.relevant,
+                    gated_by: None,
+                }),
+        }
+    };
+    // Most programs decided by the answer, then most programs touched, then the earlier fact.
+    let (best, _) = (0..vocab.len())
+        .filter(|&fi| score[fi].relevant > 0)
+        .map(|fi| (fi, group_score(fi)))
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    // A checklist waits for the questions that open its other items, so it is shown once, complete.
+    let best = match &vocab[best].group {
+        Some(g) => vocab
+            .iter()
+            .zip(&score)
+            .filter(|(d, _)| d.group.as_ref() == Some(g))
+            .find_map(|(_, s)| s.gated_by.filter(|p| vocab[*p].group.as_ref() != Some(g)))
+            .unwrap_or(best),
+        None => best,
+    };
+    let s = group_score(best);
+    let checklist = match &vocab[best].group {
+        None => Vec::new(),
+        Some(g) => vocab
+            .iter()
+            .enumerate()
+            .filter(|(fi, d)| {
+                d.group.as_ref() == Some(g) && score[*fi].relevant > 0 && !facts.is_answered(&d.id)
+            })
+            .map(|(_, d)| d)
+            .collect(),
+    };
     Some(Question {
-        fact: &catalog.facts()[best],
-        deciding,
+        fact: &vocab[best],
+        checklist,
+        deciding: s.relevant,
     })
 }
 
 /// Questions answered and an upper estimate of how many remain.
 pub fn progress(catalog: &Catalog, facts: &Facts, today: Date) -> Progress {
+    let mut answered_groups: Vec<&str> = Vec::new();
     let answered = catalog
         .facts()
         .iter()
         .filter(|d| facts.is_answered(&d.id))
+        .filter(|d| match d.group.as_deref() {
+            Some(g) if answered_groups.contains(&g) => false,
+            Some(g) => {
+                answered_groups.push(g);
+                true
+            }
+            None => true,
+        })
         .count();
-    let remaining = scores(catalog, facts, today)
-        .iter()
-        .filter(|s| **s > 0)
-        .count();
+    // A group of checklist facts is one screen.
+    let vocab = catalog.facts();
+    let mut groups: Vec<&str> = Vec::new();
+    let mut remaining = 0;
+    for (fi, s) in scores(catalog, facts, today).iter().enumerate() {
+        if s.relevant == 0 {
+            continue;
+        }
+        match vocab[fi].group.as_deref() {
+            Some(g) if groups.contains(&g) => {}
+            Some(g) => {
+                groups.push(g);
+                remaining += 1;
+            }
+            None => remaining += 1,
+        }
+    }
     Progress {
         answered,
         remaining,
