@@ -579,3 +579,48 @@ async fn a_failed_catalog_check_keeps_the_current_pack_and_says_why() {
         .unwrap();
     assert_eq!(again, UpdateOutcome::Skipped);
 }
+
+#[wasm_bindgen_test]
+fn a_fetched_pack_switches_only_when_it_passes_and_is_newer() {
+    let builtin = leye::domain::catalog::Catalog::builtin().published();
+    let newer = catalog_update::PackInfo {
+        version: "next".into(),
+        published: builtin.add_days(30),
+    };
+    let accept = |info: catalog_update::PackInfo| move |_: &str| Ok(info);
+    // Passes every check and is newer than the built-in catalog: switch.
+    let outcome = catalog_update::decide("{\"pack\":1}", None, accept(newer.clone()));
+    assert_eq!(outcome, UpdateOutcome::Switched(newer.clone()));
+    // Fails a check: keep the current catalog and say why, in both languages.
+    let refused = catalog_update::decide("{}", None, |_| {
+        Err(Text::new("校验码不符", "checksum differs"))
+    });
+    let UpdateOutcome::Kept { reason } = refused else {
+        panic!("{refused:?}")
+    };
+    assert!(reason.zh.contains("校验码不符") && reason.en.contains("checksum differs"));
+    // Older than the built-in catalog: never step back.
+    let old = catalog_update::PackInfo {
+        version: "old".into(),
+        published: builtin.add_days(-1),
+    };
+    assert_eq!(
+        catalog_update::decide("{}", None, accept(old)),
+        UpdateOutcome::UpToDate
+    );
+    // The very pack already installed: nothing to do, and no need to validate it again.
+    let installed = CatalogPackRecord {
+        version: "next".into(),
+        published: newer.published,
+        sha256: "bb8697858b7229392460122b46ef53bec7178fc9c04110fa11a6b0936f5260d5".into(),
+        installed_at_ms: 1,
+        pack_json: "{\"pack\":1}".into(),
+    };
+    let same = catalog_update::decide("{\"pack\":1}", Some(&installed), |_| {
+        panic!("not revalidated")
+    });
+    assert_eq!(same, UpdateOutcome::UpToDate);
+    // The real validation refuses garbage with the engine's message.
+    let err = catalog_update::validate_pack("{\"format\":\"x\"}").unwrap_err();
+    assert!(err.zh.contains("继续使用当前数据"), "{}", err.zh);
+}

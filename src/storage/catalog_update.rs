@@ -2,13 +2,14 @@
 //! and switch only if every check passes. Otherwise the current catalog stays and the reason is
 //! recorded for 我的 → 数据.
 //!
-//! The UI calls [`check_for_update`] at start-up (and from the "check now" button with
+//! The UI calls [`check_catalog`] at start-up (and from the "check now" button with
 //! `force = true`); on [`UpdateOutcome::Switched`] it re-evaluates and tells the person what
 //! changed for them. While [`Storage::catalog_pack`] is `None` the built-in catalog is used.
 
 use super::{now_ms, CatalogPackRecord, CatalogStatus, Storage, StorageError};
+use crate::domain::catalog::Catalog;
 use crate::domain::date::Date;
-use crate::domain::lang::Text;
+use crate::domain::lang::{Lang, Text};
 use sha2::{Digest, Sha256};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -96,8 +97,8 @@ where
     Ok(outcome)
 }
 
-/// Pure decision on a fetched pack: unchanged, refused (why), or accepted.
-fn decide<V>(text: &str, current: Option<&CatalogPackRecord>, validate: V) -> UpdateOutcome
+/// Pure decision on a fetched pack: unchanged, refused (why), or accepted. Nothing is stored here.
+pub fn decide<V>(text: &str, current: Option<&CatalogPackRecord>, validate: V) -> UpdateOutcome
 where
     V: FnOnce(&str) -> Result<PackInfo, Text>,
 {
@@ -118,15 +119,34 @@ where
             }
         }
     };
-    if let Some(c) = current {
-        if info.published < c.published || info.version == c.version {
-            return UpdateOutcome::UpToDate;
-        }
+    // Never step back: not to an older pack than the installed one, nor than the built-in one.
+    let newest_known = current.map_or(Catalog::builtin().published(), |c| {
+        c.published.max(Catalog::builtin().published())
+    });
+    if info.published < newest_known || current.is_some_and(|c| c.version == info.version) {
+        return UpdateOutcome::UpToDate;
     }
     UpdateOutcome::Switched(info)
 }
 
-fn sha256_hex(text: &str) -> String {
+/// The engine's complete check of a pack (`Catalog::from_pack_json`, the same checks as the
+/// maintainers' `catalog check`): format, version, checksum, metadata and every catalog rule.
+pub fn validate_pack(text: &str) -> Result<PackInfo, Text> {
+    match Catalog::from_pack_json(text) {
+        Ok(catalog) => Ok(PackInfo {
+            version: catalog.version().to_owned(),
+            published: catalog.published(),
+        }),
+        Err(e) => Err(Text::new(e.message(Lang::Zh), e.message(Lang::En))),
+    }
+}
+
+/// [`check_for_update`] with the engine's validation: what the UI calls.
+pub async fn check_catalog(storage: &Storage, force: bool) -> Result<UpdateOutcome, StorageError> {
+    check_for_update(storage, force, validate_pack).await
+}
+
+pub(crate) fn sha256_hex(text: &str) -> String {
     Sha256::digest(text.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))

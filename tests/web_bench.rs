@@ -1,0 +1,115 @@
+//! Storage speed in headless Chromium. Prints figures; asserts nothing about time.
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_bench -- --nocapture`
+//! Targets (issue 4): save one answer or event ≤ 5 ms median; load 10,000 training events ≤ 100 ms;
+//! export 10,000 events ≤ 1 s.
+#![cfg(target_arch = "wasm32")]
+
+use leye::domain::backup::TrainingEventRecord;
+use leye::storage::Storage;
+use serde_json::json;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    web_sys::window()
+        .unwrap()
+        .performance()
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+fn median(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}
+
+fn event(i: usize) -> TrainingEventRecord {
+    TrainingEventRecord {
+        event_id: format!("ev-{i:06}"),
+        course_id: format!("course-{}", i % 12),
+        recorded_at_ms: 1_764_000_000_000 + i as i64 * 60_000,
+        event: json!({"kind": "hours", "hours": 2, "module": format!("m{}", i % 30), "note": "理论课 第三章"}),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn storage_speed() {
+    let name = format!("bench-{}", js_sys::Date::now() as u64);
+    let s = Storage::open_named(&name).await.unwrap();
+
+    let mut saves = Vec::new();
+    for i in 0..200 {
+        let t = now();
+        s.put_answer(
+            &format!("fact-{}", i % 20),
+            json!({"value": i, "source": "user"}),
+        )
+        .await
+        .unwrap();
+        saves.push(now() - t);
+    }
+    let mut appends = Vec::new();
+    for i in 0..200 {
+        let t = now();
+        s.append_training_event(&event(1_000_000 + i))
+            .await
+            .unwrap();
+        appends.push(now() - t);
+    }
+
+    let events: Vec<_> = (0..10_000).map(event).collect();
+    let t = now();
+    for chunk in events.chunks(1_000) {
+        s.append_training_events(chunk).await.unwrap();
+    }
+    let fill = now() - t;
+
+    let mut loads = Vec::new();
+    let mut count = 0;
+    for _ in 0..5 {
+        let t = now();
+        count = s.training_events().await.unwrap().len();
+        loads.push(now() - t);
+    }
+
+    let mut exports = Vec::new();
+    let mut text = String::new();
+    for _ in 0..3 {
+        let t = now();
+        text = s.export_backup(None).await.unwrap();
+        exports.push(now() - t);
+    }
+
+    let other = Storage::open_named(&format!("{name}-import"))
+        .await
+        .unwrap();
+    let t = now();
+    let imported = other.import_backup(text.as_bytes()).await.unwrap();
+    let import = now() - t;
+
+    console_log!("storage bench (headless Chromium, debug-profile wasm):");
+    console_log!(
+        "  save one answer            median {:.2} ms (200 runs; target ≤ 5 ms)",
+        median(saves)
+    );
+    console_log!(
+        "  append one training event  median {:.2} ms (200 runs; target ≤ 5 ms)",
+        median(appends)
+    );
+    console_log!("  append 10,000 events in 10 transactions: {:.0} ms", fill);
+    console_log!(
+        "  load {count} training events median {:.1} ms (5 runs; target ≤ 100 ms)",
+        median(loads)
+    );
+    console_log!(
+        "  export {count} events median {:.0} ms, {} KB (3 runs; target ≤ 1000 ms)",
+        median(exports),
+        text.len() / 1024
+    );
+    console_log!(
+        "  import that backup ({} records) {:.0} ms",
+        imported.records,
+        import
+    );
+    assert_eq!(count, 10_200);
+}
