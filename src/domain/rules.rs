@@ -590,6 +590,17 @@ fn truth(
     today: Date,
     depth: u8,
 ) -> Truth {
+    // A question that does not apply is a "no", not an open question, even if an old answer is still
+    // stored (the person changed the answer it depends on). Checking this first also keeps evaluation
+    // monotone: adding an answer never turns a decided criterion back into an unknown one.
+    if let (Some(ask_if), true) = (def.and_then(|d| d.ask_if.as_ref()), depth < 4) {
+        let parent = vocabulary.iter().find(|d| d.id == ask_if.fact);
+        if let Truth::Known(false) | Truth::NotApplicable =
+            truth(ask_if, parent, vocabulary, facts, today, depth + 1)
+        {
+            return Truth::NotApplicable;
+        }
+    }
     match facts.answer(&c.fact) {
         Some(Answer::Known(v)) => match c.holds(v, today) {
             Some(b) => Truth::Known(b),
@@ -597,18 +608,7 @@ fn truth(
         },
         // `answered` is the one test that can say something about "不清楚".
         Some(Answer::Unknown) if c.test == TestKind::Answered => Truth::Known(false),
-        _ => {
-            // A missing answer to a question that does not apply is a "no", not an open question.
-            if let (Some(ask_if), true) = (def.and_then(|d| d.ask_if.as_ref()), depth < 4) {
-                let parent = vocabulary.iter().find(|d| d.id == ask_if.fact);
-                if let Truth::Known(false) | Truth::NotApplicable =
-                    truth(ask_if, parent, vocabulary, facts, today, depth + 1)
-                {
-                    return Truth::NotApplicable;
-                }
-            }
-            Truth::Unknown
-        }
+        _ => Truth::Unknown,
     }
 }
 
