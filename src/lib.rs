@@ -6,6 +6,8 @@
 
 pub mod domain;
 pub mod i18n;
+/// Strings and pure helpers of 我的 → 数据 (native, so their tests run with `cargo test`).
+pub mod data_text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -1,0 +1,331 @@
+//! 我的 → 数据: the screen's interface strings and the small pure helpers behind it (file name,
+//! human-readable sizes, clock times, and what a catalog switch changed for the person).
+//!
+//! Kept outside the wasm-only page module so all of it is tested natively with `cargo test`.
+
+use crate::domain::catalog::Catalog;
+use crate::domain::date::Date;
+use crate::domain::facts::{Answer, FactDef, Facts};
+use crate::domain::lang::{Lang, Text};
+use crate::domain::outcome::ProgramResult;
+use serde_json::Value;
+
+crate::messages! {
+    /// Strings of 我的 → 数据.
+    pub enum DataText {
+        Title => "我的数据", "My data";
+        Back => "返回我的", "Back to Me";
+        EntryLink => "数据:备份、恢复、清除", "Data: back up, restore, erase";
+        EntryHint => "导出备份、从备份恢复、清除本机数据、政策数据更新", "Export, import, erase, and policy data updates";
+        Intro => "你的回答、收藏和培训记录只保存在这部手机上,不会上传。", "Your answers, saved programs and training records stay on this phone. Nothing is uploaded.";
+        StoredTitle => "本机保存的内容", "Saved on this phone";
+        StoredAnswers => "自测回答", "Check answers";
+        StoredSaved => "收藏的政策", "Saved programs";
+        StoredEvents => "培训记录", "Training records";
+        StoredSettings => "设置", "Settings";
+        UnitItems => "条", "items";
+        StorageTitle => "存储状态", "Storage";
+        Persistent => "已设为持久保存:浏览器不会自动清除这些数据。", "Persistent: the browser will not clear this data on its own.";
+        NotPersistent => "尚未设为持久保存:手机空间不足时,浏览器可能清除数据。建议定期导出备份。", "Not persistent yet: if the phone runs low on space the browser may clear this data. Export a backup now and then.";
+        MemoryOnly => "现在数据只在内存中,关闭页面就会丢失。可以先导出备份。", "Data is only in memory now and is lost when the page closes. You can still export a backup.";
+        Used => "已用", "Used";
+        UsedOf => "可用约", "of about";
+        UsageUnknown => "此浏览器不提供已用空间的数据。", "This browser does not report how much space is used.";
+        BackupTitle => "备份和恢复", "Back up and restore";
+        BackupHint => "备份文件保存在手机的“下载”文件夹。换手机或清除数据后,可以用它恢复。", "The backup file goes to the phone's Downloads folder. Use it to restore after changing phones or erasing.";
+        Export => "导出备份文件", "Export a backup file";
+        Exporting => "正在导出…", "Exporting…";
+        Exported => "备份已导出:", "Backup exported:";
+        ImportLabel => "从备份文件恢复", "Restore from a backup file";
+        ImportHint => "恢复会用文件里的内容替换本机现有的数据。文件会先完整检查,有问题就不做任何更改。", "Restoring replaces the data on this phone with the file's. The whole file is checked first; if anything is wrong, nothing is changed.";
+        Importing => "正在检查文件…", "Checking the file…";
+        Imported => "已从备份恢复", "Restored from the backup:";
+        ImportedUnit => "条记录。", "records.";
+        EraseTitle => "清除全部数据", "Erase everything";
+        EraseHint => "删除本机上的回答、收藏、培训记录、设置和下载的政策数据。", "Deletes the answers, saved programs, training records, settings and downloaded policy data on this phone.";
+        Erase => "清除本机全部数据…", "Erase all data on this phone…";
+        EraseConfirmText => "确定要清除吗?清除后无法恢复。如果以后还想用,请先导出备份。", "Erase everything? This cannot be undone. Export a backup first if you may want it later.";
+        EraseConfirm => "确认清除", "Yes, erase";
+        EraseCancel => "取消", "Cancel";
+        Erasing => "正在清除…", "Erasing…";
+        Erased => "本机数据已全部清除。", "All data on this phone was erased.";
+        CatalogTitle => "政策数据", "Policy data";
+        CatalogUpdatedOn => "政策数据更新于", "Policy data as of";
+        CatalogBuiltin => "使用应用自带的政策数据。", "Using the policy data built into the app.";
+        CatalogDownloaded => "使用已下载的政策数据,版本", "Using downloaded policy data, version";
+        LastCheck => "上次检查更新:", "Last checked for updates:";
+        NeverChecked => "还没有检查过更新。", "Not checked for updates yet.";
+        LastError => "上次更新没有成功:", "The last update did not succeed:";
+        CheckNow => "检查更新", "Check for updates";
+        Checking => "正在检查…", "Checking…";
+        UpToDate => "政策数据已是最新。", "The policy data is up to date.";
+        OfflineSkipped => "现在没有联网,联网后再检查。当前政策数据照常可用。", "You are offline. Check again when online; the current policy data works as usual.";
+        Switched => "政策数据已更新。", "The policy data was updated.";
+        CatalogNote => "政策以当地最新通知为准。可以咨询区县或市公共就业服务机构、人社局,拨打12333,或使用“掌上12333”、爱山东App。", "The latest local notice is what counts. Ask the district or city public employment service or human resources bureau, call 12333, or use the 掌上12333 or 爱山东 apps.";
+        NoChange => "你的结果没有变化。", "Your results did not change.";
+    }
+}
+
+/// The download name of a backup made on `today`: `leye-backup-2026-11-26.json`.
+pub fn backup_file_name(today: Date) -> String {
+    format!("leye-backup-{today}.json")
+}
+
+/// Bytes as people read them: "0 KB", "850 KB", "1.2 MB", "2.5 GB" (1 KB = 1024 bytes, one decimal
+/// below 10 units). Integer arithmetic only, so the same figure shows on every phone.
+pub fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    // Tenths of a KB, rounded to nearest.
+    let mut tenths = (u128::from(bytes) * 10 + 512) / 1024;
+    let mut unit = 0;
+    while tenths >= 10 * 1024 && unit + 1 < UNITS.len() {
+        tenths = (tenths + 512) / 1024;
+        unit += 1;
+    }
+    if tenths >= 100 || unit == 0 {
+        format!("{} {}", (tenths + 5) / 10, UNITS[unit])
+    } else {
+        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
+    }
+}
+
+/// A moment (milliseconds since 1970, UTC) as local wall-clock text "2026-11-26 13:57".
+/// `offset_minutes` is the phone's offset east of UTC (China: +480); the caller reads it from the browser.
+pub fn clock_text(ms: i64, offset_minutes: i64) -> String {
+    let local_minutes = ms.div_euclid(60_000) + offset_minutes;
+    let day = Date::from_days(local_minutes.div_euclid(24 * 60));
+    let minute_of_day = local_minutes.rem_euclid(24 * 60);
+    format!("{day} {:02}:{:02}", minute_of_day / 60, minute_of_day % 60)
+}
+
+/// The person's stored answers as `Facts` for `vocabulary`. Lenient on purpose: an answer the
+/// vocabulary no longer knows, or no longer accepts, is left out (it becomes "not asked yet") rather
+/// than hiding every result.
+pub fn facts_from_answers<'a>(
+    answers: impl IntoIterator<Item = (&'a str, &'a Value)>,
+    vocabulary: &[FactDef],
+    today: Date,
+) -> Facts {
+    let mut facts = Facts::new();
+    for (id, raw) in answers {
+        let Some(def) = vocabulary.iter().find(|d| d.id == id) else {
+            continue;
+        };
+        match def.parse(raw, today) {
+            Ok(Answer::Known(value)) => {
+                facts.set(id, value);
+            }
+            Ok(Answer::Unknown) => {
+                facts.mark_unknown(id);
+            }
+            Err(_) => {}
+        }
+    }
+    facts
+}
+
+/// What a switch to a new catalog changed for one person: programs they can now apply for, and
+/// programs they no longer qualify for (names from the catalog that produced them).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CatalogChange {
+    pub newly_qualifying: Vec<Text>,
+    pub no_longer_qualifying: Vec<Text>,
+}
+
+impl CatalogChange {
+    /// Compares results under the old catalog with results under the new one (same facts, same day).
+    /// "Qualifying" is the engine's own: eligible or likely eligible.
+    pub fn between(
+        before: &[ProgramResult],
+        before_catalog: &Catalog,
+        after: &[ProgramResult],
+        after_catalog: &Catalog,
+    ) -> CatalogChange {
+        let qualified = |results: &[ProgramResult], id: &str| {
+            results
+                .iter()
+                .any(|r| r.program == id && r.outcome.qualifies())
+        };
+        let name = |catalog: &Catalog, id: &str| {
+            catalog
+                .program(id)
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| Text::new(id, id))
+        };
+        CatalogChange {
+            newly_qualifying: after
+                .iter()
+                .filter(|r| r.outcome.qualifies() && !qualified(before, &r.program))
+                .map(|r| name(after_catalog, &r.program))
+                .collect(),
+            no_longer_qualifying: before
+                .iter()
+                .filter(|r| r.outcome.qualifies() && !qualified(after, &r.program))
+                .map(|r| name(before_catalog, &r.program))
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.newly_qualifying.is_empty() && self.no_longer_qualifying.is_empty()
+    }
+
+    /// One or two sentences for the person: "新增1项你可以申请的政策:…" and/or "有1项政策你现在不再符合:…".
+    pub fn summary(&self) -> Text {
+        if self.is_empty() {
+            return Text::new(
+                DataText::NoChange.text_in(Lang::Zh),
+                DataText::NoChange.text_in(Lang::En),
+            );
+        }
+        let names = |list: &[Text], lang: Lang| {
+            let sep = if lang == Lang::Zh { "、" } else { "; " };
+            list.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join(sep)
+        };
+        let mut zh = String::new();
+        let mut en = String::new();
+        let new = &self.newly_qualifying;
+        if !new.is_empty() {
+            zh += &format!("新增{}项你可以申请的政策:{}。", new.len(), names(new, Lang::Zh));
+            en += &format!(
+                "{} new program{} you can apply for: {}.",
+                new.len(),
+                if new.len() == 1 { "" } else { "s" },
+                names(new, Lang::En)
+            );
+        }
+        let gone = &self.no_longer_qualifying;
+        if !gone.is_empty() {
+            if !en.is_empty() {
+                en.push(' ');
+            }
+            zh += &format!(
+                "有{}项政策按新数据你暂时不符合:{}。请以当地最新通知为准。",
+                gone.len(),
+                names(gone, Lang::Zh)
+            );
+            en += &format!(
+                "Under the new data you no longer qualify for {} program{}: {}. The latest local notice is what counts.",
+                gone.len(),
+                if gone.len() == 1 { "" } else { "s" },
+                names(gone, Lang::En)
+            );
+        }
+        Text::new(zh, en)
+    }
+}
+
+impl DataText {
+    /// The text in `lang` (the same as [`crate::i18n::Message::text`], without importing the trait).
+    pub fn text_in(self, lang: Lang) -> &'static str {
+        crate::i18n::Message::text(self, lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::outcome::{evaluate, Outcome};
+    use crate::i18n::check_table;
+
+    #[test]
+    fn every_string_has_both_languages() {
+        check_table(DataText::ALL, &[]).unwrap();
+    }
+
+    #[test]
+    fn backup_file_is_named_after_the_day() {
+        assert_eq!(
+            backup_file_name(Date::ymd(2026, 11, 26)),
+            "leye-backup-2026-11-26.json"
+        );
+    }
+
+    #[test]
+    fn sizes_read_like_a_phone_settings_screen() {
+        assert_eq!(human_bytes(0), "0 KB");
+        assert_eq!(human_bytes(300), "0 KB");
+        assert_eq!(human_bytes(850 * 1024), "850 KB");
+        assert_eq!(human_bytes(1_258_291), "1.2 MB"); // 1.2 × 1024²
+        assert_eq!(human_bytes(10 * 1024 * 1024), "10 MB");
+        assert_eq!(human_bytes(3 * 1024 * 1024 * 1024 / 2), "1.5 GB");
+        assert_eq!(human_bytes(u64::MAX), "16777216 TB");
+    }
+
+    #[test]
+    fn clock_text_is_local_wall_time() {
+        // 2026-11-26T05:57:00Z is 13:57 in Zaozhuang (UTC+8) and still the 25th in New York (UTC−5).
+        let ms = (Date::ymd(2026, 11, 26).to_days() * 86_400 + 5 * 3600 + 57 * 60) * 1000;
+        assert_eq!(clock_text(ms, 480), "2026-11-26 13:57");
+        assert_eq!(clock_text(ms, -300), "2026-11-26 00:57");
+        assert_eq!(clock_text(ms - 6 * 3_600_000, -300), "2026-11-25 18:57");
+    }
+
+    fn catalog() -> &'static Catalog {
+        Catalog::builtin()
+    }
+
+    #[test]
+    fn answers_unknown_to_the_vocabulary_are_left_out_not_fatal() {
+        let vocab = catalog().facts();
+        let known = &vocab[0];
+        let answers = [
+            ("no_such_fact", Value::Bool(true)),
+            (known.id.as_str(), Value::Null),
+        ];
+        let facts = facts_from_answers(
+            answers.iter().map(|(k, v)| (*k, v)),
+            vocab,
+            Date::ymd(2026, 11, 26),
+        );
+        assert_eq!(facts.len(), 1);
+        assert_eq!(facts.answer(&known.id), Some(&Answer::Unknown));
+    }
+
+    #[test]
+    fn a_switch_reports_programs_gained_and_lost() {
+        let today = Date::ymd(2026, 11, 26);
+        let before = evaluate(catalog(), &Facts::new(), today);
+        assert!(before.len() >= 2);
+        // The new catalog's results: first program now qualifies, a qualifying one (if any) stops.
+        let mut after = before.clone();
+        for r in after.iter_mut() {
+            r.outcome = Outcome::NotEligible;
+        }
+        let mut before = before;
+        for r in before.iter_mut() {
+            r.outcome = Outcome::NotEligible;
+        }
+        after[0].outcome = Outcome::Eligible;
+        before[1].outcome = Outcome::LikelyEligible;
+
+        let change = CatalogChange::between(&before, catalog(), &after, catalog());
+        assert_eq!(change.newly_qualifying, vec![catalog().programs()[0].name.clone()]);
+        assert_eq!(change.no_longer_qualifying, vec![catalog().programs()[1].name.clone()]);
+        let summary = change.summary();
+        assert!(summary.zh.starts_with("新增1项你可以申请的政策"), "{}", summary.zh);
+        assert!(summary.zh.contains(&catalog().programs()[0].name.zh));
+        assert!(summary.zh.contains("以当地最新通知为准"));
+        assert!(summary.en.starts_with("1 new program you can apply for"), "{}", summary.en);
+    }
+
+    #[test]
+    fn same_results_say_nothing_changed() {
+        let today = Date::ymd(2026, 11, 26);
+        let results = evaluate(catalog(), &Facts::new(), today);
+        let change = CatalogChange::between(&results, catalog(), &results, catalog());
+        assert!(change.is_empty());
+        assert_eq!(change.summary().zh, "你的结果没有变化。");
+    }
+
+    #[test]
+    fn a_program_new_in_the_catalog_counts_as_gained() {
+        let today = Date::ymd(2026, 11, 26);
+        let mut after = evaluate(catalog(), &Facts::new(), today);
+        after.truncate(1);
+        after[0].outcome = Outcome::Eligible;
+        let change = CatalogChange::between(&[], catalog(), &after, catalog());
+        assert_eq!(change.newly_qualifying.len(), 1);
+        assert!(change.no_longer_qualifying.is_empty());
+    }
+}
