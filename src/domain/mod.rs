@@ -14,3 +14,5 @@ pub mod pack;
 pub mod questionnaire;
 pub mod rules;
 pub mod cases;
+pub mod offices;
+pub mod summary;

@@ -1,0 +1,537 @@
+//! The summary a worker takes to the service hall: the programs they can apply for, the ones that are 还差一点
+//! with what is missing, one merged checklist of documents, and where to go; plus the compact text that is
+//! shared or put in a QR code, and the words read aloud for one program.
+//!
+//! Built only from [`ProgramResult`]s and the catalog, so every amount shown is one the catalog supports;
+//! an unknown amount reads "以当地最新通知为准".
+
+use super::catalog::{BenefitKind, Catalog, Program};
+use super::date::Date;
+use super::lang::{Lang, Text};
+use super::offices::Offices;
+use super::outcome::{Group, ProgramResult};
+
+/// One program in the summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SummaryEntry {
+    pub program: String,
+    pub name: Text,
+    /// "可以申请" / "可能符合 — 请向…确认" / "还差一点:…".
+    pub verdict: Text,
+    /// The amount in words; for unknown amounts "金额以当地最新通知为准,可咨询…".
+    pub benefit: Text,
+    /// True when the catalog gives no amount (the benefit text then says where to check).
+    pub amount_unknown: bool,
+    /// For 还差一点: what the person still has to do, in order.
+    pub missing: Vec<Text>,
+    /// Where to apply: "爱山东App「…」", "区(市)公共就业和人才服务机构"...
+    pub apply: Vec<Text>,
+}
+
+/// One document of the merged checklist and the programs that need it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentItem {
+    pub text: Text,
+    /// Names of the programs asking for it (so the person knows why to bring it).
+    pub needed_for: Vec<Text>,
+}
+
+/// Everything the summary page shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub today: Date,
+    pub catalog_version: String,
+    pub can_apply: Vec<SummaryEntry>,
+    pub almost: Vec<SummaryEntry>,
+    /// De-duplicated, in the order the programs list them (programs one can apply for first).
+    pub documents: Vec<DocumentItem>,
+    /// Every distinct place to apply, in order of first mention.
+    pub channels: Vec<Text>,
+}
+
+impl Summary {
+    /// Builds the summary from the engine's results (any order; catalog order is kept).
+    pub fn new(catalog: &Catalog, results: &[ProgramResult], today: Date) -> Summary {
+        let mut summary = Summary {
+            today,
+            catalog_version: catalog.version().to_string(),
+            can_apply: Vec::new(),
+            almost: Vec::new(),
+            documents: Vec::new(),
+            channels: Vec::new(),
+        };
+        // Programs one can apply for come first, so their documents and channels lead the lists.
+        for group in [Group::CanApply, Group::AlmostThere] {
+            for r in results.iter().filter(|r| r.group == group) {
+                let Some(p) = catalog.program(&r.program) else {
+                    continue;
+                };
+                let entry = entry(p, r);
+                for doc in &p.documents {
+                    summary.add_document(doc, &p.name);
+                }
+                for c in &entry.apply {
+                    if !summary.channels.iter().any(|k| same(k, c)) {
+                        summary.channels.push(c.clone());
+                    }
+                }
+                match group {
+                    Group::CanApply => summary.can_apply.push(entry),
+                    _ => summary.almost.push(entry),
+                }
+            }
+        }
+        summary
+    }
+
+    /// Nothing to take along yet (no answers, or nothing fits).
+    pub fn is_empty(&self) -> bool {
+        self.can_apply.is_empty() && self.almost.is_empty()
+    }
+
+    fn add_document(&mut self, doc: &Text, program: &Text) {
+        match self.documents.iter_mut().find(|d| same(&d.text, doc)) {
+            Some(item) => {
+                if !item.needed_for.contains(program) {
+                    item.needed_for.push(program.clone());
+                }
+            }
+            None => self.documents.push(DocumentItem {
+                text: doc.clone(),
+                needed_for: vec![program.clone()],
+            }),
+        }
+    }
+
+    /// The summary as plain text for sharing (messages, notes): complete, one item a line.
+    pub fn share_text(&self, lang: Lang, offices: &Offices) -> String {
+        self.text(lang, offices, usize::MAX)
+    }
+
+    /// The summary as text of at most `max_bytes` UTF-8 bytes, for a QR code a phone camera can read.
+    /// What does not fit is counted ("另有3项") rather than cut mid-line; the header and the
+    /// where-to-ask line are always kept.
+    pub fn compact_text(&self, lang: Lang, offices: &Offices, max_bytes: usize) -> String {
+        self.text(lang, offices, max_bytes)
+    }
+
+    fn text(&self, lang: Lang, offices: &Offices, max_bytes: usize) -> String {
+        let zh = lang == Lang::Zh;
+        let compact = max_bytes != usize::MAX;
+        let head = if zh {
+            format!("乐业通·我的政策清单({})", self.today)
+        } else {
+            format!("LeYe: my programs ({})", self.today)
+        };
+        let ask = if zh {
+            format!(
+                "去哪里办:所在区(市)公共就业服务机构/人社局;咨询{};{}。结果以当地最新通知为准。",
+                offices.city.hotline,
+                bare_host(&offices.city.website)
+            )
+        } else {
+            format!(
+                "Where: your district public employment service / HRSS bureau; ask {}; {}. The latest local notice is what counts.",
+                offices.city.hotline,
+                bare_host(&offices.city.website)
+            )
+        };
+        let mut lines: Vec<String> = Vec::new();
+        let program_line = |e: &SummaryEntry, almost: bool| -> String {
+            let name = e.name.get(lang);
+            let amount = if compact && e.amount_unknown {
+                if zh {
+                    "金额以当地最新通知为准".to_string()
+                } else {
+                    "amount per the latest local notice".to_string()
+                }
+            } else {
+                e.benefit.get(lang).to_string()
+            };
+            match (almost, e.missing.first()) {
+                (true, Some(m)) if zh => format!("·{name}:还差:{}", m.zh),
+                (true, Some(m)) => format!("- {name}: still needed: {}", m.en),
+                _ if zh => format!("·{name}:{amount}"),
+                _ => format!("- {name}: {amount}"),
+            }
+        };
+        // Sections in priority order; within the byte budget, earlier lines win.
+        let mut sections: Vec<(String, Vec<String>)> = Vec::new();
+        if !self.can_apply.is_empty() {
+            sections.push((
+                if zh {
+                    "可以申请:"
+                } else {
+                    "You can apply for:"
+                }
+                .into(),
+                self.can_apply
+                    .iter()
+                    .map(|e| program_line(e, false))
+                    .collect(),
+            ));
+        }
+        if !self.almost.is_empty() {
+            sections.push((
+                if zh { "还差一点:" } else { "Almost there:" }.into(),
+                self.almost.iter().map(|e| program_line(e, true)).collect(),
+            ));
+        }
+        if !self.documents.is_empty() {
+            let sep = if zh { "、" } else { "; " };
+            let docs: Vec<&str> = self.documents.iter().map(|d| d.text.get(lang)).collect();
+            sections.push((
+                if zh { "带上材料:" } else { "Bring:" }.into(),
+                if compact {
+                    docs.iter().map(|d| d.to_string()).collect()
+                } else {
+                    vec![docs.join(sep)]
+                },
+            ));
+        }
+        if self.is_empty() {
+            lines.push(
+                if zh {
+                    "还没有找到可以申请的项目。"
+                } else {
+                    "No program found to apply for yet."
+                }
+                .into(),
+            );
+        }
+        let fixed = head.len() + ask.len() + 2;
+        let mut used = fixed + lines.iter().map(|l| l.len() + 1).sum::<usize>();
+        for (title, items) in sections {
+            let docs = title.starts_with("带上") || title.starts_with("Bring");
+            let mut kept: Vec<String> = Vec::new();
+            let more_len = 24; // room for "另有12项" / "and 12 more"
+            let mut budget_left = max_bytes.saturating_sub(used + title.len() + 1 + more_len);
+            for item in &items {
+                let cost = item.len() + 1;
+                if cost > budget_left {
+                    break;
+                }
+                budget_left -= cost;
+                kept.push(item.clone());
+            }
+            if kept.is_empty()
+                && max_bytes != usize::MAX
+                && used + title.len() + more_len > max_bytes
+            {
+                continue;
+            }
+            let dropped = items.len() - kept.len();
+            let mut block = title.clone();
+            if docs && compact {
+                block.push_str(&kept.join(if zh { "、" } else { "; " }));
+                if dropped > 0 {
+                    block.push_str(&if zh {
+                        format!("等,另有{dropped}项")
+                    } else {
+                        format!(" and {dropped} more")
+                    });
+                }
+                lines.push(block);
+            } else {
+                lines.push(block);
+                lines.extend(kept);
+                if dropped > 0 {
+                    lines.push(if zh {
+                        format!("另有{dropped}项")
+                    } else {
+                        format!("and {dropped} more")
+                    });
+                }
+            }
+            used = fixed + lines.iter().map(|l| l.len() + 1).sum::<usize>();
+        }
+        let mut out = head;
+        for l in lines {
+            out.push('\n');
+            out.push_str(&l);
+        }
+        out.push('\n');
+        out.push_str(&ask);
+        out
+    }
+}
+
+fn entry(p: &Program, r: &ProgramResult) -> SummaryEntry {
+    SummaryEntry {
+        program: p.id.clone(),
+        name: p.name.clone(),
+        verdict: r.verdict.clone(),
+        benefit: r.benefit.clone(),
+        amount_unknown: r.amount.is_none() && p.benefit.kind == BenefitKind::Unknown,
+        missing: r.steps.iter().map(|s| s.text.clone()).collect(),
+        apply: p.apply.iter().map(|c| c.label()).collect(),
+    }
+}
+
+/// The same item written twice ("身份证" / "身份证。" / " 身份证 "): compared without spaces and end marks.
+fn same(a: &Text, b: &Text) -> bool {
+    fn key(s: &str) -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .trim_end_matches(['。', '.', ';', ';'])
+            .to_lowercase()
+    }
+    key(&a.zh) == key(&b.zh)
+}
+
+/// "https://zzhrss.zaozhuang.gov.cn/" → "zzhrss.zaozhuang.gov.cn" (shorter in a QR code, still typeable).
+fn bare_host(url: &str) -> &str {
+    url.trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+}
+
+/// What is read aloud for one program, in Mandarin: name, what it gives, the person's verdict when known,
+/// what to bring and where to apply. Plain sentences, no symbols a speech engine would spell out.
+pub fn read_aloud_text(p: &Program, benefit: &Text, result: Option<&ProgramResult>) -> String {
+    let mut s = format!("{}。{}", p.name.zh, p.summary.zh.trim_end_matches('。'));
+    s.push('。');
+    s.push_str(&format!("能得到:{}。", benefit.zh.trim_end_matches('。')));
+    if let Some(r) = result {
+        s.push_str(&format!(
+            "你的结果:{}。",
+            r.verdict.zh.trim_end_matches('。')
+        ));
+        if let Some(step) = r.steps.first() {
+            s.push_str(&format!("下一步:{}。", step.text.zh.trim_end_matches('。')));
+        }
+    }
+    if !p.documents.is_empty() {
+        let docs: Vec<&str> = p
+            .documents
+            .iter()
+            .map(|d| d.zh.trim_end_matches('。'))
+            .collect();
+        s.push_str(&format!("要带的材料:{}。", docs.join(";")));
+    }
+    if !p.apply.is_empty() {
+        let places: Vec<String> = p.apply.iter().map(|c| c.label().zh).collect();
+        s.push_str(&format!("去哪里办:{}。", places.join(",或者")));
+    }
+    s.push_str("具体以当地最新通知为准,可以打12333咨询。");
+    // Speech engines read these marks literally or stumble on them.
+    s.replace(['「', '」', '“', '”', '"'], "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::facts::{FactValue, Facts};
+    use crate::domain::outcome::evaluate;
+
+    fn today() -> Date {
+        Date::ymd(2026, 11, 26)
+    }
+
+    /// A food-delivery rider registered in Zaozhuang (the catalog's own case for the accident insurance).
+    fn rider() -> Facts {
+        let mut f = Facts::new();
+        f.set(
+            "platform_work",
+            FactValue::Multi(vec!["food_delivery".into()]),
+        );
+        f.set(
+            "platform_registered_local",
+            FactValue::Choice("zaozhuang".into()),
+        );
+        f.set("birth_date", FactValue::Date(Date::ymd(1990, 5, 1)));
+        f.set("employment_registered", FactValue::Bool(true));
+        f.set("platform_manager", FactValue::Bool(false));
+        f
+    }
+
+    fn rider_summary() -> Summary {
+        let catalog = Catalog::builtin();
+        Summary::new(catalog, &evaluate(catalog, &rider(), today()), today())
+    }
+
+    #[test]
+    fn a_rider_can_apply_for_the_accident_insurance_subsidy_with_its_amount() {
+        let s = rider_summary();
+        let e = s
+            .can_apply
+            .iter()
+            .find(|e| e.program == "accident-insurance-subsidy")
+            .expect("the rider qualifies");
+        assert!(e.benefit.zh.contains("100元"), "{}", e.benefit.zh);
+        assert!(!e.amount_unknown);
+        assert!(!e.apply.is_empty());
+    }
+
+    #[test]
+    fn only_programs_that_fit_or_almost_fit_are_listed() {
+        let catalog = Catalog::builtin();
+        let results = evaluate(catalog, &rider(), today());
+        let s = Summary::new(catalog, &results, today());
+        for e in s.can_apply.iter().chain(&s.almost) {
+            let r = results.iter().find(|r| r.program == e.program).unwrap();
+            assert!(matches!(r.group, Group::CanApply | Group::AlmostThere));
+        }
+        for e in &s.almost {
+            assert!(!e.missing.is_empty(), "{} says what is missing", e.program);
+        }
+        let expected = results
+            .iter()
+            .filter(|r| r.group == Group::CanApply)
+            .count();
+        assert_eq!(s.can_apply.len(), expected);
+    }
+
+    #[test]
+    fn documents_are_merged_without_duplicates() {
+        let s = rider_summary();
+        let mut keys: Vec<String> = s
+            .documents
+            .iter()
+            .map(|d| d.text.zh.replace(' ', ""))
+            .collect();
+        let n = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "no document twice");
+        // Every program's documents are somewhere in the list.
+        let catalog = Catalog::builtin();
+        for e in s.can_apply.iter().chain(&s.almost) {
+            for d in &catalog.program(&e.program).unwrap().documents {
+                assert!(
+                    s.documents.iter().any(|i| same(&i.text, d)),
+                    "{} missing",
+                    d.zh
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_document_asked_twice_is_listed_once_with_both_programs() {
+        let mut s = Summary {
+            today: today(),
+            catalog_version: "t".into(),
+            can_apply: vec![],
+            almost: vec![],
+            documents: vec![],
+            channels: vec![],
+        };
+        s.add_document(&Text::new("身份证", "ID card"), &Text::new("甲", "A"));
+        s.add_document(&Text::new(" 身份证。", "ID card."), &Text::new("乙", "B"));
+        s.add_document(
+            &Text::new("户口本", "Household register"),
+            &Text::new("乙", "B"),
+        );
+        assert_eq!(s.documents.len(), 2);
+        assert_eq!(s.documents[0].needed_for.len(), 2);
+    }
+
+    #[test]
+    fn unknown_amounts_say_per_the_latest_local_notice() {
+        let catalog = Catalog::builtin();
+        let offices = Offices::builtin();
+        // Every program at once: whatever is in the summary with an unknown amount must say so.
+        let all: Vec<ProgramResult> = evaluate(catalog, &Facts::new(), today())
+            .into_iter()
+            .map(|mut r| {
+                r.group = Group::CanApply;
+                r
+            })
+            .collect();
+        let s = Summary::new(catalog, &all, today());
+        let unknown: Vec<&SummaryEntry> = s.can_apply.iter().filter(|e| e.amount_unknown).collect();
+        assert!(
+            !unknown.is_empty(),
+            "the catalog has programs without a known amount"
+        );
+        for e in &unknown {
+            assert!(
+                e.benefit.zh.contains("以当地最新通知为准"),
+                "{}",
+                e.benefit.zh
+            );
+        }
+        let text = s.compact_text(Lang::Zh, offices, 900);
+        assert!(text.contains("金额以当地最新通知为准"));
+    }
+
+    #[test]
+    fn the_compact_text_fits_its_budget_and_keeps_where_to_ask() {
+        let catalog = Catalog::builtin();
+        let offices = Offices::builtin();
+        let all: Vec<ProgramResult> = evaluate(catalog, &Facts::new(), today())
+            .into_iter()
+            .map(|mut r| {
+                r.group = Group::CanApply;
+                r
+            })
+            .collect();
+        let s = Summary::new(catalog, &all, today());
+        for lang in [Lang::Zh, Lang::En] {
+            for budget in [300, 600, 1200] {
+                let t = s.compact_text(lang, offices, budget);
+                assert!(
+                    t.len() <= budget,
+                    "{lang:?} {budget}: {} bytes\n{t}",
+                    t.len()
+                );
+                assert!(t.contains("12333"));
+                assert!(t.contains("zzhrss.zaozhuang.gov.cn"));
+            }
+        }
+        let t = s.compact_text(Lang::Zh, offices, 600);
+        assert!(t.contains("另有"), "what does not fit is counted:\n{t}");
+        // The full share text lists every program.
+        let full = s.share_text(Lang::Zh, offices);
+        for e in &s.can_apply {
+            assert!(full.contains(&e.name.zh));
+        }
+    }
+
+    #[test]
+    fn the_rider_summary_text_names_the_program_and_amount() {
+        let s = rider_summary();
+        let offices = Offices::builtin();
+        let t = s.compact_text(Lang::Zh, offices, 600);
+        let name = &Catalog::builtin()
+            .program("accident-insurance-subsidy")
+            .unwrap()
+            .name
+            .zh;
+        assert!(t.contains(name.as_str()), "{t}");
+        assert!(t.starts_with("乐业通·我的政策清单(2026-11-26)"));
+        let en = s.share_text(Lang::En, offices);
+        assert!(en.starts_with("LeYe: my programs (2026-11-26)"));
+    }
+
+    #[test]
+    fn an_empty_summary_says_so() {
+        let s = Summary::new(Catalog::builtin(), &[], today());
+        assert!(s.is_empty());
+        let t = s.share_text(Lang::Zh, Offices::builtin());
+        assert!(t.contains("还没有找到可以申请的项目"));
+        assert!(t.contains("12333"));
+    }
+
+    #[test]
+    fn read_aloud_names_the_program_and_where_to_go_without_brackets() {
+        let catalog = Catalog::builtin();
+        let results = evaluate(catalog, &rider(), today());
+        let r = results
+            .iter()
+            .find(|r| r.program == "accident-insurance-subsidy")
+            .unwrap();
+        let p = catalog.program(&r.program).unwrap();
+        let text = read_aloud_text(p, &r.benefit, Some(r));
+        assert!(text.starts_with(&p.name.zh));
+        assert!(text.contains("100元"));
+        assert!(text.contains("你的结果:可以申请"));
+        assert!(text.contains("去哪里办"));
+        assert!(!text.contains('「') && !text.contains('“'));
+        // Without a result (browsing), no verdict is invented.
+        let text = read_aloud_text(p, &r.benefit, None);
+        assert!(!text.contains("你的结果"));
+    }
+}
