@@ -777,10 +777,25 @@ pub fn unknown_placeholders(t: &str) -> Vec<String> {
     out
 }
 
+/// Fills a template, computing placeholder values only when it has any (most sentences have none).
+fn render(
+    template: &Text,
+    c: &Criterion,
+    def: Option<&FactDef>,
+    facts: &Facts,
+    today: Date,
+) -> Text {
+    if template.zh.contains('{') || template.en.contains('{') {
+        Vars::new(c, def, facts, today).fill(template)
+    } else {
+        template.clone()
+    }
+}
+
 fn sentence(c: &Criterion, def: Option<&FactDef>, t: &Truth, facts: &Facts, today: Date) -> Text {
     match t {
-        Truth::Known(true) => Vars::new(c, def, facts, today).fill(&c.met),
-        Truth::Known(false) => Vars::new(c, def, facts, today).fill(&c.failed),
+        Truth::Known(true) => render(&c.met, c, def, facts, today),
+        Truth::Known(false) => render(&c.failed, c, def, facts, today),
         Truth::NotApplicable => {
             if c.failed.zh.contains('{') || c.failed.en.contains('{') {
                 let q = def.map_or_else(|| Text::new(&c.fact, &c.fact), |d| d.question.clone());
@@ -793,7 +808,7 @@ fn sentence(c: &Criterion, def: Option<&FactDef>, t: &Truth, facts: &Facts, toda
             }
         }
         Truth::Unknown => match &c.unknown {
-            Some(u) => Vars::new(c, def, facts, today).fill(u),
+            Some(u) => render(u, c, def, facts, today),
             None => {
                 let q = def.map_or_else(|| Text::new(&c.fact, &c.fact), |d| d.question.clone());
                 Text::new(
