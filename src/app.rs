@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::home::HomePage/>
                     <Route path=path!("/check") view=pages::check::CheckPage/>
                     <Route path=path!("/policies") view=pages::policies::PoliciesPage/>
+                    <Route path=path!("/policies/:id") view=pages::program::ProgramPage/>
                     <Route path=path!("/training") view=pages::training::TrainingPage/>
                     <Route path=path!("/me") view=pages::me::MePage/>
                 </Routes>

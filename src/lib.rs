@@ -10,6 +10,8 @@ pub mod i18n;
 pub mod data_text;
 /// Strings of the summary to take along, read aloud and the QR code (native, so their tests run).
 pub mod summary_text;
+/// Strings and pure helpers of 自测, results, program page and 政策 (native, so their tests run).
+pub mod policy_view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -1,1 +1,2 @@
 //! Small reusable views.
+pub mod policy;

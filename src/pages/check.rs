@@ -1,14 +1,688 @@
-//! The check tab.
+//! 自测: one question per screen, answered by tapping, saved at once; then the results grouped
+//! 可以申请 / 还差一点 / 需要更多信息 / 不符合, and the list of answers to review and change.
+//!
+//! The questionnaire (which question next, when to stop), the checks on each answer and every verdict
+//! come from the domain; this screen only shows them and records taps.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-use crate::app::tr;
+use crate::app::{tr, use_app, AppState};
+use crate::components::policy::{
+    text, ApplyChannels, BenefitLine, DataAsOf, DocumentChecklist, OutcomeBadge, SavedPrograms,
+};
+use crate::domain::facts::{Answer, FactDef, FactType, FactValue};
+use crate::domain::lang::{Lang, Text};
+use crate::domain::outcome::{evaluate, Group, ProgramResult};
+use crate::domain::questionnaire::{self, Question};
 use crate::i18n::Key;
+use crate::policy_view::{self as pv, PolicyText};
+
+/// What the screen shows.
+#[derive(Clone, Debug, PartialEq)]
+enum Screen {
+    Loading,
+    /// The facts asked on this screen; several make a checklist.
+    Ask {
+        facts: Vec<String>,
+        checklist: bool,
+        editing: bool,
+    },
+    Results,
+}
+
+/// One screen of questions the person saw, for 上一题.
+type Asked = (Vec<String>, bool);
 
 #[component]
 pub fn CheckPage() -> impl IntoView {
+    let app = use_app();
+    // Set when the person goes back or taps 修改: that screen is shown again with its answer.
+    let editing: RwSignal<Option<Asked>> = RwSignal::new(None);
+    // Screens answered in this visit, newest last.
+    let history: RwSignal<Vec<Asked>> = RwSignal::new(Vec::new());
+    // "先看看目前的结果" before the questionnaire is complete.
+    let peek = RwSignal::new(false);
+
+    let screen = Memo::new(move |_| {
+        if !app.facts_loaded.get() {
+            return Screen::Loading;
+        }
+        if let Some((facts, checklist)) = editing.get() {
+            return Screen::Ask {
+                facts,
+                checklist,
+                editing: true,
+            };
+        }
+        if peek.get() {
+            return Screen::Results;
+        }
+        let catalog = app.catalog.get();
+        let facts = app.facts.get();
+        match questionnaire::next_question(&catalog, &facts, app.today) {
+            Some(q) => Screen::Ask {
+                facts: q.fact_ids().into_iter().map(str::to_string).collect(),
+                checklist: !q.checklist.is_empty(),
+                editing: false,
+            },
+            None => Screen::Results,
+        }
+    });
+
+    let flow = Flow {
+        editing,
+        history,
+        peek,
+    };
     view! {
         <h1>{tr(Key::CheckTitle)}</h1>
-        <p class="note">{tr(Key::ComingSoon)}</p>
+        {move || match screen.get() {
+            Screen::Loading => view! { <p class="note">{tr(Key::Loading)}</p> }.into_any(),
+            Screen::Ask { facts, checklist, editing } => {
+                view! { <QuestionScreen facts checklist editing flow/> }.into_any()
+            }
+            Screen::Results => view! { <Results flow/> }.into_any(),
+        }}
+    }
+}
+
+/// The navigation state of the questionnaire, shared by its screens.
+#[derive(Clone, Copy)]
+struct Flow {
+    editing: RwSignal<Option<Asked>>,
+    history: RwSignal<Vec<Asked>>,
+    peek: RwSignal<bool>,
+}
+
+impl Flow {
+    /// After a screen is answered: remember it for 上一题 and go on with the questionnaire.
+    fn answered(self, facts: &[String], checklist: bool) {
+        let asked = (facts.to_vec(), checklist);
+        self.history.update(|h| {
+            h.retain(|a| a != &asked);
+            h.push(asked);
+        });
+        self.editing.set(None);
+    }
+
+    /// 上一题: show the previous screen again with its answer.
+    fn back(self, current: &[String]) {
+        let mut prev = None;
+        self.history.update(|h| {
+            while let Some(a) = h.pop() {
+                if a.0 != current {
+                    prev = Some(a);
+                    break;
+                }
+            }
+        });
+        if let Some(a) = prev {
+            self.editing.set(Some(a));
+        }
+    }
+
+    fn change(self, fact: String) {
+        self.peek.set(false);
+        self.editing.set(Some((vec![fact], false)));
+        scroll_to_top();
+    }
+}
+
+fn scroll_to_top() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+#[component]
+fn QuestionScreen(facts: Vec<String>, checklist: bool, editing: bool, flow: Flow) -> impl IntoView {
+    let app = use_app();
+    let catalog = app.catalog.get_untracked();
+    let defs: Vec<FactDef> = facts
+        .iter()
+        .filter_map(|id| catalog.fact(id).cloned())
+        .collect();
+    let Some(first) = defs.first().cloned() else {
+        return view! { <p class="note">{tr(PolicyText::ProgramMissing)}</p> }.into_any();
+    };
+    let progress = questionnaire::progress(&catalog, &app.facts.get_untracked(), app.today);
+    let number = progress.answered + usize::from(!editing);
+    let left = progress.remaining.saturating_sub(1);
+    let pct = progress.percent();
+    let error: RwSignal<Option<Text>> = RwSignal::new(None);
+    let has_back = {
+        let current = facts.clone();
+        move || flow.history.with(|h| h.iter().any(|a| a.0 != current))
+    };
+
+    // After an answer the old buttons are gone: move focus to the new question for keyboard and
+    // screen-reader users (not on the first screen, where it would only steal the page's focus).
+    let title_ref = NodeRef::<leptos::html::H2>::new();
+    let moved_on = flow.history.with_untracked(|h| !h.is_empty()) || editing;
+    Effect::new(move |_| {
+        if let (Some(el), true) = (title_ref.get(), moved_on) {
+            let _ = el.focus();
+        }
+    });
+
+    let heading = if checklist {
+        Question::checklist_title()
+    } else {
+        first.question.clone()
+    };
+    let help = (!checklist).then(|| first.help.clone()).flatten();
+
+    let body = if checklist {
+        view! { <ChecklistInput defs=defs.clone() facts=facts.clone() error flow/> }.into_any()
+    } else {
+        view! { <SingleInput def=first.clone() error flow/> }.into_any()
+    };
+
+    let skip = {
+        let facts = facts.clone();
+        move |_| {
+            for id in &facts {
+                app.save_answer(id, Answer::Unknown);
+            }
+            flow.answered(&facts, checklist);
+            scroll_to_top();
+        }
+    };
+    let back = {
+        let facts = facts.clone();
+        move |_| flow.back(&facts)
+    };
+
+    view! {
+        <section class="question card" data-fact=facts.join(" ")>
+            <div class="progress-line">
+                <span>{move || pv::tf(PolicyText::QuestionOf, app.lang.get(), "n", &number.to_string())}</span>
+                " · "
+                <span>{move || {
+                    let lang = app.lang.get();
+                    if left == 0 {
+                        app.t(PolicyText::LastQuestion).to_string()
+                    } else {
+                        pv::tf(PolicyText::AboutLeft, lang, "n", &left.to_string())
+                    }
+                }}</span>
+            </div>
+            <progress class="progress-bar" max="100" value=pct.to_string() aria-hidden="true"></progress>
+            <h2 id="question-title" tabindex="-1" node_ref=title_ref>{text(heading)}</h2>
+            {help.map(|h| view! { <p class="note question-help">{text(h)}</p> })}
+            {body}
+            <p class="field-error" role="alert">
+                {move || error.get().map(|e| e.get(app.lang.get()).to_string())}
+            </p>
+            <button type="button" class="button button-skip" on:click=skip>{tr(PolicyText::DontKnow)}</button>
+            <div class="question-nav">
+                <Show when=has_back.clone()>
+                    <button type="button" class="link-button" on:click=back.clone()>
+                        "‹ " {tr(PolicyText::Back)}
+                    </button>
+                </Show>
+                {editing.then(|| view! {
+                    <button type="button" class="link-button" on:click=move |_| flow.editing.set(None)>
+                        {tr(PolicyText::Cancel)}
+                    </button>
+                })}
+                <button type="button" class="link-button" on:click=move |_| {
+                    flow.editing.set(None);
+                    flow.peek.set(true);
+                }>{tr(PolicyText::SeeResultsNow)}</button>
+            </div>
+            <p class="note">{tr(PolicyText::SavedHere)}</p>
+        </section>
+    }
+    .into_any()
+}
+
+/// Checks an answer with the domain and records it, or shows why it was refused at the question.
+fn submit(
+    app: AppState,
+    def: &FactDef,
+    value: FactValue,
+    error: RwSignal<Option<Text>>,
+    flow: Flow,
+) {
+    if let Err(e) = def.check(&value, app.today) {
+        error.set(Some(Text::new(e.message(Lang::Zh), e.message(Lang::En))));
+        return;
+    }
+    error.set(None);
+    app.save_answer(&def.id, Answer::Known(value));
+    flow.answered(std::slice::from_ref(&def.id), false);
+    scroll_to_top();
+}
+
+/// The control for one fact: big buttons for yes/no and choices, checkboxes for several, a stepper
+/// for numbers, a date picker for dates.
+#[component]
+fn SingleInput(def: FactDef, error: RwSignal<Option<Text>>, flow: Flow) -> impl IntoView {
+    let app = use_app();
+    let current = app.facts.with_untracked(|f| f.value(&def.id).cloned());
+    match def.fact_type {
+        FactType::Bool => {
+            let options = [(true, PolicyText::Yes), (false, PolicyText::No)]
+                .into_iter()
+                .map(|(b, label)| {
+                    let def = def.clone();
+                    let pressed = current == Some(FactValue::Bool(b));
+                    view! {
+                        <button type="button" class="choice choice-button" aria-pressed=pressed.to_string()
+                            on:click=move |_| submit(app, &def, FactValue::Bool(b), error, flow)>
+                            {tr(label)}
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! { <div class="choice-buttons" role="group" aria-labelledby="question-title">{options}</div> }
+                .into_any()
+        }
+        FactType::Choice => {
+            let options = def
+                .choices
+                .iter()
+                .map(|c| {
+                    let def = def.clone();
+                    let value = c.value.clone();
+                    let pressed = current == Some(FactValue::Choice(value.clone()));
+                    view! {
+                        <button type="button" class="choice choice-button" aria-pressed=pressed.to_string()
+                            on:click=move |_| submit(app, &def, FactValue::Choice(value.clone()), error, flow)>
+                            {text(c.label.clone())}
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! { <div class="choice-buttons" role="group" aria-labelledby="question-title">{options}</div> }
+                .into_any()
+        }
+        FactType::Multi => {
+            let start = match current {
+                Some(FactValue::Multi(v)) => v,
+                _ => Vec::new(),
+            };
+            let picked = RwSignal::new(start);
+            let boxes = def
+                .choices
+                .iter()
+                .map(|c| {
+                    let value = c.value.clone();
+                    let v2 = value.clone();
+                    let def = def.clone();
+                    view! {
+                        <label class="choice">
+                            <input type="checkbox"
+                                prop:checked=move || picked.with(|p| p.contains(&value))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    picked.update(|p| *p = pv::toggle_multi(&def, p, &v2, on));
+                                }/>
+                            <span>{text(c.label.clone())}</span>
+                        </label>
+                    }
+                })
+                .collect_view();
+            let next = move |_| {
+                let chosen = picked.get_untracked();
+                if chosen.is_empty() {
+                    error.set(Some(table_text(PolicyText::PickOne)));
+                    return;
+                }
+                submit(app, &def, FactValue::Multi(chosen), error, flow);
+            };
+            view! {
+                <fieldset class="choices">
+                    <legend class="visually-hidden">{tr(PolicyText::PickOne)}</legend>
+                    {boxes}
+                </fieldset>
+                <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
+            }
+            .into_any()
+        }
+        FactType::Int => {
+            let start = match current {
+                Some(FactValue::Int(n)) => n,
+                _ => def.min.unwrap_or(0).max(0),
+            };
+            let raw = RwSignal::new(start.to_string());
+            let unit = def.unit.clone();
+            let (d1, d2, d3) = (def.clone(), def.clone(), def.clone());
+            let bump = move |delta: i64| {
+                let now = raw.get_untracked().trim().parse::<i64>().unwrap_or(start);
+                raw.set(pv::step_int(&d1, now, delta).to_string());
+            };
+            let bump2 = bump.clone();
+            let next = move |_| match pv::parse_input(&d2, &raw.get_untracked()) {
+                Some(v) => submit(app, &d2, v, error, flow),
+                None => error.set(Some(table_text(PolicyText::EnterNumber))),
+            };
+            view! {
+                <div class="stepper">
+                    <button type="button" class="stepper-button" on:click=move |_| bump(-1)
+                        aria-label=tr(PolicyText::Less)>"−"</button>
+                    <input type="number" inputmode="numeric" class="stepper-value"
+                        aria-labelledby="question-title"
+                        min=d3.min.map(|m| m.to_string()) max=d3.max.map(|m| m.to_string())
+                        prop:value=move || raw.get()
+                        on:input=move |ev| raw.set(event_target_value(&ev))/>
+                    <button type="button" class="stepper-button" on:click=move |_| bump2(1)
+                        aria-label=tr(PolicyText::More)>"+"</button>
+                    {unit.map(|u| view! { <span class="stepper-unit">{text(u)}</span> })}
+                </div>
+                <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
+            }
+            .into_any()
+        }
+        FactType::Date => {
+            let start = match current {
+                Some(FactValue::Date(d)) => d.to_string(),
+                _ => String::new(),
+            };
+            let raw = RwSignal::new(start);
+            let max = def.not_future.then(|| app.today.to_string());
+            let min = def
+                .max_years_ago
+                .map(|y| app.today.add_years(-y).to_string());
+            let d2 = def.clone();
+            let next = move |_| match pv::parse_input(&d2, &raw.get_untracked()) {
+                Some(v) => submit(app, &d2, v, error, flow),
+                None => error.set(Some(table_text(PolicyText::PickDate))),
+            };
+            view! {
+                <label class="date-field">
+                    <span class="visually-hidden">{tr(PolicyText::DateLabel)}</span>
+                    <input type="date" class="date-input" min=min max=max
+                        prop:value=move || raw.get()
+                        on:input=move |ev| raw.set(event_target_value(&ev))
+                        on:change=move |ev| raw.set(event_target_value(&ev))/>
+                </label>
+                <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// An interface string as bilingual text, for the error line that follows the language switch.
+fn table_text(key: PolicyText) -> Text {
+    use crate::i18n::Message;
+    Text::new(key.text(Lang::Zh), key.text(Lang::En))
+}
+
+/// Several yes/no facts on one screen: ticked = yes, unticked = no.
+#[component]
+fn ChecklistInput(
+    defs: Vec<FactDef>,
+    facts: Vec<String>,
+    error: RwSignal<Option<Text>>,
+    flow: Flow,
+) -> impl IntoView {
+    let app = use_app();
+    let start: Vec<String> = app.facts.with_untracked(|f| {
+        facts
+            .iter()
+            .filter(|id| f.value(id) == Some(&FactValue::Bool(true)))
+            .cloned()
+            .collect()
+    });
+    let ticked = RwSignal::new(start);
+    let boxes = defs
+        .iter()
+        .map(|d| {
+            let id = d.id.clone();
+            let id2 = id.clone();
+            let label = d.short.clone().unwrap_or_else(|| d.question.clone());
+            view! {
+                <label class="choice">
+                    <input type="checkbox"
+                        prop:checked=move || ticked.with(|t| t.contains(&id))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            ticked.update(|t| {
+                                t.retain(|x| x != &id2);
+                                if on { t.push(id2.clone()); }
+                            });
+                        }/>
+                    <span>{text(label)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let next = move |_| {
+        let on = ticked.get_untracked();
+        error.set(None);
+        for d in &defs {
+            app.save_answer(&d.id, Answer::Known(FactValue::Bool(on.contains(&d.id))));
+        }
+        flow.answered(&facts, true);
+        scroll_to_top();
+    };
+    view! {
+        <fieldset class="choices">
+            <legend class="visually-hidden">{text(Question::checklist_title())}</legend>
+            {boxes}
+        </fieldset>
+        <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
+    }
+}
+
+/// The results, grouped, with the answers to review below.
+#[component]
+fn Results(flow: Flow) -> impl IntoView {
+    let app = use_app();
+    let saved = SavedPrograms::load();
+    let results = Memo::new(move |_| {
+        let catalog = app.catalog.get();
+        app.facts.with(|f| evaluate(&catalog, f, app.today))
+    });
+    let complete = Memo::new(move |_| {
+        let catalog = app.catalog.get();
+        app.facts
+            .with(|f| questionnaire::is_complete(&catalog, f, app.today))
+    });
+    view! {
+        <section class="results" aria-labelledby="results-title">
+            <h2 id="results-title">{tr(PolicyText::ResultsTitle)}</h2>
+            <DataAsOf/>
+            <p class="note">{tr(PolicyText::ResultsIntro)}</p>
+            <Show when=move || !complete.get()>
+                <div class="banner-inline">
+                    <p>{tr(PolicyText::ResultsIncomplete)}</p>
+                    <button type="button" class="button button-primary" on:click=move |_| flow.peek.set(false)>
+                        {tr(PolicyText::ContinueQuestions)}
+                    </button>
+                </div>
+            </Show>
+            {move || {
+                let all = results.get();
+                pv::grouped(&all)
+                    .into_iter()
+                    .map(|(group, items)| {
+                        let items: Vec<ProgramResult> = items.into_iter().cloned().collect();
+                        view! { <ResultGroup group items saved/> }
+                    })
+                    .collect_view()
+            }}
+        </section>
+        <Answers flow/>
+    }
+}
+
+#[component]
+fn ResultGroup(group: Group, items: Vec<ProgramResult>, saved: SavedPrograms) -> impl IntoView {
+    let open = matches!(group, Group::CanApply | Group::AlmostThere) && !items.is_empty();
+    let count = items.len();
+    let class = format!("result-group result-group-{}", group_code(group));
+    let note = (group == Group::ForEmployers)
+        .then(|| view! { <p class="note">{tr(PolicyText::ForEmployersNote)}</p> });
+    let body = if items.is_empty() {
+        view! { <p class="note">{tr(PolicyText::NoneInGroup)}</p> }.into_any()
+    } else {
+        items
+            .into_iter()
+            .map(|r| view! { <ResultCard result=r saved/> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <details class=class open=open data-group=group_code(group)>
+            <summary>
+                <span class="group-title">{text(group.label())}</span>
+                <span class="group-count">{count}</span>
+            </summary>
+            {note}
+            {body}
+        </details>
+    }
+}
+
+fn group_code(group: Group) -> &'static str {
+    match group {
+        Group::CanApply => "can-apply",
+        Group::AlmostThere => "almost-there",
+        Group::NeedsInfo => "needs-info",
+        Group::NotEligible => "not-eligible",
+        Group::ForEmployers => "for-employers",
+    }
+}
+
+#[component]
+fn ResultCard(result: ProgramResult, saved: SavedPrograms) -> impl IntoView {
+    let app = use_app();
+    let catalog = app.catalog.get_untracked();
+    let Some(program) = catalog.program(&result.program).cloned() else {
+        return ().into_any();
+    };
+    let href = format!("/policies/{}", program.id);
+    if result.group == Group::ForEmployers {
+        return view! {
+            <article class="result-card result-employer" data-program=program.id.clone()>
+                <h3><A href=href>{text(program.name.clone())}</A></h3>
+                <span class="badge badge-employer">{tr(PolicyText::ForEmployersTag)}</span>
+                <p>{text(program.summary.clone())}</p>
+            </article>
+        }
+        .into_any();
+    }
+    let badge_label = match result.outcome {
+        crate::domain::outcome::Outcome::LikelyEligible => result.outcome.label(),
+        _ => result.group.label(),
+    };
+    // The verdict line adds something only when it says more than the badge.
+    let verdict = (result.verdict != badge_label).then(|| result.verdict.clone());
+    let why = pv::why_line(&result);
+    let next = pv::next_step(&result, &program);
+    let exclusions = result.excluded_with.clone();
+    let details = matches!(result.group, Group::CanApply | Group::AlmostThere);
+    view! {
+        <article class="result-card" data-program=program.id.clone()>
+            <h3><A href=href.clone()>{text(program.name.clone())}</A></h3>
+            <OutcomeBadge outcome=result.outcome group=result.group/>
+            {verdict.map(|v| view! { <p class="verdict">{text(v)}</p> })}
+            <BenefitLine benefit=result.benefit.clone()/>
+            {why.map(|w| view! {
+                <p class="why"><strong>{tr(PolicyText::Why)} ":"</strong> {text(w)}</p>
+            })}
+            {next.map(|n| view! {
+                <p class="next-step"><strong>{tr(PolicyText::NextStep)} ":"</strong> {text(n)}</p>
+            })}
+            {(!exclusions.is_empty()).then(|| view! { <ExclusionNote exclusions/> })}
+            {details.then(|| view! {
+                <details class="result-more">
+                    <summary>{tr(PolicyText::Documents)} " · " {tr(PolicyText::HowToApply)}</summary>
+                    <h4>{tr(PolicyText::Documents)}</h4>
+                    <DocumentChecklist program=program.id.clone() documents=program.documents.clone() saved/>
+                    <h4>{tr(PolicyText::HowToApply)}</h4>
+                    <ApplyChannels channels=program.apply.clone()/>
+                </details>
+            })}
+            <A href=href attr:class="details-link">{tr(PolicyText::Details)} " ›"</A>
+        </article>
+    }
+    .into_any()
+}
+
+/// 不能和这项同时享受: flagged on both programs of an exclusion.
+#[component]
+pub fn ExclusionNote(exclusions: Vec<crate::domain::outcome::Exclusion>) -> impl IntoView {
+    let rows = exclusions
+        .into_iter()
+        .map(|e| {
+            let href = format!("/policies/{}", e.program);
+            view! {
+                <li>
+                    <A href=href>{text(e.name)}</A>
+                    {e.also_qualifies.then(|| view! { <span>{tr(PolicyText::ExcludedChoose)}</span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="exclusion" role="note">
+            <strong>{tr(PolicyText::ExcludedWith)}</strong>
+            <ul>{rows}</ul>
+        </div>
+    }
+}
+
+/// 我的回答: every answer, with a way to change it.
+#[component]
+fn Answers(flow: Flow) -> impl IntoView {
+    let app = use_app();
+    let confirm = RwSignal::new(false);
+    let rows = move || {
+        let catalog = app.catalog.get();
+        let lang = app.lang.get();
+        app.facts.with(|facts| {
+            catalog
+                .facts()
+                .iter()
+                .filter_map(|def| {
+                    let answer = facts.answer(&def.id)?;
+                    let label = pv::answer_label(def, answer, lang);
+                    let question = def.question.get(lang).to_string();
+                    let id = def.id.clone();
+                    let data_fact = id.clone();
+                    Some(view! {
+                        <li class="answer-row" data-fact=data_fact>
+                            <span class="answer-question">{question}</span>
+                            <span class="answer-value">{label}</span>
+                            <button type="button" class="link-button" on:click=move |_| flow.change(id.clone())>
+                                {tr(PolicyText::Change)}
+                            </button>
+                        </li>
+                    })
+                })
+                .collect_view()
+        })
+    };
+    let start_over = move |_| {
+        if !confirm.get_untracked() {
+            confirm.set(true);
+            return;
+        }
+        let ids: Vec<String> = app
+            .facts
+            .with_untracked(|f| f.iter().map(|(id, _)| id.to_string()).collect());
+        for id in ids {
+            app.clear_answer(&id);
+        }
+        confirm.set(false);
+        flow.history.set(Vec::new());
+        flow.peek.set(false);
+        scroll_to_top();
+    };
+    view! {
+        <details class="card answers">
+            <summary>{tr(PolicyText::AnswersTitle)}</summary>
+            <Show when=move || app.facts.with(|f| f.is_empty())>
+                <p class="note">{tr(PolicyText::AnswersNone)}</p>
+            </Show>
+            <ul class="answer-list">{rows}</ul>
+            <button type="button" class="button" on:click=start_over>
+                {move || if confirm.get() { app.t(PolicyText::StartOverConfirm) } else { app.t(PolicyText::StartOver) }}
+            </button>
+        </details>
     }
 }

@@ -5,4 +5,5 @@ pub mod home;
 pub mod me;
 pub mod not_found;
 pub mod policies;
+pub mod program;
 pub mod training;

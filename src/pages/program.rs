@@ -1,0 +1,263 @@
+//! /policies/:id — one program in full: what it gives, its conditions checked against the person's
+//! answers, what to change, documents (tickable, saved), how to apply, and where it all comes from.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::app::{tr, use_app};
+use crate::components::policy::{
+    text, ApplyChannels, BenefitLine, DataAsOf, DocumentChecklist, OutcomeBadge, SavedPrograms,
+};
+use crate::domain::catalog::{Confidence, Program};
+use crate::domain::outcome::{evaluate, Availability, Group, WindowState};
+use crate::domain::rules::CriterionResult;
+use crate::pages::check::ExclusionNote;
+use crate::policy_view::{self as pv, PolicyText};
+
+#[component]
+pub fn ProgramPage() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    let saved = SavedPrograms::load();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    move || {
+        let catalog = app.catalog.get();
+        match catalog.program(&id()).cloned() {
+            Some(program) => view! { <ProgramDetail program saved/> }.into_any(),
+            None => view! {
+                <h1>{tr(crate::i18n::Key::PoliciesTitle)}</h1>
+                <p class="note">{tr(PolicyText::ProgramMissing)}</p>
+                <A href="/policies" attr:class="button">{tr(PolicyText::BackToList)}</A>
+            }
+            .into_any(),
+        }
+    }
+}
+
+#[component]
+fn ProgramDetail(program: Program, saved: SavedPrograms) -> impl IntoView {
+    let app = use_app();
+    let pid = program.id.clone();
+    // Evaluated with the whole catalog, so exclusions know whether the other program fits too.
+    let result = Memo::new(move |_| {
+        let catalog = app.catalog.get();
+        app.facts
+            .with(|f| evaluate(&catalog, f, app.today))
+            .into_iter()
+            .find(|r| r.program == pid)
+    });
+    let (p1, p2, p3) = (program.id.clone(), program.id.clone(), program.id.clone());
+    let employer = program.is_for_employers();
+
+    view! {
+        <article class="program" data-program=program.id.clone()>
+            <A href="/policies" attr:class="back-link">"‹ " {tr(PolicyText::BackToList)}</A>
+            <h1>{text(program.name.clone())}</h1>
+            <p class="kind-line">
+                <span class="kind-tag">{text(program.kind.label())}</span>
+            </p>
+            <DataAsOf/>
+            <section class="card">
+                <h2>{tr(PolicyText::Summary)}</h2>
+                <p>{text(program.summary.clone())}</p>
+                <h2>{tr(PolicyText::Benefit)}</h2>
+                {move || result.get().map(|r| view! { <BenefitLine benefit=r.benefit/> })}
+                {program.benefit.period.clone().map(|t| view! { <p class="note">{text(t)}</p> })}
+                {program.benefit.duration.clone().map(|t| view! { <p class="note">{text(t)}</p> })}
+                {program.benefit.note.clone().map(|t| view! { <p class="note">{text(t)}</p> })}
+            </section>
+            <button type="button" class="button save-button"
+                aria-pressed=move || saved.is_saved(&p1).to_string()
+                on:click=move |_| saved.toggle_saved(&p2)>
+                {move || if saved.is_saved(&p3) { app.t(PolicyText::SavedProgram) } else { app.t(PolicyText::SaveProgram) }}
+            </button>
+            {(!employer).then(|| view! { <YourResult result/> })}
+            <section class="card">
+                <h2>{tr(PolicyText::Documents)}</h2>
+                <DocumentChecklist program=program.id.clone() documents=program.documents.clone() saved/>
+            </section>
+            <section class="card">
+                <h2>{tr(PolicyText::HowToApply)}</h2>
+                <ApplyChannels channels=program.apply.clone()/>
+            </section>
+            <Windows program=program.clone() result/>
+            <Provenance program=program.clone()/>
+            <p class="note">{tr(PolicyText::CheckWhere)}</p>
+        </article>
+    }
+}
+
+/// The verdict and every condition checked against the person's answers.
+#[component]
+fn YourResult(result: Memo<Option<crate::domain::outcome::ProgramResult>>) -> impl IntoView {
+    move || {
+        let r = result.get()?;
+        let trace: Vec<CriterionResult> = r
+            .trace
+            .iter()
+            // Conditions that do not apply to this person (a graduation date for a non-graduate)
+            // would only confuse; their outcome is already in the decisive lines.
+            .filter(|c| !c.not_applicable || c.decisive)
+            .cloned()
+            .collect();
+        let steps = r.steps.clone();
+        let why = pv::why_line(&r);
+        let exclusions = r.excluded_with.clone();
+        let availability = r.availability;
+        Some(view! {
+            <section class="card your-result">
+                <h2>{tr(PolicyText::YourResult)}</h2>
+                <OutcomeBadge outcome=r.outcome group=r.group/>
+                <p class="verdict">{text(r.verdict.clone())}</p>
+                {why.filter(|_| r.group == Group::NeedsInfo).map(|w| view! { <p class="why">{text(w)}</p> })}
+                <AvailabilityLine availability/>
+                <h3>{tr(PolicyText::CriteriaTitle)}</h3>
+                <ul class="criteria">
+                    {trace.into_iter().map(|c| view! { <crate::components::policy::CriterionRow result=c/> }).collect_view()}
+                </ul>
+                {(!steps.is_empty()).then(|| view! {
+                    <h3>{tr(PolicyText::WhatToChange)}</h3>
+                    <ul class="steps">
+                        {steps.into_iter().map(|s| {
+                            let on = s.ready_on;
+                            view! {
+                                <li>
+                                    {text(s.text)}
+                                    {on.map(|d| view! { <ReadyOn date=d.to_string()/> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })}
+                {(!exclusions.is_empty()).then(|| view! { <ExclusionNote exclusions/> })}
+            </section>
+        })
+    }
+}
+
+#[component]
+fn ReadyOn(date: String) -> impl IntoView {
+    let app = use_app();
+    view! { <span class="ready-on">" (" {move || pv::tf(PolicyText::ReadyOn, app.lang.get(), "date", &date)} ")"</span> }
+}
+
+#[component]
+fn AvailabilityLine(availability: Availability) -> impl IntoView {
+    let app = use_app();
+    match availability {
+        Availability::Open => ().into_any(),
+        Availability::NotYetOpen { from } => view! {
+            <p class="availability">{move || pv::tf(PolicyText::NotYetOpen, app.lang.get(), "date", &from.to_string())}</p>
+        }
+        .into_any(),
+        Availability::Ended { on } => view! {
+            <p class="availability availability-ended">{move || pv::tf(PolicyText::Ended, app.lang.get(), "date", &on.to_string())}</p>
+        }
+        .into_any(),
+    }
+}
+
+/// Deadlines and application periods, with this person's last day when it can be worked out.
+#[component]
+fn Windows(
+    program: Program,
+    result: Memo<Option<crate::domain::outcome::ProgramResult>>,
+) -> impl IntoView {
+    let app = use_app();
+    let has_any = !program.windows.is_empty()
+        || program.effective_from.is_some()
+        || program.effective_until.is_some();
+    let from = program.effective_from;
+    let until = program.effective_until;
+    let effective = move || {
+        let lang = app.lang.get();
+        let mut parts = Vec::new();
+        if let Some(d) = from {
+            parts.push(pv::tf(
+                PolicyText::EffectiveFrom,
+                lang,
+                "date",
+                &d.to_string(),
+            ));
+        }
+        match until {
+            Some(d) => parts.push(pv::tf(
+                PolicyText::EffectiveUntil,
+                lang,
+                "date",
+                &d.to_string(),
+            )),
+            None => parts.push(app.t(PolicyText::EffectiveOpenEnded).to_string()),
+        }
+        parts.join(" ")
+    };
+    view! {
+        <section class="card">
+            <h2>{tr(PolicyText::Deadlines)}</h2>
+            <p><strong>{tr(PolicyText::Effective)} ": "</strong> {effective}</p>
+            {move || {
+                if !has_any {
+                    return None;
+                }
+                let r = result.get()?;
+                Some(r.windows.into_iter().map(|w| {
+                    let state = match w.state {
+                        WindowState::Open => PolicyText::WindowOpen,
+                        WindowState::Upcoming => PolicyText::WindowUpcoming,
+                        WindowState::Passed => PolicyText::WindowPassed,
+                        WindowState::Unknown => PolicyText::WindowUnknown,
+                    };
+                    let deadline = w.deadline.map(|d| d.to_string());
+                    view! {
+                        <p class="window">
+                            {text(w.text)} " — " <strong>{tr(state)}</strong>
+                            {deadline.map(|d| view! {
+                                <span class="deadline">" · " {move || pv::tf(PolicyText::DeadlineBy, app.lang.get(), "date", &d)}</span>
+                            })}
+                        </p>
+                    }
+                }).collect_view())
+            }}
+        </section>
+    }
+}
+
+/// Plan clause, departments, sources with confidence, last-checked date.
+#[component]
+fn Provenance(program: Program) -> impl IntoView {
+    let sources = program
+        .sources
+        .iter()
+        .map(|s| {
+            let conf = match s.confidence {
+                Confidence::H => ("confidence confidence-h", PolicyText::ConfidenceH),
+                Confidence::M => ("confidence confidence-m", PolicyText::ConfidenceM),
+                Confidence::L => ("confidence confidence-l", PolicyText::ConfidenceL),
+            };
+            let date = s.date.map(|d| format!(" ({d})"));
+            view! {
+                <li>
+                    <span>{s.title.clone()}</span>{date}
+                    " " <span class=conf.0>{tr(conf.1)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let departments = program
+        .departments
+        .iter()
+        .map(|d| view! { <li>{text(d.clone())}</li> })
+        .collect_view();
+    view! {
+        <section class="card provenance">
+            <h2>{tr(PolicyText::Sources)}</h2>
+            <p><strong>{tr(PolicyText::PlanClause)} ": "</strong> {program.plan_clause.clone()}</p>
+            <h3>{tr(PolicyText::Departments)}</h3>
+            <ul class="plain-list">{departments}</ul>
+            <h3>{tr(PolicyText::Sources)}</h3>
+            <ul class="plain-list">{sources}</ul>
+            <p class="note"><strong>{tr(PolicyText::LastVerified)} ": "</strong> {program.last_verified.to_string()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,531 @@
+//! What the 自测, results, program and 政策 screens show, worked out without the browser: their
+//! interface strings, the answer labels, the one-line "why" and "next step", search and the "for me"
+//! filter. The views in `pages::check`, `pages::program`, `pages::policies` only render these, so the
+//! wording and the choices are tested natively.
+
+use crate::domain::catalog::{Catalog, Channel, ChannelKind, Kind, Program};
+use crate::domain::date::Date;
+use crate::domain::facts::{Answer, FactDef, FactType, FactValue};
+use crate::domain::lang::{Lang, Text};
+use crate::domain::outcome::{Group, Outcome, ProgramResult};
+use crate::domain::rules::Status;
+
+crate::messages! {
+    /// Strings of the 自测, results, program page and 政策 screens.
+    pub enum PolicyText {
+    QuestionOf => "第{n}题", "Question {n}";
+    AboutLeft => "还有约{n}个问题", "about {n} more";
+    LastQuestion => "快完成了", "almost done";
+    DontKnow => "不清楚 / 跳过", "Not sure / skip";
+    Yes => "是", "Yes";
+    No => "否", "No";
+    Next => "下一步", "Next";
+    Back => "上一题", "Previous question";
+    Cancel => "不改了,返回", "Keep it, go back";
+    Less => "减少", "Less";
+    More => "增加", "More";
+    PickDate => "请先选择日期,或点“不清楚 / 跳过”", "Pick a date first, or tap “Not sure / skip”";
+    DateLabel => "日期(年-月-日)", "Date (year-month-day)";
+    EnterNumber => "请输入一个整数(只用数字),或点“不清楚 / 跳过”", "Enter a whole number (digits only), or tap “Not sure / skip”";
+    PickOne => "请选择一项,或点“不清楚 / 跳过”", "Pick one, or tap “Not sure / skip”";
+    SavedHere => "每个回答都立刻保存在这部手机上,下次打开从这里继续。", "Each answer is saved on this phone at once; next time you continue from here.";
+    SeeResultsNow => "先看看目前的结果", "See the results so far";
+    ResultsTitle => "你的结果", "Your results";
+    ResultsIntro => "根据你的回答,以下是你可以申请和还差一点的政策。结果仅供参考,以当地人社部门最新通知为准。",
+        "Based on your answers: what you can apply for and what is within reach. For guidance only; the local HRSS office's latest notice is what counts.";
+    ResultsIncomplete => "还有问题没回答,部分结果还定不下来。", "Some questions are not answered yet, so some results are still open.";
+    ContinueQuestions => "继续回答问题", "Continue the questions";
+    DataAsOf => "政策数据更新于", "Policy data updated on";
+    Why => "原因", "Why";
+    NextStep => "下一步", "Next step";
+    HowToApply => "去哪里办", "Where to apply";
+    Documents => "要带的材料", "What to bring";
+    DocumentsNone => "不需要特别准备材料。", "Nothing special to bring.";
+    DocumentsHint => "准备好一项就勾一项,勾选会保存在手机上。", "Tick each one you have ready; ticks are saved on this phone.";
+    Details => "查看详情", "Details";
+    ExcludedWith => "不能和这项同时享受:", "Cannot be combined with:";
+    ExcludedChoose => "(两项你都可能符合,只能选一项)", "(you may qualify for both: choose one)";
+    NoneInGroup => "这一组暂时没有项目。", "Nothing in this group for now.";
+    ForEmployersNote => "以下措施面向企业,个人不能直接申请,列出来方便你了解。", "These measures are for employers; individuals cannot apply. Listed so you know about them.";
+    AnswersTitle => "我的回答(可修改)", "My answers (you can change them)";
+    AnswersNone => "还没有回答任何问题。", "No answers yet.";
+    Change => "修改", "Change";
+    Unknown => "不清楚", "Not sure";
+    StartOver => "全部重新回答", "Start again";
+    StartOverConfirm => "再点一次确认清除全部回答", "Tap again to clear all answers";
+    NextApply => "去{channel}申请", "Apply through {channel}";
+    NextConfirm => "先向{channel}确认是否符合", "First confirm with {channel}";
+    NextAnswer => "回答剩下的问题,或向{channel}咨询", "Answer the remaining questions, or ask {channel}";
+    NotYetOpen => "{date}起可以申请", "Applications open on {date}";
+    Ended => "已于{date}结束", "Ended on {date}";
+    ProgramMissing => "没有找到这项政策,它可能已从政策数据中移除。", "This program was not found; it may have been removed from the policy data.";
+    BackToList => "返回政策一览", "Back to all programs";
+    Summary => "简介", "Summary";
+    Benefit => "能得到什么", "What you get";
+    YourResult => "对照你的情况", "Checked against your answers";
+    CriteriaTitle => "申请条件", "Conditions";
+    CriterionMet => "符合", "Met";
+    CriterionFailed => "不符合", "Not met";
+    CriterionUnknown => "还不清楚", "Not known yet";
+    WhatToChange => "怎样才能符合", "What would make you eligible";
+    ReadyOn => "{date}起", "from {date}";
+    Deadlines => "申请期限", "Deadlines";
+    DeadlineBy => "截止日期:{date}", "Last day: {date}";
+    WindowOpen => "可以申请", "Open";
+    WindowUpcoming => "还没开始", "Not open yet";
+    WindowPassed => "已过期", "Passed";
+    WindowUnknown => "要看你的日期", "Depends on your date";
+    Call12333 => "拨打12333", "Call 12333";
+    PlanClause => "行动方案条款", "Action plan clause";
+    Departments => "负责部门", "Departments";
+    Sources => "依据和可信度", "Sources and confidence";
+    ConfidenceH => "可信度高", "High confidence";
+    ConfidenceM => "可信度中", "Medium confidence";
+    ConfidenceL => "可信度低,请核实", "Low confidence: please check";
+    Effective => "有效期", "In force";
+    EffectiveFrom => "{date}起", "from {date}";
+    EffectiveUntil => "至{date}", "until {date}";
+    EffectiveOpenEnded => "长期有效(以当地最新通知为准)", "No end date announced (check the latest local notice)";
+    LastVerified => "核对日期", "Last checked";
+    SaveProgram => "收藏这项政策", "Save this program";
+    SavedProgram => "已收藏(点击取消)", "Saved (tap to remove)";
+    CheckWhere => "最新规定请咨询:区(市)公共就业服务机构、人社服务热线12333、掌上12333、爱山东App,或访问 zzhrss.zaozhuang.gov.cn",
+        "For the latest rules ask your district public employment office, the 12333 hotline, the 掌上12333 app, the 爱山东 app, or see zzhrss.zaozhuang.gov.cn";
+    SearchLabel => "搜索政策(如:贷款、补贴、培训)", "Search programs (e.g. loan, subsidy, training)";
+    SearchPlaceholder => "输入关键词", "Type a word";
+    KindFilter => "类别", "Kind";
+    KindAll => "全部", "All";
+    ForMeOnly => "只看适合我的(可以申请或还差一点)", "Only what fits me (can apply or almost there)";
+    ForMeNoAnswers => "先做自测,才能筛选适合你的政策。", "Do the check first to filter what fits you.";
+    StartCheck => "去做自测", "Do the check";
+    Count => "共{n}项", "{n} programs";
+    NoMatch => "没有找到符合条件的政策,换个词试试。", "No program matches; try another word.";
+    ForEmployersTag => "面向企业", "For employers";
+    }
+}
+
+/// Fills `{name}` in an interface string.
+pub fn fill(template: &str, name: &str, value: &str) -> String {
+    template.replace(&format!("{{{name}}}"), value)
+}
+
+/// A table string with one placeholder filled, in `lang`.
+pub fn tf(key: PolicyText, lang: Lang, name: &str, value: &str) -> String {
+    use crate::i18n::Message;
+    fill(key.text(lang), name, value)
+}
+
+/// How an answer reads in the answers list: "网约车、外卖配送", "3个月", "不清楚".
+pub fn answer_label(def: &FactDef, answer: &Answer, lang: Lang) -> String {
+    use crate::i18n::Message;
+    let v = match answer {
+        Answer::Unknown => return PolicyText::Unknown.text(lang).to_string(),
+        Answer::Known(v) => v,
+    };
+    match v {
+        FactValue::Bool(true) => PolicyText::Yes.text(lang).to_string(),
+        FactValue::Bool(false) => PolicyText::No.text(lang).to_string(),
+        FactValue::Int(n) => match &def.unit {
+            Some(u) if lang == Lang::Zh => format!("{n}{}", u.zh),
+            Some(u) => format!("{n} {}", u.en),
+            None => n.to_string(),
+        },
+        FactValue::Date(d) => d.to_string(),
+        FactValue::Choice(c) => def.label(c, lang).to_string(),
+        FactValue::Multi(list) => list
+            .iter()
+            .map(|c| def.label(c, lang))
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::Zh { "、" } else { ", " }),
+    }
+}
+
+/// Reads what the person entered for an int or date question. `None` when the field is empty or not a
+/// whole number / date at all (the view then asks them to pick or type one); range checks are the
+/// domain's (`FactDef::check`), so its message is the one shown.
+pub fn parse_input(def: &FactDef, raw: &str) -> Option<FactValue> {
+    let raw = raw.trim();
+    match def.fact_type {
+        FactType::Int => raw.parse::<i64>().ok().map(FactValue::Int),
+        FactType::Date => Date::parse(raw).ok().map(FactValue::Date),
+        _ => None,
+    }
+}
+
+/// A stepper's next value: one step, kept within the fact's bounds.
+pub fn step_int(def: &FactDef, current: i64, delta: i64) -> i64 {
+    let (lo, hi) = (def.min.unwrap_or(0), def.max.unwrap_or(i64::MAX));
+    current.saturating_add(delta).clamp(lo, hi.max(lo))
+}
+
+/// Ticking "都没有" clears the rest, ticking anything else clears "都没有": the exclusive choice can
+/// never end up combined by a tap.
+pub fn toggle_multi(def: &FactDef, current: &[String], value: &str, on: bool) -> Vec<String> {
+    let exclusive = def.exclusive.as_deref();
+    let mut out: Vec<String> = if on && Some(value) == exclusive {
+        Vec::new()
+    } else {
+        current
+            .iter()
+            .filter(|v| v.as_str() != value && (!on || Some(v.as_str()) != exclusive))
+            .cloned()
+            .collect()
+    };
+    if on {
+        out.push(value.to_string());
+    }
+    // Keep the catalog's order so the saved answer reads the same however it was tapped.
+    out.sort_by_key(|v| def.choices.iter().position(|c| &c.value == v));
+    out
+}
+
+/// The one line under a verdict saying why: the deciding condition for this person.
+pub fn why_line(r: &ProgramResult) -> Option<Text> {
+    let wanted = match r.group {
+        Group::CanApply => Status::Met,
+        Group::NeedsInfo => Status::Unknown,
+        Group::AlmostThere | Group::NotEligible => Status::Failed,
+        Group::ForEmployers => return None,
+    };
+    r.trace
+        .iter()
+        .filter(|c| c.status == wanted && !c.not_applicable)
+        .find(|c| c.decisive)
+        .or_else(|| r.trace.iter().find(|c| c.status == wanted))
+        .map(|c| c.text.clone())
+}
+
+/// The one line saying what to do next: where to apply, what to confirm, what to change or answer.
+pub fn next_step(r: &ProgramResult, p: &Program) -> Option<Text> {
+    let channel = |key: PolicyText, c: &Text| {
+        Text::new(
+            tf(key, Lang::Zh, "channel", &c.zh),
+            tf(key, Lang::En, "channel", &c.en),
+        )
+    };
+    match (r.group, r.outcome) {
+        (Group::CanApply, Outcome::LikelyEligible) => {
+            Some(channel(PolicyText::NextConfirm, &r.confirm_with))
+        }
+        (Group::CanApply, _) => p
+            .apply
+            .first()
+            .map(|c| channel(PolicyText::NextApply, &c.label())),
+        (Group::AlmostThere, _) => r.steps.first().map(|s| s.text.clone()),
+        (Group::NeedsInfo, _) => Some(channel(PolicyText::NextAnswer, &r.confirm_with)),
+        _ => None,
+    }
+}
+
+/// Programs whose outcome is "can apply" or "almost there": the 政策 tab's "for me" filter.
+pub fn for_me(r: &ProgramResult) -> bool {
+    matches!(r.group, Group::CanApply | Group::AlmostThere)
+}
+
+/// Search over the Chinese (and English) text people would type: name (with its official term in
+/// brackets), summary, kind, plan clause and departments. Every word of the query must match; blank
+/// matches all. Case-insensitive for Latin letters.
+pub fn matches_search(p: &Program, query: &str) -> bool {
+    let hay = [
+        p.name.zh.as_str(),
+        p.name.en.as_str(),
+        p.summary.zh.as_str(),
+        p.summary.en.as_str(),
+        p.plan_clause.as_str(),
+    ]
+    .into_iter()
+    .map(str::to_string)
+    .chain([p.kind.label().zh, p.kind.label().en])
+    .chain(p.departments.iter().map(|d| d.zh.clone()))
+    .collect::<Vec<String>>()
+    .join("\n")
+    .to_lowercase();
+    query
+        .split_whitespace()
+        .all(|word| hay.contains(&word.to_lowercase()))
+}
+
+/// The 政策 tab's list: catalog order, people's programs first and employer measures last.
+pub fn browse<'a>(
+    catalog: &'a Catalog,
+    results: &[ProgramResult],
+    query: &str,
+    kind: Option<Kind>,
+    only_for_me: bool,
+) -> Vec<&'a Program> {
+    let mut out: Vec<&Program> = catalog
+        .programs()
+        .iter()
+        .filter(|p| kind.is_none_or(|k| p.kind == k))
+        .filter(|p| matches_search(p, query))
+        .filter(|p| !only_for_me || results.iter().any(|r| r.program == p.id && for_me(r)))
+        .collect();
+    out.sort_by_key(|p| p.is_for_employers());
+    out
+}
+
+/// The results screen's groups in the order shown, each with its programs (catalog order).
+pub fn grouped(results: &[ProgramResult]) -> Vec<(Group, Vec<&ProgramResult>)> {
+    [
+        Group::CanApply,
+        Group::AlmostThere,
+        Group::NeedsInfo,
+        Group::NotEligible,
+        Group::ForEmployers,
+    ]
+    .into_iter()
+    .map(|g| (g, results.iter().filter(|r| r.group == g).collect()))
+    .collect()
+}
+
+/// A `tel:` link for channels that are a phone number people can tap.
+pub fn tel_link(c: &Channel) -> Option<&'static str> {
+    (c.channel == ChannelKind::Hotline12333).then_some("tel:12333")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::facts::Facts;
+    use crate::domain::outcome::evaluate;
+    use crate::i18n::{check_table, Message};
+
+    fn today() -> Date {
+        Date::ymd(2026, 11, 26)
+    }
+
+    fn catalog() -> &'static Catalog {
+        Catalog::builtin()
+    }
+
+    /// A ride-hailing driver registered in Zaozhuang, as in the end-to-end test.
+    fn driver() -> Facts {
+        let mut f = Facts::new();
+        f.set(
+            "platform_work",
+            FactValue::Multi(vec!["ride_hailing".into()]),
+        )
+        .set(
+            "platform_registered_local",
+            FactValue::Choice("zaozhuang".into()),
+        )
+        .set("platform_manager", FactValue::Bool(false))
+        .set("employment_registered", FactValue::Bool(true))
+        .set("birth_date", FactValue::Date(Date::ymd(1988, 5, 1)));
+        f
+    }
+
+    #[test]
+    fn every_string_has_both_languages() {
+        check_table(PolicyText::ALL, &[]).unwrap();
+    }
+
+    #[test]
+    fn placeholders_are_the_same_in_both_languages() {
+        for key in PolicyText::ALL {
+            let names = |s: &str| {
+                s.split('{')
+                    .skip(1)
+                    .filter_map(|x| x.split('}').next())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                names(key.text(Lang::Zh)),
+                names(key.text(Lang::En)),
+                "{key:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn search_finds_the_startup_loan_by_typing_loan_in_chinese() {
+        let found = browse(catalog(), &[], "贷款", None, false);
+        assert!(
+            found.iter().any(|p| p.name.zh.contains("创业担保贷款")),
+            "贷款 finds 创业担保贷款"
+        );
+        assert!(found.iter().all(|p| matches_search(p, "贷款")));
+        assert!(
+            found.len() < catalog().programs().len(),
+            "the search narrows the list"
+        );
+        assert!(browse(catalog(), &[], "没有这种政策xyz", None, false).is_empty());
+        assert_eq!(
+            browse(catalog(), &[], "  ", None, false).len(),
+            catalog().programs().len()
+        );
+    }
+
+    #[test]
+    fn employer_measures_are_listed_last() {
+        let all = browse(catalog(), &[], "", None, false);
+        let first_employer = all.iter().position(|p| p.is_for_employers()).unwrap();
+        assert!(all[first_employer..].iter().all(|p| p.is_for_employers()));
+        let only = browse(catalog(), &[], "", Some(Kind::Employer), false);
+        assert!(!only.is_empty() && only.iter().all(|p| p.kind == Kind::Employer));
+    }
+
+    #[test]
+    fn for_me_keeps_what_the_driver_can_apply_for_or_nearly() {
+        let results = evaluate(catalog(), &driver(), today());
+        let mine = browse(catalog(), &results, "", None, true);
+        assert!(mine.iter().any(|p| p.id == "accident-insurance-subsidy"));
+        for p in &mine {
+            let r = results.iter().find(|r| r.program == p.id).unwrap();
+            assert!(
+                matches!(r.group, Group::CanApply | Group::AlmostThere),
+                "{}",
+                p.id
+            );
+        }
+        // Nothing answered: only what is open to everyone (no condition left to know) is "for me".
+        let none = evaluate(catalog(), &Facts::new(), today());
+        let open = browse(catalog(), &none, "", None, true);
+        assert!(!open.iter().any(|p| p.id == "accident-insurance-subsidy"));
+        for p in open {
+            let r = none.iter().find(|r| r.program == p.id).unwrap();
+            assert!(
+                r.trace.iter().all(|c| c.status == Status::Met),
+                "{} needs no answer",
+                p.id
+            );
+        }
+    }
+
+    #[test]
+    fn the_driver_gets_the_accident_insurance_with_why_and_where_to_apply() {
+        let results = evaluate(catalog(), &driver(), today());
+        let r = results
+            .iter()
+            .find(|r| r.program == "accident-insurance-subsidy")
+            .unwrap();
+        assert_eq!(r.group, Group::CanApply);
+        assert!(
+            r.benefit.zh.contains("50%") && r.benefit.zh.contains("100元"),
+            "{}",
+            r.benefit.zh
+        );
+        let p = catalog().program(&r.program).unwrap();
+        assert!(why_line(r).is_some());
+        let next = next_step(r, p).unwrap();
+        assert!(
+            next.zh.starts_with("去") && next.zh.contains(&p.apply[0].label().zh),
+            "{}",
+            next.zh
+        );
+    }
+
+    #[test]
+    fn unregistered_driver_is_told_exactly_what_to_do() {
+        let mut f = driver();
+        f.set("employment_registered", FactValue::Bool(false));
+        let results = evaluate(catalog(), &f, today());
+        let r = results
+            .iter()
+            .find(|r| r.program == "accident-insurance-subsidy")
+            .unwrap();
+        assert_eq!(r.group, Group::AlmostThere);
+        assert!(next_step(r, catalog().program(&r.program).unwrap())
+            .unwrap()
+            .zh
+            .contains("就业登记"));
+        assert!(why_line(r).unwrap().zh.contains("就业登记"));
+    }
+
+    #[test]
+    fn not_knowing_leads_to_needs_info_and_a_way_to_find_out() {
+        let mut f = Facts::new();
+        f.set(
+            "platform_work",
+            FactValue::Multi(vec!["ride_hailing".into()]),
+        );
+        f.mark_unknown("platform_registered_local");
+        let results = evaluate(catalog(), &f, today());
+        let r = results
+            .iter()
+            .find(|r| r.program == "accident-insurance-subsidy")
+            .unwrap();
+        assert_eq!(r.group, Group::NeedsInfo);
+        let next = next_step(r, catalog().program(&r.program).unwrap()).unwrap();
+        assert!(next.zh.contains(&r.confirm_with.zh), "{}", next.zh);
+    }
+
+    #[test]
+    fn groups_come_in_screen_order_and_hold_every_program_once() {
+        let results = evaluate(catalog(), &driver(), today());
+        let groups = grouped(&results);
+        assert_eq!(groups[0].0, Group::CanApply);
+        assert_eq!(groups[4].0, Group::ForEmployers);
+        assert_eq!(
+            groups.iter().map(|g| g.1.len()).sum::<usize>(),
+            results.len()
+        );
+        assert!(groups[4]
+            .1
+            .iter()
+            .all(|r| r.outcome == Outcome::ForEmployers));
+    }
+
+    #[test]
+    fn multi_choice_taps_never_combine_none_with_others() {
+        let def = catalog().fact("platform_work").unwrap();
+        let v = toggle_multi(def, &[], "food_delivery", true);
+        let v = toggle_multi(def, &v, "ride_hailing", true);
+        assert_eq!(v, vec!["ride_hailing", "food_delivery"], "catalog order");
+        let none = toggle_multi(def, &v, "none", true);
+        assert_eq!(none, vec!["none"]);
+        let back = toggle_multi(def, &none, "courier", true);
+        assert_eq!(back, vec!["courier"]);
+        assert!(toggle_multi(def, &back, "courier", false).is_empty());
+    }
+
+    #[test]
+    fn steppers_stay_within_the_fact_bounds() {
+        let def = catalog().fact("ui_months").unwrap();
+        assert_eq!(step_int(def, 0, -1), 0);
+        assert_eq!(step_int(def, 5, 1), 6);
+        assert_eq!(step_int(def, def.max.unwrap(), 1), def.max.unwrap());
+    }
+
+    #[test]
+    fn typed_input_is_read_and_impossible_values_are_left_to_the_domain_check() {
+        let months = catalog().fact("ui_months").unwrap();
+        assert_eq!(parse_input(months, " 12 "), Some(FactValue::Int(12)));
+        assert_eq!(parse_input(months, "十二"), None);
+        let too_many = parse_input(months, "9999").unwrap();
+        assert!(months.check(&too_many, today()).is_err());
+        let born = catalog().fact("birth_date").unwrap();
+        let old = parse_input(born, "1826-01-01").unwrap();
+        let msg = born.check(&old, today()).unwrap_err().message(Lang::Zh);
+        assert!(msg.contains("年份"), "{msg}");
+        assert_eq!(parse_input(born, ""), None);
+    }
+
+    #[test]
+    fn answers_read_as_words() {
+        let work = catalog().fact("platform_work").unwrap();
+        let both = Answer::Known(FactValue::Multi(vec![
+            "ride_hailing".into(),
+            "food_delivery".into(),
+        ]));
+        assert_eq!(answer_label(work, &both, Lang::Zh), "网约车、外卖配送");
+        assert_eq!(answer_label(work, &Answer::Unknown, Lang::Zh), "不清楚");
+        let months = catalog().fact("ui_months").unwrap();
+        assert_eq!(
+            answer_label(months, &Answer::Known(FactValue::Int(3)), Lang::Zh),
+            "3个月"
+        );
+        assert_eq!(
+            answer_label(months, &Answer::Known(FactValue::Int(3)), Lang::En),
+            "3 months"
+        );
+    }
+
+    #[test]
+    fn only_the_hotline_gets_a_phone_link() {
+        let p = catalog().program("accident-insurance-subsidy").unwrap();
+        let links: Vec<_> = p.apply.iter().filter_map(tel_link).collect();
+        assert_eq!(links, vec!["tel:12333"]);
+    }
+}
