@@ -45,7 +45,7 @@ pub fn camp_view(log: &TrainingLog, catalog: &CourseCatalog, course: &CourseId, 
         Some(super::course::Requirement::Target(super::course::Target::Sessions(n))) => Some(u32::from(*n)),
         _ => c.sessions.known().map(|&n| u32::from(n)),
     };
-    let mine = || log.effective().filter(move |e| e.course.as_ref() == Some(course));
+    let mine = || log.effective_for(course);
     let checklist = c
         .milestones
         .iter()

@@ -9,7 +9,7 @@ use super::subsidy::SkillsSubsidyTerms;
 use super::TrainingError;
 use crate::domain::date::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 /// Bounds on free text: it is stored and rendered as plain text, never as markup.
@@ -164,12 +164,17 @@ pub struct Context<'a> {
     pub skills_subsidy: Option<&'a SkillsSubsidyTerms>,
 }
 
-/// The append-only log of one trainee.
+/// The append-only log of one trainee, with indexes so each check and view touches only what it needs.
 #[derive(Clone, Debug, Default)]
 pub struct TrainingLog {
     events: Vec<Event>,
     index: HashMap<EventId, usize>,
-    undone: HashSet<EventId>,
+    /// `undone[i]`: event i is compensated by an effective undo.
+    undone: Vec<bool>,
+    /// Positions of each course's events, in append order.
+    by_course: HashMap<CourseId, Vec<usize>>,
+    /// Effective minutes studied per day, over all courses (the 24-hour check).
+    minutes_by_day: HashMap<Date, u32>,
 }
 
 impl TrainingLog {
@@ -182,24 +187,64 @@ impl TrainingLog {
     pub fn from_events(events: impl IntoIterator<Item = Event>) -> TrainingLog {
         let mut log = TrainingLog::new();
         for e in events {
-            log.push(e);
+            log.push_raw(e);
+        }
+        // Storage order is arbitrary (an undo may come before its target), so undos are resolved at the end.
+        let targets: Vec<usize> = log
+            .events
+            .iter()
+            .filter_map(|e| match &e.what {
+                EventKind::Undo { target } => log.index.get(target).copied(),
+                _ => None,
+            })
+            .filter(|&t| !matches!(log.events[t].what, EventKind::Undo { .. }))
+            .collect();
+        for t in targets {
+            log.undone[t] = true;
+        }
+        for (i, e) in log.events.iter().enumerate() {
+            if let (EventKind::HoursStudied { minutes }, false) = (&e.what, log.undone[i]) {
+                *log.minutes_by_day.entry(e.on).or_default() += u32::from(*minutes);
+            }
         }
         log
     }
 
-    fn push(&mut self, e: Event) -> Appended {
+    fn push_raw(&mut self, e: Event) -> bool {
         if self.index.contains_key(&e.id) {
+            return false;
+        }
+        let i = self.events.len();
+        self.index.insert(e.id.clone(), i);
+        if let Some(c) = &e.course {
+            self.by_course.entry(c.clone()).or_default().push(i);
+        }
+        self.events.push(e);
+        self.undone.push(false);
+        true
+    }
+
+    /// Appends a checked event: its undo target (if any) exists and is not an undo, so it takes effect now.
+    fn push(&mut self, e: Event) -> Appended {
+        let target = match &e.what {
+            EventKind::Undo { target } => self.index.get(target).copied(),
+            _ => None,
+        };
+        let studied = match (&e.what, e.on) {
+            (EventKind::HoursStudied { minutes }, on) => Some((on, u32::from(*minutes))),
+            _ => None,
+        };
+        if !self.push_raw(e) {
             return Appended::Duplicate;
         }
-        self.index.insert(e.id.clone(), self.events.len());
-        self.events.push(e);
-        // An undo counts only when it targets a non-undo event (undos of undos are refused on append).
-        self.undone.clear();
-        for e in &self.events {
-            if let EventKind::Undo { target } = &e.what {
-                if self.get(target).is_some_and(|t| !matches!(t.what, EventKind::Undo { .. })) {
-                    self.undone.insert(target.clone());
-                }
+        if let Some((on, m)) = studied {
+            *self.minutes_by_day.entry(on).or_default() += m;
+        }
+        if let Some(t) = target {
+            self.undone[t] = true;
+            if let EventKind::HoursStudied { minutes } = self.events[t].what {
+                let day = self.minutes_by_day.entry(self.events[t].on).or_default();
+                *day = day.saturating_sub(u32::from(minutes));
             }
         }
         Appended::Added
@@ -215,27 +260,39 @@ impl TrainingLog {
     }
 
     pub fn is_undone(&self, id: &EventId) -> bool {
-        self.undone.contains(id)
+        self.index.get(id).is_some_and(|&i| self.undone[i])
+    }
+
+    fn counts(&self, i: usize) -> bool {
+        !self.undone[i] && !matches!(self.events[i].what, EventKind::Undo { .. })
     }
 
     /// The events that count: not undone, and not undos themselves.
     pub fn effective(&self) -> impl Iterator<Item = &Event> {
-        self.events.iter().filter(|e| !self.undone.contains(&e.id) && !matches!(e.what, EventKind::Undo { .. }))
+        (0..self.events.len()).filter(|&i| self.counts(i)).map(|i| &self.events[i])
+    }
+
+    /// The effective events of one course, in append order.
+    pub fn effective_for<'a>(&'a self, course: &CourseId) -> impl Iterator<Item = &'a Event> + 'a {
+        self.by_course
+            .get(course)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&i| self.counts(i))
+            .map(|&i| &self.events[i])
     }
 
     /// The enrolment in force for a course, if any (the earliest effective one).
     pub fn enrolment(&self, course: &CourseId) -> Option<&Event> {
-        self.effective()
-            .filter(|e| e.course.as_ref() == Some(course) && matches!(e.what, EventKind::Enrolled { .. }))
-            .min_by_key(|e| e.on)
+        self.effective_for(course).filter(|e| matches!(e.what, EventKind::Enrolled { .. })).min_by_key(|e| e.on)
     }
 
     /// The trainee's target for a course: the latest effective `TargetSet`, else the enrolment's.
     pub fn target(&self, course: &CourseId) -> Option<Target> {
         let set = self
-            .effective()
+            .effective_for(course)
             .enumerate()
-            .filter(|(_, e)| e.course.as_ref() == Some(course))
             .filter_map(|(i, e)| match &e.what {
                 EventKind::TargetSet { target } => Some(((e.on, i), *target)),
                 _ => None,
@@ -277,13 +334,7 @@ impl TrainingLog {
 
     /// Minutes studied on a date, over all courses.
     pub fn minutes_on(&self, date: Date) -> u32 {
-        self.effective()
-            .filter(|e| e.on == date)
-            .map(|e| match e.what {
-                EventKind::HoursStudied { minutes } => u32::from(minutes),
-                _ => 0,
-            })
-            .sum()
+        self.minutes_by_day.get(&date).copied().unwrap_or(0)
     }
 
     /// Validates `event` against the log and `ctx`, then appends it. A known id is ignored ([`Appended::Duplicate`]),
@@ -338,9 +389,8 @@ impl TrainingLog {
                         });
                     }
                 }
-                let done = self.effective().any(|e| {
-                    e.course.as_ref() == Some(&c.id) && matches!(&e.what, ModuleDone { module: m } if m == module)
-                });
+                let done =
+                    self.effective_for(&c.id).any(|e| matches!(&e.what, ModuleDone { module: m } if m == module));
                 if done {
                     return Err(TrainingError::ModuleAlreadyDone(module.clone()));
                 }
@@ -378,10 +428,9 @@ impl TrainingLog {
                 if c.milestone(milestone).is_none() {
                     return Err(TrainingError::UnknownMilestone(milestone.clone()));
                 }
-                let ticked = self.effective().any(|e| {
-                    e.course.as_ref() == Some(&c.id)
-                        && matches!(&e.what, MilestoneTicked { milestone: m } if m == milestone)
-                });
+                let ticked = self
+                    .effective_for(&c.id)
+                    .any(|e| matches!(&e.what, MilestoneTicked { milestone: m } if m == milestone));
                 if ticked {
                     return Err(TrainingError::MilestoneAlreadyTicked(milestone.clone()));
                 }

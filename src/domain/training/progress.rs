@@ -79,7 +79,7 @@ fn course_progress(log: &TrainingLog, course: &Course, enrolment: &Event) -> Cou
     };
 
     // The course's effective events in date order; ties keep append order, so the result is stable.
-    let mut events: Vec<&Event> = log.effective().filter(|e| e.course.as_ref() == Some(&course.id)).collect();
+    let mut events: Vec<&Event> = log.effective_for(&course.id).collect();
     events.sort_by_key(|e| e.on);
 
     let mut p = CourseProgress {
