@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::domain::catalog::Catalog;
 use crate::domain::facts::{Answer, Facts};
+use crate::domain::outcome::evaluate;
 
 use crate::domain::date::Date;
 use crate::domain::lang::{Lang, Text};
@@ -19,6 +20,21 @@ use crate::storage::{Storage, StorageError};
 /// localStorage mirrors the language so the very first paint is already in the right one;
 /// IndexedDB (settings store) is the record that backups carry.
 const LANG_MIRROR_KEY: &str = "leye.lang";
+
+/// What a catalog check did, for 我的 → 数据.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CatalogCheck {
+    /// Offline, or already checked today.
+    Skipped,
+    UpToDate,
+    /// A pack was refused (or could not be fetched); the current data stays. zh/en reason.
+    Kept(Text),
+    /// Switched to newer data; `change` says what that changed for the person.
+    Switched {
+        published: Date,
+        change: Text,
+    },
+}
 
 /// Something to tell the user once, in a polite live region.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +70,8 @@ pub struct AppState {
     pub facts: RwSignal<Facts>,
     /// True once stored answers have been loaded (screens can tell "nothing answered" from "not loaded").
     pub facts_loaded: RwSignal<bool>,
+    /// Bumped when all user data was replaced (backup import, erase): screens reload what they show.
+    pub data_generation: RwSignal<u64>,
     /// The civil date on the phone when the app started; the domain never reads the clock itself.
     pub today: Date,
 }
@@ -70,6 +88,7 @@ impl AppState {
             catalog: RwSignal::new(Arc::new(Catalog::builtin().clone())),
             facts: RwSignal::new(Facts::new()),
             facts_loaded: RwSignal::new(false),
+            data_generation: RwSignal::new(0),
             today: local_today(),
         }
     }
@@ -97,7 +116,89 @@ impl AppState {
             self.load_catalog(&storage).await;
             self.load_facts(&storage).await;
             self.storage.set(Some(storage));
+            // At most once a day and only when online (check_for_update decides): a newer catalog.
+            if let Err(e) = self.check_catalog(false).await {
+                self.report(e);
+            }
         });
+    }
+
+    /// Checks our own origin for a newer catalog pack (`force`: even if checked today), switches to
+    /// it only if it passed every check, and says what changed for the person. The reason a pack
+    /// was refused is kept in storage for 我的 → 数据.
+    pub async fn check_catalog(self, force: bool) -> Result<CatalogCheck, StorageError> {
+        use crate::storage::catalog_update::{check_for_update, PackInfo, UpdateOutcome};
+        let Some(storage) = self.storage() else {
+            return Ok(CatalogCheck::Skipped);
+        };
+        // The validated catalog is kept from the check itself, so the pack is parsed only once.
+        let mut fresh: Option<Catalog> = None;
+        let outcome = check_for_update(&storage, force, |text| {
+            let catalog = Catalog::from_pack_json(text)
+                .map_err(|e| Text::new(e.message(Lang::Zh), e.message(Lang::En)))?;
+            let info = PackInfo {
+                version: catalog.version().to_owned(),
+                published: catalog.published(),
+            };
+            fresh = Some(catalog);
+            Ok(info)
+        })
+        .await?;
+        Ok(match (outcome, fresh) {
+            (UpdateOutcome::Skipped, _) => CatalogCheck::Skipped,
+            (UpdateOutcome::Kept { reason }, _) => CatalogCheck::Kept(reason),
+            (UpdateOutcome::Switched(_), Some(after))
+                if after.published() > self.catalog.get_untracked().published() =>
+            {
+                let before = self.catalog.get_untracked();
+                let answers: Vec<(String, Value)> = self.facts.with_untracked(|f| {
+                    f.iter()
+                        .map(|(id, a)| (id.to_owned(), a.to_json()))
+                        .collect()
+                });
+                let pairs = || answers.iter().map(|(id, v)| (id.as_str(), v));
+                let facts_before =
+                    crate::data_text::facts_from_answers(pairs(), before.facts(), self.today);
+                let facts_after =
+                    crate::data_text::facts_from_answers(pairs(), after.facts(), self.today);
+                let change = crate::data_text::CatalogChange::between(
+                    &evaluate(&before, &facts_before, self.today),
+                    &before,
+                    &evaluate(&after, &facts_after, self.today),
+                    &after,
+                );
+                let published = after.published();
+                self.catalog.set(Arc::new(after));
+                self.facts.set(facts_after);
+                let summary = change.summary();
+                self.inform(Text::new(
+                    format!("政策数据已更新到 {published}。{}", summary.zh),
+                    format!("Policy data updated to {published}. {}", summary.en),
+                ));
+                CatalogCheck::Switched {
+                    published,
+                    change: summary,
+                }
+            }
+            // Installed, but no newer than what the app already uses (e.g. the built-in data).
+            (UpdateOutcome::Switched(_) | UpdateOutcome::UpToDate, _) => CatalogCheck::UpToDate,
+        })
+    }
+
+    /// After an import or erase replaced all user data: re-read language, catalog and answers, and
+    /// bump `data_generation` so screens reload what they show.
+    pub async fn data_replaced(self) {
+        let Some(storage) = self.storage() else {
+            return;
+        };
+        let lang = storage.lang().await.unwrap_or_default();
+        self.lang.set(lang);
+        mirror_lang(lang);
+        // Erase removes a downloaded pack too: start again from the built-in catalog.
+        self.catalog.set(Arc::new(Catalog::builtin().clone()));
+        self.load_catalog(&storage).await;
+        self.load_facts(&storage).await;
+        self.data_generation.update(|g| *g += 1);
     }
 
     /// Uses the stored catalog pack when it is valid and newer than the built-in catalog.
@@ -195,8 +296,9 @@ impl AppState {
         mirror_lang(lang);
         if let Some(storage) = self.storage() {
             wasm_bindgen_futures::spawn_local(async move {
-                if let Err(e) = storage.set_lang(lang).await {
-                    self.notice.set(Some(Notice::Storage(e)));
+                match storage.set_lang(lang).await {
+                    Ok(()) => self.after_first_save().await,
+                    Err(e) => self.notice.set(Some(Notice::Storage(e))),
                 }
             });
         }

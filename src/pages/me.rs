@@ -1,8 +1,10 @@
 //! 我的: language, data and about.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::app::{tr, use_app};
+use crate::data_text::DataText;
 use crate::domain::lang::Lang;
 use crate::i18n::Key;
 
@@ -30,6 +32,10 @@ pub fn MePage() -> impl IntoView {
                 {choice(Lang::Zh, "中文")}
                 {choice(Lang::En, "English")}
             </fieldset>
+        </section>
+        <section class="card">
+            <A href="/me/data" attr:class="button data-entry">{tr(DataText::EntryLink)}</A>
+            <p class="note data-entry-hint">{tr(DataText::EntryHint)}</p>
         </section>
         <section class="card">
             <h2>{tr(Key::MeAbout)}</h2>

@@ -1,6 +1,7 @@
 //! One module per screen. Pages read [`crate::app::AppState`] and domain results; they hold no rules.
 
 pub mod check;
+pub mod data;
 pub mod home;
 pub mod me;
 pub mod not_found;

@@ -1,0 +1,409 @@
+//! 我的 → 数据 (/me/data): what is stored on this phone, backup export and import, erase
+//! everything, storage durability, and the policy catalog's freshness with a "check now" button.
+//!
+//! The screen only sends intents: storage does the reading and writing (every import is checked
+//! whole before anything is written), and [`crate::state::AppState`] refreshes what other screens
+//! show after an import, an erase or a catalog switch.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+
+use crate::app::{tr, use_app};
+use crate::data_text::{backup_file_name, clock_text, human_bytes, DataText};
+use crate::domain::backup::{BackupError, Records, MAX_BACKUP_BYTES};
+use crate::domain::catalog::Catalog;
+use crate::domain::lang::{Lang, Text};
+use crate::state::CatalogCheck;
+use crate::storage::{durability, StorageError};
+
+/// The result of the last action on this screen, rendered in the current language.
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Working(DataText),
+    Exported(String),
+    Imported(usize),
+    Erased,
+    Failed(StorageError),
+    Said(Text),
+}
+
+impl Outcome {
+    fn is_error(&self) -> bool {
+        matches!(self, Outcome::Failed(_))
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let t = |k: DataText| k.text_in(lang);
+        match self {
+            Outcome::Working(k) => t(*k).to_owned(),
+            Outcome::Exported(name) => format!("{} {name}", t(DataText::Exported)),
+            Outcome::Imported(n) => format!("{} {n} {}", t(DataText::Imported), t(DataText::ImportedUnit)),
+            Outcome::Erased => t(DataText::Erased).to_owned(),
+            Outcome::Failed(e) => e.message(lang),
+            Outcome::Said(text) => text.get(lang).to_owned(),
+        }
+    }
+}
+
+/// One line under an action: polite status for progress and success, an alert for a refusal.
+#[component]
+fn OutcomeLine(outcome: RwSignal<Option<Outcome>>, #[prop(into)] id: String) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div id=id class="data-outcome-region" aria-live="polite">
+            {move || outcome.get().map(|o| {
+                let class = if o.is_error() { "data-outcome data-outcome-error" } else { "data-outcome" };
+                let role = if o.is_error() { "alert" } else { "status" };
+                view! { <p class=class role=role>{o.message(app.lang.get())}</p> }
+            })}
+        </div>
+    }
+}
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    // Re-read what is shown after every action on this screen.
+    let refresh = RwSignal::new(0u32);
+    let busy = RwSignal::new(false);
+    view! {
+        <p class="data-back"><A href="/me">{tr(DataText::Back)}</A></p>
+        <h1>{tr(DataText::Title)}</h1>
+        <p class="note note-privacy">{tr(DataText::Intro)}</p>
+        <StoredSection refresh/>
+        <BackupSection refresh busy/>
+        <EraseSection refresh busy/>
+        <CatalogSection refresh busy/>
+    }
+}
+
+/// Counts of what is stored, and whether the browser keeps it (persisted, space used).
+#[component]
+fn StoredSection(refresh: RwSignal<u32>) -> impl IntoView {
+    let app = use_app();
+    let records = LocalResource::new(move || {
+        refresh.track();
+        app.data_generation.track();
+        let storage = app.storage.get();
+        async move {
+            match storage {
+                Some(s) => Some(s.records().await),
+                None => None,
+            }
+        }
+    });
+    let report = LocalResource::new(move || {
+        refresh.track();
+        async move { durability::report().await }
+    });
+    let count_row = move |label: DataText, class: &'static str, count: fn(&Records) -> usize| {
+        view! {
+            <div class="data-count">
+                <dt>{tr(label)}</dt>
+                <dd class=class>
+                    {move || match records.get().flatten() {
+                        Some(Ok(r)) => count(&r).to_string(),
+                        _ => "…".to_owned(),
+                    }}
+                    " " {tr(DataText::UnitItems)}
+                </dd>
+            </div>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="data-stored-title">
+            <h2 id="data-stored-title">{tr(DataText::StoredTitle)}</h2>
+            <dl class="data-counts">
+                {count_row(DataText::StoredAnswers, "count-answers", |r| r.answers.len())}
+                {count_row(DataText::StoredSaved, "count-saved", |r| r.saved.len())}
+                {count_row(DataText::StoredEvents, "count-events", |r| r.training_events.len())}
+                {count_row(DataText::StoredSettings, "count-settings", |r| r.settings.len())}
+            </dl>
+            {move || match records.get().flatten() {
+                // Damaged or unreadable data: say so, the rest of the screen still works.
+                Some(Err(e)) => Some(view! { <p class="data-outcome data-outcome-error" role="alert">{e.message(app.lang.get())}</p> }),
+                _ => None,
+            }}
+            <h3 class="data-subtitle">{tr(DataText::StorageTitle)}</h3>
+            <p class="data-durability">
+                {move || {
+                    let memory_only = app.storage_fallback.get().is_some();
+                    let persisted = report.get().is_some_and(|r| r.persisted);
+                    let key = match (memory_only, persisted) {
+                        (true, _) => DataText::MemoryOnly,
+                        (false, true) => DataText::Persistent,
+                        (false, false) => DataText::NotPersistent,
+                    };
+                    app.t(key)
+                }}
+            </p>
+            <p class="data-usage">
+                {move || match report.get() {
+                    Some(r) => match r.usage_bytes {
+                        Some(used) => {
+                            let quota = r
+                                .quota_bytes
+                                .map(|q| format!(" ({} {})", app.t(DataText::UsedOf), human_bytes(q)))
+                                .unwrap_or_default();
+                            format!("{} {}{quota}", app.t(DataText::Used), human_bytes(used))
+                        }
+                        None => app.t(DataText::UsageUnknown).to_owned(),
+                    },
+                    None => "…".to_owned(),
+                }}
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView {
+    let app = use_app();
+    let outcome = RwSignal::new(None::<Outcome>);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    let export = move |_| {
+        let Some(storage) = app.storage() else { return };
+        busy.set(true);
+        outcome.set(Some(Outcome::Working(DataText::Exporting)));
+        spawn_local(async move {
+            let result = match storage.export_backup(None).await {
+                Ok(text) => {
+                    let name = backup_file_name(app.today);
+                    match offer_download(&name, &text) {
+                        Ok(()) => Outcome::Exported(name),
+                        Err(e) => Outcome::Failed(StorageError::Failed(crate::storage::db::describe(&e))),
+                    }
+                }
+                Err(e) => {
+                    app.report(e.clone());
+                    Outcome::Failed(e)
+                }
+            };
+            outcome.set(Some(result));
+            busy.set(false);
+        });
+    };
+
+    let import = move |_| {
+        let Some(input) = file_input.get_untracked() else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        // Let the same file be picked again after a refusal.
+        input.set_value("");
+        let Some(storage) = app.storage() else { return };
+        busy.set(true);
+        outcome.set(Some(Outcome::Working(DataText::Importing)));
+        spawn_local(async move {
+            let result = match read_backup_file(&file).await {
+                Err(e) => Outcome::Failed(e),
+                Ok(bytes) => match storage.import_backup(&bytes).await {
+                    Ok(summary) => {
+                        app.data_replaced().await;
+                        app.after_first_save().await;
+                        Outcome::Imported(summary.records)
+                    }
+                    Err(e) => {
+                        // A refused file is explained here; failures of storage itself everywhere.
+                        if !matches!(e, StorageError::Backup(_)) {
+                            app.report(e.clone());
+                        }
+                        Outcome::Failed(e)
+                    }
+                },
+            };
+            outcome.set(Some(result));
+            refresh.update(|n| *n += 1);
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <section class="card" aria-labelledby="data-backup-title">
+            <h2 id="data-backup-title">{tr(DataText::BackupTitle)}</h2>
+            <p class="note">{tr(DataText::BackupHint)}</p>
+            <button type="button" class="button button-primary data-export" on:click=export
+                disabled=move || busy.get() || app.storage.get().is_none()>
+                {tr(DataText::Export)}
+            </button>
+            <p class="note data-import-hint" id="data-import-hint">{tr(DataText::ImportHint)}</p>
+            <input type="file" id="data-import-file" class="data-file-input" accept=".json,application/json"
+                aria-describedby="data-import-hint" node_ref=file_input on:change=import
+                disabled=move || busy.get() || app.storage.get().is_none()/>
+            <label for="data-import-file" class="button data-import">{tr(DataText::ImportLabel)}</label>
+            <OutcomeLine outcome id="data-backup-outcome"/>
+        </section>
+    }
+}
+
+#[component]
+fn EraseSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView {
+    let app = use_app();
+    let outcome = RwSignal::new(None::<Outcome>);
+    let confirming = RwSignal::new(false);
+    let confirm_button = NodeRef::<leptos::html::Button>::new();
+    // Focus moves to the confirmation so keyboard and screen-reader users land on the choice.
+    Effect::new(move |_| {
+        if confirming.get() {
+            if let Some(b) = confirm_button.get() {
+                let _ = b.focus();
+            }
+        }
+    });
+    let erase = move |_| {
+        let Some(storage) = app.storage() else { return };
+        confirming.set(false);
+        busy.set(true);
+        outcome.set(Some(Outcome::Working(DataText::Erasing)));
+        spawn_local(async move {
+            let result = match storage.erase_all().await {
+                Ok(()) => {
+                    app.data_replaced().await;
+                    Outcome::Erased
+                }
+                Err(e) => {
+                    app.report(e.clone());
+                    Outcome::Failed(e)
+                }
+            };
+            outcome.set(Some(result));
+            refresh.update(|n| *n += 1);
+            busy.set(false);
+        });
+    };
+    view! {
+        <section class="card data-erase" aria-labelledby="data-erase-title">
+            <h2 id="data-erase-title">{tr(DataText::EraseTitle)}</h2>
+            <p class="note">{tr(DataText::EraseHint)}</p>
+            <Show when=move || confirming.get()
+                fallback=move || view! {
+                    <button type="button" class="button data-erase-start"
+                        on:click=move |_| { outcome.set(None); confirming.set(true) }
+                        disabled=move || busy.get() || app.storage.get().is_none()>
+                        {tr(DataText::Erase)}
+                    </button>
+                }>
+                <div class="data-confirm" role="group" aria-labelledby="data-erase-question">
+                    <p id="data-erase-question" class="data-confirm-text">{tr(DataText::EraseConfirmText)}</p>
+                    <button type="button" class="button button-danger data-erase-confirm" node_ref=confirm_button
+                        on:click=erase>
+                        {tr(DataText::EraseConfirm)}
+                    </button>
+                    <button type="button" class="button data-erase-cancel" on:click=move |_| confirming.set(false)>
+                        {tr(DataText::EraseCancel)}
+                    </button>
+                </div>
+            </Show>
+            <OutcomeLine outcome id="data-erase-outcome"/>
+        </section>
+    }
+}
+
+#[component]
+fn CatalogSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView {
+    let app = use_app();
+    let outcome = RwSignal::new(None::<Outcome>);
+    let status = LocalResource::new(move || {
+        refresh.track();
+        app.catalog.track();
+        let storage = app.storage.get();
+        async move {
+            match storage {
+                Some(s) => s.catalog_status().await.ok(),
+                None => None,
+            }
+        }
+    });
+    let check = move |_| {
+        busy.set(true);
+        outcome.set(Some(Outcome::Working(DataText::Checking)));
+        spawn_local(async move {
+            let result = match app.check_catalog(true).await {
+                Ok(CatalogCheck::Skipped) => Outcome::Working(DataText::OfflineSkipped),
+                Ok(CatalogCheck::UpToDate) => Outcome::Working(DataText::UpToDate),
+                Ok(CatalogCheck::Kept(reason)) => Outcome::Said(reason),
+                Ok(CatalogCheck::Switched { change, .. }) => Outcome::Said(Text::new(
+                    format!("{}{}", DataText::Switched.text_in(Lang::Zh), change.zh),
+                    format!("{} {}", DataText::Switched.text_in(Lang::En), change.en),
+                )),
+                Err(e) => {
+                    app.report(e.clone());
+                    Outcome::Failed(e)
+                }
+            };
+            outcome.set(Some(result));
+            refresh.update(|n| *n += 1);
+            busy.set(false);
+        });
+    };
+    let offset_minutes = || -(js_sys::Date::new_0().get_timezone_offset() as i64);
+    view! {
+        <section class="card" aria-labelledby="data-catalog-title">
+            <h2 id="data-catalog-title">{tr(DataText::CatalogTitle)}</h2>
+            <p class="data-catalog-date">
+                {tr(DataText::CatalogUpdatedOn)} " "
+                <strong>{move || app.catalog.with(|c| c.published().to_string())}</strong>
+            </p>
+            <p class="note data-catalog-source">
+                {move || app.catalog.with(|c| {
+                    if c.version() == Catalog::builtin().version() {
+                        app.t(DataText::CatalogBuiltin).to_owned()
+                    } else {
+                        format!("{} {}", app.t(DataText::CatalogDownloaded), c.version())
+                    }
+                })}
+            </p>
+            <p class="note data-last-check">
+                {move || match status.get().flatten().and_then(|s| s.last_check_ms) {
+                    Some(ms) => format!("{} {}", app.t(DataText::LastCheck), clock_text(ms, offset_minutes())),
+                    None => app.t(DataText::NeverChecked).to_owned(),
+                }}
+            </p>
+            {move || status.get().flatten().and_then(|s| s.last_error).map(|reason| view! {
+                <p class="data-last-error">
+                    {tr(DataText::LastError)} " " {move || reason.get(app.lang.get()).to_owned()}
+                </p>
+            })}
+            <button type="button" class="button data-check" on:click=check
+                disabled=move || busy.get() || app.storage.get().is_none()>
+                {tr(DataText::CheckNow)}
+            </button>
+            <OutcomeLine outcome id="data-catalog-outcome"/>
+            <p class="note data-catalog-note">{tr(DataText::CatalogNote)}</p>
+        </section>
+    }
+}
+
+/// Offers `text` as a file download: a Blob behind an object URL, clicked through `<a download>`.
+fn offer_download(name: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // Revoking at once can cancel the download on some phones; a minute is plenty.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
+    Ok(())
+}
+
+/// Reads a picked backup file; a file too large to be ours is refused before it is read at all.
+async fn read_backup_file(file: &web_sys::File) -> Result<Vec<u8>, StorageError> {
+    let size = file.size();
+    if size > MAX_BACKUP_BYTES as f64 {
+        return Err(StorageError::Backup(BackupError::TooLarge { bytes: size as usize }));
+    }
+    // A file the phone cannot read back is as good as a damaged one.
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| StorageError::Backup(BackupError::NotJson))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

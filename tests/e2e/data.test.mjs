@@ -1,0 +1,189 @@
+// 我的 → 数据 (issue 4): a person backs up, erases, restores, is protected from bad files, and sees
+// how fresh the policy data is.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Host, ROOT, appReady, launch, watch } from './support.mjs';
+import {
+  canonical, counts, driver, dump, exportBackup, importFile, newerPack, openDataScreen, seed, servedPack, sha256,
+} from './data-world.mjs';
+
+const SHOTS = join(ROOT, 'target', 'screenshots');
+
+let host;
+before(async () => {
+  host = await new Host().start();
+  mkdirSync(SHOTS, { recursive: true });
+});
+after(async () => {
+  await host.stop();
+});
+
+/** A fresh browser on the data screen, with the driver's records stored. */
+async function withDriver(fn, { events = 3 } = {}) {
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page, host.origin);
+    await page.goto(host.origin + '/me');
+    await appReady(page);
+    await seed(page, driver(events));
+    await openDataScreen(page, host.origin);
+    await fn(page, seen);
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(await seen.csp(), []);
+    assert.deepEqual(seen.foreign, []);
+  } finally {
+    await context.close();
+    dispose();
+  }
+}
+
+test('我的 leads to 数据, which shows what is stored, whether it is kept, space used and the policy data date', async () => {
+  await withDriver(async (page) => {
+    assert.equal(await page.locator('main h1').innerText(), '我的数据');
+    assert.deepEqual(await counts(page), { answers: 3, saved: 2, events: 3, settings: 0 });
+    await page.waitForSelector('.data-usage:has-text("已用")');
+    assert.match(await page.locator('.data-usage').innerText(), /^已用 \d+(\.\d)? (KB|MB)/);
+    assert.match(await page.locator('.data-durability').innerText(), /持久保存/);
+    assert.match(await page.locator('.data-catalog-date').innerText(), /政策数据更新于\s*\d{4}-\d{2}-\d{2}/);
+    // The 我的 tab stays current on its sub-screen; the back link returns.
+    await page.screenshot({ path: join(SHOTS, 'data-zh.png'), fullPage: true });
+    await page.locator('button.lang-toggle').click();
+    await page.waitForSelector('main h1:has-text("My data")');
+    assert.match(await page.locator('.data-catalog-date').innerText(), /Policy data as of/);
+    await page.screenshot({ path: join(SHOTS, 'data-en.png'), fullPage: true });
+    await page.locator('.data-back a').click();
+    await page.waitForURL(host.origin + '/me');
+  });
+});
+
+test('export a backup, erase everything, import it back: every record returns', async () => {
+  await withDriver(async (page) => {
+    const before = await dump(page);
+    const { name, text } = await exportBackup(page);
+    assert.match(name, /^leye-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(text);
+    assert.equal(file.format, 'leye-backup');
+    assert.equal(file.schema_version, 1);
+    assert.equal(file.sha256, sha256(canonical(file.records)));
+    assert.equal(file.records.training_events.length, 3);
+
+    await page.locator('button.data-erase-start').click();
+    await page.locator('button.data-erase-confirm').click();
+    await page.waitForSelector('#data-erase-outcome :text("本机数据已全部清除")');
+    assert.deepEqual(await counts(page), { answers: 0, saved: 0, events: 0, settings: 0 });
+    assert.deepEqual(await dump(page), { answers: [], saved: [], training_events: [], settings: [] });
+
+    const result = await importFile(page, name, text);
+    assert.equal(result.isError, false);
+    assert.match(result.text, /已从备份恢复 8 条记录/);
+    await page.waitForFunction(() => document.querySelector('.count-answers').textContent.includes('3'));
+    assert.deepEqual(await counts(page), { answers: 3, saved: 2, events: 3, settings: 0 });
+    assert.deepEqual(await dump(page), before);
+  });
+});
+
+test('a bad backup is refused with a clear message and nothing changes', async () => {
+  await withDriver(async (page) => {
+    const { text } = await exportBackup(page);
+    const before = await dump(page);
+    const good = JSON.parse(text);
+    const edited = structuredClone(good);
+    edited.records.answers[0].value = '1960-01-01'; // changed by hand: checksum no longer matches
+    const hostile = structuredClone(good);
+    hostile.records.answers.push({ fact_id: 'x'.repeat(5000), value: '<script>alert(1)</script>', updated_at_ms: 1 });
+    hostile.sha256 = sha256(canonical(hostile.records)); // a well-made file with an impossible record
+    // Too big to hand over in memory: a real file on disk, as on a phone.
+    const bigFile = join(mkdtempSync(join(tmpdir(), 'leye-big-')), 'huge.json');
+    writeFileSync(bigFile, Buffer.alloc(50 * 1024 * 1024, ' '));
+    const cases = [
+      ['truncated', text.slice(0, Math.floor(text.length / 2)), /文件不完整或已损坏/],
+      ['another format', JSON.stringify({ format: 'wechat-export', version: 3, items: [] }), /这不是乐业通的备份文件/],
+      ['wrong checksum', JSON.stringify(edited), /校验码不符/],
+      ['hostile record', JSON.stringify(hostile), /第 4 条记录有误/],
+      ['6 MB of noise', Buffer.alloc(6 * 1024 * 1024, 'leye'), /文件不完整或已损坏/],
+      ['50 MB file', bigFile, /文件太大（50 MB）/],
+    ];
+    for (const [what, contents, message] of cases) {
+      const result = contents === bigFile ? await importFile(page, bigFile) : await importFile(page, `${what}.json`, contents);
+      assert.equal(result.isError, true, `${what} is shown as a refusal`);
+      assert.match(result.text, message, what);
+      assert.match(result.text, /没有做任何更改/, what);
+      assert.deepEqual(await dump(page), before, `${what} changed nothing`);
+      assert.deepEqual(await counts(page), { answers: 3, saved: 2, events: 3, settings: 0 }, what);
+    }
+  });
+});
+
+test('erase asks first; cancelling keeps everything', async () => {
+  await withDriver(async (page) => {
+    const before = await dump(page);
+    await page.locator('button.data-erase-start').click();
+    const question = page.locator('.data-confirm');
+    assert.match(await question.innerText(), /确定要清除吗/);
+    // Focus lands on the choice so a keyboard or screen-reader user hears the question.
+    assert.equal(await page.evaluate(() => document.activeElement.className.includes('data-erase-confirm')), true);
+    await page.locator('button.data-erase-cancel').click();
+    assert.equal(await question.count(), 0);
+    assert.deepEqual(await dump(page), before);
+    assert.deepEqual(await counts(page), { answers: 3, saved: 2, events: 3, settings: 0 });
+  });
+});
+
+test('检查更新: up to date, then a damaged pack is refused with its reason, then a newer pack switches and says what changed', async () => {
+  await withDriver(async (page) => {
+    const served = servedPack();
+    const checkNow = async () => {
+      await page.locator('button.data-check').click();
+      await page.waitForFunction(() => {
+        const el = document.querySelector('#data-catalog-outcome .data-outcome');
+        return el && !/正在检查/.test(el.textContent);
+      });
+      return page.locator('#data-catalog-outcome .data-outcome').innerText();
+    };
+    const dateShown = () => page.locator('.data-catalog-date strong').innerText();
+    const builtinDate = await dateShown();
+    assert.equal(builtinDate, served.published);
+
+    assert.match(await checkNow(), /政策数据已是最新/);
+    assert.match(await page.locator('.data-last-check').innerText(), /上次检查更新: ?\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+
+    // The server now hands out a pack someone edited after it was checksummed.
+    const damaged = newerPack(served, { published: '2026-12-01', version: '2026.12.1' });
+    damaged.payload.programs[0].name.zh = '被改过的名字';
+    await page.route('**/catalog/pack.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify(damaged) }));
+    assert.match(await checkNow(), /新的政策数据未通过检查，继续使用当前数据/);
+    await page.waitForSelector('.data-last-error');
+    assert.match(await page.locator('.data-last-error').innerText(), /上次更新没有成功/);
+    assert.equal(await dateShown(), builtinDate, 'the current data stays');
+
+    // A valid newer pack with one more program anyone may use.
+    const newer = newerPack(served, {
+      published: '2026-12-01',
+      version: '2026.12.1',
+      addProgram: (programs) => {
+        const open = programs.find((p) => p.id === 'job-matching');
+        return { ...structuredClone(open), id: 'job-matching-weekend', name: { zh: '周末招聘会', en: 'Weekend job fairs' } };
+      },
+    });
+    await page.unroute('**/catalog/pack.json');
+    await page.route('**/catalog/pack.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify(newer) }));
+    const said = await checkNow();
+    assert.match(said, /政策数据已更新/);
+    assert.match(said, /新增1项你可以申请的政策:周末招聘会/);
+    assert.equal(await dateShown(), '2026-12-01');
+    assert.match(await page.locator('.data-catalog-source').innerText(), /2026\.12\.1/);
+    assert.equal(await page.locator('.data-last-error').count(), 0, 'a successful check clears the old reason');
+
+    // The switch is kept: a reload starts with the downloaded data (checked today, so no new fetch).
+    await page.unroute('**/catalog/pack.json');
+    await page.reload();
+    await appReady(page);
+    await page.waitForSelector('.data-catalog-date strong:has-text("2026-12-01")');
+  });
+});
