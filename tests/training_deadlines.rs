@@ -31,19 +31,19 @@ fn every_upcoming_date_soonest_first() {
     assert_eq!(
         got,
         vec![
-            ("2026-12-02".to_string(), DeadlineKind::ClaimWindow),
+            ("2026-12-03".to_string(), DeadlineKind::ClaimWindow),
             ("2026-12-05".to_string(), DeadlineKind::Session),
             ("2026-12-31".to_string(), DeadlineKind::ProgramWindow),
-            ("2027-03-25".to_string(), DeadlineKind::ClaimWindow),
+            ("2027-03-26".to_string(), DeadlineKind::ClaimWindow),
         ]
     );
     assert!(list[0].title.zh.contains("1,000元") && list[0].title.en.contains("1,000 yuan"), "{:?}", list[0].title);
     assert!(list[1].title.zh.starts_with("训练营:"));
 
     let banner = due_within(&list, today(), 14);
-    assert_eq!(banner.iter().map(|d| d.date.to_string()).collect::<Vec<_>>(), ["2026-12-02", "2026-12-05"]);
-    assert_eq!(due_within(&list, today(), 5).len(), 0);
-    assert_eq!(due_within(&list, today(), 6).len(), 1);
+    assert_eq!(banner.iter().map(|d| d.date.to_string()).collect::<Vec<_>>(), ["2026-12-03", "2026-12-05"]);
+    assert_eq!(due_within(&list, today(), 6).len(), 0);
+    assert_eq!(due_within(&list, today(), 7).len(), 1);
 }
 
 #[test]
@@ -209,4 +209,41 @@ fn an_empty_list_is_still_a_valid_calendar() {
     let cal = reader::parse(&to_ics(&[], Lang::En, Stamp::day(today())));
     assert_eq!((cal.name.as_str(), cal.children.len()), ("VCALENDAR", 0));
     assert_eq!(cal.get("X-WR-CALNAME"), Some("LeYe deadlines"));
+}
+
+#[test]
+fn program_windows_come_from_the_program_catalog() {
+    use leye::domain::catalog::{Catalog, CATALOG_JSON};
+    let mut doc: serde_json::Value = serde_json::from_str(CATALOG_JSON).unwrap();
+    let program = |id: &str, until: Option<&str>, windows: serde_json::Value| {
+        let mut p = serde_json::json!({
+            "id": id, "kind": "subsidy", "name": {"zh": "测试补贴", "en": "Test subsidy"},
+            "summary": {"zh": "测试", "en": "Test"}, "plan_clause": "二、(一)1",
+            "benefit": {"kind": "unknown"}, "rules_complete": false, "last_verified": "2026-11-01",
+            "windows": windows, "file": "test.toml"
+        });
+        if let Some(u) = until {
+            p["effective_until"] = serde_json::Value::String(u.into());
+        }
+        p
+    };
+    let rounds = serde_json::json!([
+        {"id": "spring", "text": {"zh": "春季", "en": "Spring"}, "from": "2027-03-01", "until": "2027-04-30"},
+        {"id": "autumn-2026", "text": {"zh": "秋季", "en": "Autumn"}, "from": "2026-09-01", "until": "2026-10-31"},
+        {"id": "claim-12m", "text": {"zh": "12个月内", "en": "Within 12 months"}, "fact": "cert_date", "months": 12}
+    ]);
+    let programs = doc["programs"].as_array_mut().unwrap();
+    programs.push(program("test-rounds", None, rounds.clone()));
+    programs.push(program("test-ended", Some("2026-06-30"), rounds));
+    let catalog = Catalog::from_document(&doc);
+
+    let windows = program_windows(&catalog, &["test-rounds", "test-ended", "no-such-program"], today());
+    assert_eq!(windows.len(), 1, "{windows:?}");
+    assert_eq!((windows[0].date, windows[0].kind), (d("2027-04-30"), DeadlineKind::ProgramWindow));
+    assert_eq!(windows[0].reference, "test-rounds:spring");
+    assert!(windows[0].title.zh.starts_with("测试补贴"));
+    let courses = fixture_catalog();
+    let t = sample(&courses);
+    let list = upcoming(&t.log, &courses, Some(&terms()), windows, today());
+    assert_eq!(list.iter().filter(|d| d.kind == DeadlineKind::ProgramWindow).count(), 1);
 }

@@ -22,9 +22,9 @@ fn an_eight_month_old_certificate_is_open_with_four_months_left() {
     assert_eq!(s.len(), 1);
     assert_eq!(s[0].amount, Some(Fen::from_yuan(1500)));
     assert_eq!(s[0].amount.unwrap().to_string(), "1,500元");
-    // Within 12 months of 2026-03-26: the last day is 2027-03-25.
-    assert_eq!(s[0].last_day, d("2027-03-25"));
-    assert_eq!(s[0].status, SubsidyStatus::Open { months_left: 4, days_left: 119 });
+    // Within 12 months of 2026-03-26: the last day is 2027-03-26 (民法典 第二百零二条).
+    assert_eq!(s[0].last_day, d("2027-03-26"));
+    assert_eq!(s[0].status, SubsidyStatus::Open { months_left: 4, days_left: 120 });
 }
 
 #[test]
@@ -33,7 +33,7 @@ fn a_fourteen_month_old_certificate_has_expired() {
     let mut t = Trainee::new(&catalog);
     t.certificate("2025-09-26", None, JUNIOR, "Z-5-001");
     let s = skills_subsidies(&t.log, &terms(), today());
-    assert_eq!((s[0].status.clone(), s[0].last_day), (SubsidyStatus::Expired, d("2026-09-25")));
+    assert_eq!((s[0].status.clone(), s[0].last_day), (SubsidyStatus::Expired, d("2026-09-26")));
     // And it offers no deadline any more.
     assert!(upcoming(&t.log, &catalog, Some(&terms()), [], today()).is_empty());
 }
@@ -42,7 +42,7 @@ fn a_fourteen_month_old_certificate_has_expired() {
 fn the_window_ends_on_its_last_day_not_after() {
     let catalog = fixture_catalog();
     let mut t = Trainee::new(&catalog);
-    t.certificate("2025-11-27", None, JUNIOR, "A1");
+    t.certificate("2025-11-26", None, JUNIOR, "A1");
     let s = &skills_subsidies(&t.log, &terms(), today())[0];
     assert_eq!(s.status, SubsidyStatus::Open { months_left: 0, days_left: 0 });
     let tomorrow = skills_subsidies(&t.log, &terms(), d("2026-11-27"));
@@ -96,10 +96,10 @@ fn a_claim_after_the_window_is_refused() {
     let mut t = Trainee::new(&catalog);
     t.certificate("2025-09-26", None, JUNIOR, "OLD");
     assert_eq!(
-        t.try_log("2026-09-26", None, claim("OLD")),
-        Err(TrainingError::ClaimAfterDeadline { last_day: d("2026-09-25") })
+        t.try_log("2026-09-27", None, claim("OLD")),
+        Err(TrainingError::ClaimAfterDeadline { last_day: d("2026-09-26") })
     );
-    t.log("2026-09-25", None, claim("OLD"));
+    t.log("2026-09-26", None, claim("OLD"));
 }
 
 #[test]
@@ -113,13 +113,13 @@ fn at_most_three_claims_in_a_calendar_year() {
     t.log("2026-05-02", None, claim("C1"));
     t.log("2026-05-03", None, claim("C2"));
     assert_eq!(claims_in_year(&t.log, 2026), 3);
-    // The fourth certificate's window runs to 2027-08-31: capped now, possible again from 1 January.
+    // The fourth certificate's window runs to 2027-09-01: capped now, possible again from 1 January.
     let s = skills_subsidies(&t.log, &terms(), today());
     assert_eq!(s[3].status, SubsidyStatus::YearCapReached { year: 2026, next_possible: Some(d("2027-01-01")) });
     assert_eq!(t.try_log("2026-11-20", None, claim("C3")), Err(TrainingError::ClaimCapReached { year: 2026, max: 3 }));
     // Its deadline stays on the list, since it can still be claimed next year.
     let deadlines = upcoming(&t.log, &catalog, Some(&terms()), [], today());
-    assert_eq!(deadlines.iter().map(|d| d.date).collect::<Vec<_>>(), vec![d("2027-08-31")]);
+    assert_eq!(deadlines.iter().map(|d| d.date).collect::<Vec<_>>(), vec![d("2027-09-01")]);
     // In the new year it is open and can be marked claimed.
     t.today = d("2027-01-05");
     let s = skills_subsidies(&t.log, &terms(), t.today);
@@ -131,7 +131,7 @@ fn at_most_three_claims_in_a_calendar_year() {
 fn a_capped_certificate_whose_window_ends_this_year_has_no_next_chance() {
     let catalog = fixture_catalog();
     let mut t = Trainee::new(&catalog);
-    // C3's window ends 2026-12-24, before the year turns.
+    // C3's window ends 2026-12-25, before the year turns.
     for (i, day) in ["2026-01-10", "2026-01-11", "2026-01-12", "2025-12-25"].iter().enumerate() {
         t.certificate(day, None, JUNIOR, &format!("C{i}"));
     }
@@ -142,7 +142,54 @@ fn a_capped_certificate_whose_window_ends_this_year_has_no_next_chance() {
     t.today = d("2026-12-20");
     let s = skills_subsidies(&t.log, &terms(), t.today);
     let c3 = s.iter().find(|s| s.certificate.number == "C3").unwrap();
-    assert_eq!(c3.last_day, d("2026-12-24"));
+    assert_eq!(c3.last_day, d("2026-12-25"));
     assert_eq!(c3.status, SubsidyStatus::YearCapReached { year: 2026, next_possible: None });
     assert!(upcoming(&t.log, &catalog, Some(&terms()), [], t.today).is_empty());
+}
+
+#[test]
+fn the_log_answers_the_engine_and_both_agree_on_amount_and_deadline() {
+    use leye::domain::catalog::Catalog;
+    use leye::domain::facts::{FactValue, Facts};
+    use leye::domain::outcome::{evaluate_program, Outcome};
+    let catalog = fixture_catalog();
+    let mut t = Trainee::new(&catalog);
+    t.certificate("2025-01-10", None, Some(CertificateLevel::Senior), "OLD-3"); // expired: not the one to claim
+    t.certificate("2026-03-26", None, INTERMEDIATE, "Z-4-001");
+    t.certificate("2026-06-01", None, JUNIOR, "Z-5-002");
+    t.log("2026-07-01", None, claim("Z-5-002"));
+
+    let facts_from_log = skills_facts(&t.log, &terms(), today());
+    assert_eq!(
+        facts_from_log,
+        vec![
+            ("cert_level", FactValue::Choice("level4".into())),
+            ("cert_date", FactValue::Date(d("2026-03-26"))),
+            ("skill_subsidy_claims_this_year", FactValue::Int(1)),
+        ]
+    );
+
+    let programs = Catalog::builtin();
+    let program = programs.program(SKILLS_SUBSIDY_PROGRAM).unwrap();
+    let mut facts = Facts::new();
+    for (id, v) in facts_from_log {
+        facts.set(id, v);
+    }
+    facts.set("ui_months", FactValue::Int(14));
+    let result = evaluate_program(programs, program, &facts, today());
+    assert_eq!(result.outcome, Outcome::Eligible);
+    let ours = &skills_subsidies(&t.log, &terms(), today())[1];
+    assert_eq!(result.amount.map(|y| y.fen()), ours.amount.map(|f| f.0));
+    let window = result.windows.iter().find_map(|w| w.deadline).expect("the engine computes the claim deadline");
+    assert_eq!(window, ours.last_day, "the program page and the training tab must show the same last day");
+}
+
+#[test]
+fn with_no_claimable_certificate_only_the_claim_count_is_answered() {
+    let catalog = fixture_catalog();
+    let mut t = Trainee::new(&catalog);
+    t.certificate("2024-01-10", None, JUNIOR, "OLD");
+    t.certificate("2026-01-10", None, None, "SYB");
+    let facts = skills_facts(&t.log, &terms(), today());
+    assert_eq!(facts, vec![("skill_subsidy_claims_this_year", leye::domain::facts::FactValue::Int(0))]);
 }

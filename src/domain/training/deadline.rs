@@ -4,6 +4,7 @@
 use super::course::CourseCatalog;
 use super::event::{EventKind, TrainingLog};
 use super::subsidy::{skills_subsidies, SkillsSubsidyTerms, SubsidyStatus};
+use crate::domain::catalog::Catalog;
 use crate::domain::date::Date;
 use crate::domain::ics::{AllDayEvent, Calendar, Stamp};
 use crate::domain::lang::{Lang, Text};
@@ -43,6 +44,27 @@ impl Deadline {
             reference: program_id.to_string(),
         }
     }
+}
+
+/// The closing days of the application periods (`windows` with an `until` date) of the given programs, for
+/// programs still in force on `today`. The UI passes the programs the person saved or qualifies for; windows
+/// counted from a person's own date (a certificate's) are not here: the training log computes those exactly.
+pub fn program_windows(catalog: &Catalog, program_ids: &[&str], today: Date) -> Vec<Deadline> {
+    let mut out = Vec::new();
+    for id in program_ids {
+        let Some(p) = catalog.program(id) else { continue };
+        if p.effective_until.is_some_and(|end| end < today) {
+            continue;
+        }
+        for w in &p.windows {
+            if let Some(until) = w.until.filter(|&u| u >= today) {
+                let mut d = Deadline::program_window(&p.id, &p.name, until);
+                d.reference = format!("{}:{}", p.id, w.id);
+                out.push(d);
+            }
+        }
+    }
+    out
 }
 
 /// Every deadline on or after `today`, soonest first (ties: by kind, then reference). `program_windows` are the

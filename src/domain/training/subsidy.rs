@@ -10,6 +10,7 @@ use super::event::{Certificate, TrainingLog};
 use super::TrainingError;
 use crate::domain::catalog::Catalog;
 use crate::domain::date::Date;
+use crate::domain::facts::FactValue;
 use crate::domain::lang::Text;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -136,10 +137,12 @@ impl SkillsSubsidyTerms {
         self.amounts.iter().find(|a| a.level == level).map(|a| a.amount)
     }
 
-    /// The last day a claim is accepted. "Within 12 months of issue" is read as ending the day before the
-    /// same date 12 months later: the earlier reading, so nobody is told a day too late.
+    /// The last day a claim is accepted: the same day `claim_within_months` later, or that month's last day
+    /// when it has no such day. This is how the Civil Code counts periods (民法典 第二百零一、二百零二条: the
+    /// start day is not counted; the corresponding day of the final month is the last day), and how the rules
+    /// engine computes the program's window, so the 培训 tab and the program page show the same date.
     pub fn last_day_to_claim(&self, issued_on: Date) -> Date {
-        issued_on.add_months(i32::from(self.claim_within_months)).add_days(-1)
+        issued_on.add_months(i32::from(self.claim_within_months))
     }
 }
 
@@ -201,11 +204,32 @@ pub fn skills_subsidies(log: &TrainingLog, terms: &SkillsSubsidyTerms, today: Da
                 }
             } else {
                 SubsidyStatus::Open {
-                    months_left: today.whole_months_until(last_day.add_days(1)),
+                    months_left: today.whole_months_until(last_day),
                     days_left: today.days_until(last_day),
                 }
             };
             Some(SkillsSubsidy { certificate: cert.clone(), amount: terms.amount_for(level), last_day, status })
         })
         .collect()
+}
+
+/// The skills-subsidy facts the trainee's log already answers, for the rules engine's questionnaire and
+/// outcome (catalog/facts.toml): `cert_level` and `cert_date` of the certificate most worth claiming now (still
+/// in its window and unclaimed; the highest level, then the soonest deadline), and `skill_subsidy_claims_this_year`.
+/// With no such certificate only the claim count is given, so the app still asks about certificates held
+/// elsewhere instead of answering "none" for the person.
+pub fn skills_facts(log: &TrainingLog, terms: &SkillsSubsidyTerms, today: Date) -> Vec<(&'static str, FactValue)> {
+    let best = skills_subsidies(log, terms, today)
+        .into_iter()
+        .filter(|s| matches!(s.status, SubsidyStatus::Open { .. } | SubsidyStatus::YearCapReached { .. }))
+        .filter_map(|s| s.certificate.level.map(|l| (l, s)))
+        // CertificateLevel orders Junior first, so the highest level is the maximum.
+        .max_by(|(la, a), (lb, b)| la.cmp(lb).then(b.last_day.cmp(&a.last_day)));
+    let mut facts = Vec::new();
+    if let Some((level, s)) = best {
+        facts.push(("cert_level", FactValue::Choice(level.fact_value().to_string())));
+        facts.push(("cert_date", FactValue::Date(s.certificate.issued_on)));
+    }
+    facts.push(("skill_subsidy_claims_this_year", FactValue::Int(claims_in_year(log, today.year()) as i64)));
+    facts
 }
