@@ -180,13 +180,20 @@ impl CatalogChange {
         }
         let names = |list: &[Text], lang: Lang| {
             let sep = if lang == Lang::Zh { "、" } else { "; " };
-            list.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join(sep)
+            list.iter()
+                .map(|t| t.get(lang))
+                .collect::<Vec<_>>()
+                .join(sep)
         };
         let mut zh = String::new();
         let mut en = String::new();
         let new = &self.newly_qualifying;
         if !new.is_empty() {
-            zh += &format!("新增{}项你可以申请的政策:{}。", new.len(), names(new, Lang::Zh));
+            zh += &format!(
+                "新增{}项你可以申请的政策:{}。",
+                new.len(),
+                names(new, Lang::Zh)
+            );
             en += &format!(
                 "{} new program{} you can apply for: {}.",
                 new.len(),
@@ -300,13 +307,27 @@ mod tests {
         before[1].outcome = Outcome::LikelyEligible;
 
         let change = CatalogChange::between(&before, catalog(), &after, catalog());
-        assert_eq!(change.newly_qualifying, vec![catalog().programs()[0].name.clone()]);
-        assert_eq!(change.no_longer_qualifying, vec![catalog().programs()[1].name.clone()]);
+        assert_eq!(
+            change.newly_qualifying,
+            vec![catalog().programs()[0].name.clone()]
+        );
+        assert_eq!(
+            change.no_longer_qualifying,
+            vec![catalog().programs()[1].name.clone()]
+        );
         let summary = change.summary();
-        assert!(summary.zh.starts_with("新增1项你可以申请的政策"), "{}", summary.zh);
+        assert!(
+            summary.zh.starts_with("新增1项你可以申请的政策"),
+            "{}",
+            summary.zh
+        );
         assert!(summary.zh.contains(&catalog().programs()[0].name.zh));
         assert!(summary.zh.contains("以当地最新通知为准"));
-        assert!(summary.en.starts_with("1 new program you can apply for"), "{}", summary.en);
+        assert!(
+            summary.en.starts_with("1 new program you can apply for"),
+            "{}",
+            summary.en
+        );
     }
 
     #[test]

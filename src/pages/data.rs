@@ -39,7 +39,11 @@ impl Outcome {
         match self {
             Outcome::Working(k) => t(*k).to_owned(),
             Outcome::Exported(name) => format!("{} {name}", t(DataText::Exported)),
-            Outcome::Imported(n) => format!("{} {n} {}", t(DataText::Imported), t(DataText::ImportedUnit)),
+            Outcome::Imported(n) => format!(
+                "{} {n} {}",
+                t(DataText::Imported),
+                t(DataText::ImportedUnit)
+            ),
             Outcome::Erased => t(DataText::Erased).to_owned(),
             Outcome::Failed(e) => e.message(lang),
             Outcome::Said(text) => text.get(lang).to_owned(),
@@ -173,7 +177,9 @@ fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView 
                     let name = backup_file_name(app.today);
                     match offer_download(&name, &text) {
                         Ok(()) => Outcome::Exported(name),
-                        Err(e) => Outcome::Failed(StorageError::Failed(crate::storage::db::describe(&e))),
+                        Err(e) => {
+                            Outcome::Failed(StorageError::Failed(crate::storage::db::describe(&e)))
+                        }
                     }
                 }
                 Err(e) => {
@@ -187,8 +193,12 @@ fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView 
     };
 
     let import = move |_| {
-        let Some(input) = file_input.get_untracked() else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(input) = file_input.get_untracked() else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         // Let the same file be picked again after a refusal.
         input.set_value("");
         let Some(storage) = app.storage() else { return };
@@ -399,7 +409,9 @@ fn offer_download(name: &str, text: &str) -> Result<(), JsValue> {
 async fn read_backup_file(file: &web_sys::File) -> Result<Vec<u8>, StorageError> {
     let size = file.size();
     if size > MAX_BACKUP_BYTES as f64 {
-        return Err(StorageError::Backup(BackupError::TooLarge { bytes: size as usize }));
+        return Err(StorageError::Backup(BackupError::TooLarge {
+            bytes: size as usize,
+        }));
     }
     // A file the phone cannot read back is as good as a damaged one.
     let buffer = JsFuture::from(file.array_buffer())

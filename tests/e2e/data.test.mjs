@@ -187,3 +187,15 @@ test('检查更新: up to date, then a damaged pack is refused with its reason, 
     await page.waitForSelector('.data-catalog-date strong:has-text("2026-12-01")');
   });
 });
+
+test('offline, the data screen still works and 检查更新 says to try again when online', async () => {
+  await withDriver(async (page) => {
+    await page.context().setOffline(true);
+    await page.waitForSelector('.banner-offline');
+    await page.locator('button.data-check').click();
+    await page.waitForSelector('#data-catalog-outcome .data-outcome:has-text("现在没有联网")');
+    const { text } = await exportBackup(page);
+    assert.equal(JSON.parse(text).records.answers.length, 3);
+    await page.context().setOffline(false);
+  });
+});
