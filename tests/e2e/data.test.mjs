@@ -199,3 +199,22 @@ test('offline, the data screen still works and 检查更新 says to try again wh
     await page.context().setOffline(false);
   });
 });
+
+test('when a newer version opens the data in another tab, this screen asks for a reload instead of failing silently', async () => {
+  await withDriver(async (page) => {
+    // Another tab (here: the test) opens the database at a newer schema version.
+    await page.evaluate(() => new Promise((ok, fail) => {
+      const req = indexedDB.open('leye', 99);
+      req.onupgradeneeded = () => {};
+      req.onsuccess = () => { req.result.close(); ok(); };
+      req.onerror = () => fail(req.error);
+      req.onblocked = () => fail(new Error('the app kept its connection open and blocked the upgrade'));
+    }));
+    await page.locator('button.data-export').click();
+    const line = page.locator('#data-backup-outcome .data-outcome');
+    await line.waitFor();
+    assert.equal(await line.getAttribute('role'), 'alert');
+    assert.match(await line.innerText(), /请重新加载本页，你的数据不会丢失/);
+    assert.match(await page.locator('.banner-notice').innerText(), /请重新加载本页/);
+  });
+});
