@@ -2,7 +2,7 @@
 // how fresh the policy data is.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Host, ROOT, appReady, launch, watch } from './support.mjs';
@@ -20,6 +20,15 @@ before(async () => {
 after(async () => {
   await host.stop();
 });
+
+/** axe-core's WCAG 2 A/AA violations on the page (evaluated over CDP, so the app's CSP stays strict). */
+async function axeViolations(page) {
+  await page.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }));
+  assert.ok(result.passes.length > 10, 'axe really checked the page');
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 /** A fresh browser on the data screen, with the driver's records stored. */
 async function withDriver(fn, { events = 3 } = {}) {
@@ -49,7 +58,10 @@ test('我的 leads to 数据, which shows what is stored, whether it is kept, sp
     assert.match(await page.locator('.data-usage').innerText(), /^已用 \d+(\.\d)? (KB|MB)/);
     assert.match(await page.locator('.data-durability').innerText(), /持久保存/);
     assert.match(await page.locator('.data-catalog-date').innerText(), /政策数据更新于\s*\d{4}-\d{2}-\d{2}/);
-    // The 我的 tab stays current on its sub-screen; the back link returns.
+    assert.deepEqual(await axeViolations(page), [], 'no accessibility violations (WCAG 2 A/AA)');
+    await page.locator('button.data-erase-start').click();
+    assert.deepEqual(await axeViolations(page), [], 'none with the erase question open either');
+    await page.locator('button.data-erase-cancel').click();
     await page.screenshot({ path: join(SHOTS, 'data-zh.png'), fullPage: true });
     await page.locator('button.lang-toggle').click();
     await page.waitForSelector('main h1:has-text("My data")');
