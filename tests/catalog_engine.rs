@@ -1,0 +1,312 @@
+//! Engine behaviour on small hand-made catalogs (real fact vocabulary, synthetic programs): dates and
+//! windows, partly-known rules, exclusions, employer entries, the questionnaire and answer checking.
+
+use leye::domain::catalog::{Catalog, CATALOG_JSON};
+use leye::domain::date::Date;
+use leye::domain::facts::{FactError, FactValue, Facts};
+use leye::domain::lang::Lang;
+use leye::domain::outcome::{evaluate, Availability, Group, Outcome, WindowState};
+use leye::domain::questionnaire::{answer, next_question, progress};
+use leye::domain::rules::Status;
+use serde_json::{json, Value};
+
+fn today() -> Date {
+    Date::ymd(2026, 11, 26)
+}
+
+/// A program on the `veteran` fact; `extra` overrides or adds fields.
+fn program(id: &str, extra: Value) -> Value {
+    let mut p = json!({
+        "id": id, "kind": "subsidy", "file": "test.toml",
+        "name": {"zh": format!("测试{id}"), "en": format!("Test {id}")},
+        "summary": {"zh": "测试用。", "en": "For tests."},
+        "plan_clause": "二、(一)1",
+        "departments": [{"zh": "市人社局", "en": "HRSS bureau"}],
+        "benefit": {"kind": "unknown"},
+        "criteria": [{"id": "vet", "fact": "veteran", "test": "is_true",
+            "met": {"zh": "你是退役军人", "en": "You are a veteran"},
+            "failed": {"zh": "你不是退役军人", "en": "You are not a veteran"}}],
+        "rules_complete": true,
+        "documents": [],
+        "apply": [{"channel": "district_office"}],
+        "sources": [{"id": "s", "title": "测试来源", "confidence": "M"}],
+        "last_verified": "2026-11-01"
+    });
+    for (k, v) in extra.as_object().unwrap() {
+        p[k] = v.clone();
+    }
+    p
+}
+
+fn catalog(programs: Vec<Value>) -> Catalog {
+    let mut doc: Value = serde_json::from_str(CATALOG_JSON).unwrap();
+    doc["programs"] = Value::Array(programs);
+    doc["load_errors"] = json!([]);
+    Catalog::from_document(&doc)
+}
+
+fn veteran(yes: bool) -> Facts {
+    let mut f = Facts::new();
+    f.set("veteran", FactValue::Bool(yes));
+    f
+}
+
+#[test]
+fn an_ended_program_is_never_open_and_check_flags_it() {
+    let c = catalog(vec![program(
+        "ended",
+        json!({"effective_until": "2025-12-31"}),
+    )]);
+    let r = &evaluate(&c, &veteran(true), today())[0];
+    assert_eq!(r.outcome, Outcome::NotEligible);
+    assert_eq!(
+        r.availability,
+        Availability::Ended {
+            on: Date::ymd(2025, 12, 31)
+        }
+    );
+    assert!(r.verdict.zh.contains("2025-12-31结束"), "{}", r.verdict.zh);
+    let issues = c.validate(today());
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.entry == "ended" && i.message.starts_with("expired on 2025-12-31")),
+        "{issues:?}"
+    );
+    // An ended program is not worth a question either.
+    assert!(next_question(&c, &Facts::new(), today()).is_none());
+}
+
+#[test]
+fn a_program_not_yet_open_says_when_it_opens() {
+    let c = catalog(vec![program(
+        "later",
+        json!({"windows": [{"id": "round", "text": {"zh": "2027年春季申报", "en": "Spring 2027 round"},
+        "from": "2027-03-01", "until": "2027-04-30"}]}),
+    )]);
+    let r = &evaluate(&c, &veteran(true), today())[0];
+    assert_eq!(r.outcome, Outcome::Eligible);
+    assert_eq!(
+        r.availability,
+        Availability::NotYetOpen {
+            from: Date::ymd(2027, 3, 1)
+        }
+    );
+    assert!(
+        r.verdict.zh.contains("2027-03-01起可申请"),
+        "{}",
+        r.verdict.zh
+    );
+    assert_eq!(r.windows[0].state, WindowState::Upcoming);
+    // After the round: closed, never shown as open.
+    let r = &evaluate(&c, &veteran(true), Date::ymd(2027, 5, 1))[0];
+    assert_eq!(
+        (r.outcome, r.availability),
+        (
+            Outcome::NotEligible,
+            Availability::Ended {
+                on: Date::ymd(2027, 4, 30)
+            }
+        )
+    );
+}
+
+#[test]
+fn partly_known_rules_give_likely_eligible_with_the_place_to_confirm() {
+    let c = catalog(vec![program(
+        "partial",
+        json!({"rules_complete": false, "confirm_with": {"channel": "district_office"}}),
+    )]);
+    let r = &evaluate(&c, &veteran(true), today())[0];
+    assert_eq!(r.outcome, Outcome::LikelyEligible);
+    assert_eq!(r.group, Group::CanApply);
+    assert_eq!(
+        r.verdict.zh,
+        "可能符合 — 请向区(市)公共就业和人才服务机构确认"
+    );
+    assert_eq!(
+        r.verdict.en,
+        "Likely eligible — confirm with your district public employment service office"
+    );
+    assert!(
+        r.benefit.zh.starts_with("金额以当地最新通知为准"),
+        "{}",
+        r.benefit.zh
+    );
+    assert!(c.validate(today()).is_empty(), "{:?}", c.validate(today()));
+    // Without confirm_with the entry is refused.
+    let c = catalog(vec![program("partial", json!({"rules_complete": false}))]);
+    assert!(c
+        .validate(today())
+        .iter()
+        .any(|i| i.message.contains("needs `confirm_with`")));
+}
+
+#[test]
+fn exclusions_are_flagged_on_both_programs_and_must_be_declared_on_both() {
+    let c = catalog(vec![
+        program("a", json!({"excludes": ["b"]})),
+        program("b", json!({"excludes": ["a"]})),
+    ]);
+    assert!(c.validate(today()).is_empty());
+    let rs = evaluate(&c, &veteran(true), today());
+    assert_eq!(rs[0].excluded_with[0].program, "b");
+    assert_eq!(rs[1].excluded_with[0].program, "a");
+    assert!(rs[0].excluded_with[0].also_qualifies && rs[1].excluded_with[0].also_qualifies);
+    let c = catalog(vec![
+        program("a", json!({"excludes": ["b"]})),
+        program("b", json!({})),
+    ]);
+    let issues = c.validate(today());
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.entry == "a" && i.message.contains("one-sided")),
+        "{issues:?}"
+    );
+    // The app still flags it on both sides.
+    assert_eq!(c.excluded_with("b"), ["a".to_string()]);
+}
+
+#[test]
+fn claim_deadlines_count_from_the_persons_date() {
+    let c = catalog(vec![program(
+        "claim",
+        json!({
+            "criteria": [{"id": "cert", "fact": "cert_level", "test": "in", "values": ["level4"],
+                "met": {"zh": "你有{value}证书", "en": "You hold a {value} certificate"},
+                "failed": {"zh": "没有中级证书", "en": "No intermediate certificate"}}],
+            "windows": [{"id": "claim-12m", "text": {"zh": "取证12个月内申请", "en": "Claim within 12 months"}, "fact": "cert_date", "months": 12}]
+        }),
+    )]);
+    let mut f = Facts::new();
+    f.set("cert_level", FactValue::Choice("level4".into()))
+        .set("cert_date", FactValue::Date(Date::ymd(2026, 3, 26)));
+    let r = &evaluate(&c, &f, today())[0];
+    assert_eq!(r.outcome, Outcome::Eligible);
+    assert_eq!(r.trace[0].text.zh, "你有中级(四级)证书");
+    assert_eq!(
+        (r.windows[0].state, r.windows[0].deadline),
+        (WindowState::Open, Some(Date::ymd(2027, 3, 26)))
+    );
+    assert!(
+        r.trace[1].text.zh.contains("请在2027-03-26前申请"),
+        "{}",
+        r.trace[1].text.zh
+    );
+    f.set("cert_date", FactValue::Date(Date::ymd(2025, 9, 26)));
+    let r = &evaluate(&c, &f, today())[0];
+    assert_eq!(r.outcome, Outcome::NotEligible);
+    assert_eq!(r.windows[0].state, WindowState::Passed);
+    assert!(r.trace[1].text.zh.contains("已超过申请期限"));
+    // Date unknown: the deadline may have passed, so no verdict.
+    f.mark_unknown("cert_date");
+    assert_eq!(evaluate(&c, &f, today())[0].outcome, Outcome::NeedsInfo);
+}
+
+#[test]
+fn waiting_time_is_a_step_with_the_day_it_is_met() {
+    let c = catalog(vec![program(
+        "running",
+        json!({
+            "criteria": [{"id": "1y", "fact": "business_registered_date", "test": "at_least_ago", "years": 1,
+                "met": {"zh": "营业满1年", "en": "Running for a year"},
+                "failed": {"zh": "营业不满1年(还差{short}个月)", "en": "Running for less than a year ({short} months to go)"}}]
+        }),
+    )]);
+    let mut f = Facts::new();
+    f.set("business_form", FactValue::Choice("individual".into()))
+        .set(
+            "business_registered_date",
+            FactValue::Date(Date::ymd(2026, 5, 10)),
+        );
+    let r = &evaluate(&c, &f, today())[0];
+    assert_eq!(
+        (r.outcome, r.group),
+        (Outcome::NotEligible, Group::AlmostThere)
+    );
+    assert_eq!(r.trace[0].text.zh, "营业不满1年(还差6个月)");
+    assert_eq!(r.steps[0].ready_on, Some(Date::ymd(2027, 5, 10)));
+    assert_eq!(r.steps[0].text.zh, "到2027-05-10即满足此条件");
+}
+
+#[test]
+fn employer_entries_are_for_employers_and_never_asked_about() {
+    let c = catalog(vec![program(
+        "boss",
+        json!({"kind": "employer", "criteria": []}),
+    )]);
+    assert!(c.validate(today()).is_empty(), "{:?}", c.validate(today()));
+    assert_eq!(
+        evaluate(&c, &Facts::new(), today())[0].outcome,
+        Outcome::ForEmployers
+    );
+    assert!(next_question(&c, &Facts::new(), today()).is_none());
+}
+
+#[test]
+fn the_questionnaire_asks_what_matters_accepts_not_sure_and_lets_answers_change() {
+    let c = catalog(vec![program("v", json!({}))]);
+    let mut f = Facts::new();
+    let q = next_question(&c, &f, today()).expect("a question");
+    assert_eq!(q.fact_ids(), ["veteran"]);
+    assert_eq!(progress(&c, &f, today()).remaining, 1);
+    // 不清楚: recorded, not asked again, and the result says more information is needed.
+    answer(&c, &mut f, "veteran", None, today()).unwrap();
+    assert!(next_question(&c, &f, today()).is_none());
+    let r = &evaluate(&c, &f, today())[0];
+    assert_eq!(r.outcome, Outcome::NeedsInfo);
+    assert_eq!(r.trace[0].status, Status::Unknown);
+    // Changing the answer changes the result.
+    answer(&c, &mut f, "veteran", Some(FactValue::Bool(true)), today()).unwrap();
+    assert_eq!(evaluate(&c, &f, today())[0].outcome, Outcome::Eligible);
+    answer(&c, &mut f, "veteran", Some(FactValue::Bool(false)), today()).unwrap();
+    assert_eq!(evaluate(&c, &f, today())[0].outcome, Outcome::NotEligible);
+    assert_eq!(progress(&c, &f, today()).percent(), 100);
+}
+
+#[test]
+fn impossible_answers_are_refused_at_the_question() {
+    let c = Catalog::builtin();
+    let mut f = Facts::new();
+    let err = answer(
+        c,
+        &mut f,
+        "birth_date",
+        Some(FactValue::Date(Date::ymd(1826, 5, 1))),
+        today(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, FactError::TooLongAgo { .. }));
+    assert!(
+        err.message(Lang::Zh).contains("不能早于1926-11-26"),
+        "{}",
+        err.message(Lang::Zh)
+    );
+    let err = answer(
+        c,
+        &mut f,
+        "graduation_date",
+        Some(FactValue::Date(Date::ymd(2027, 7, 1))),
+        today(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, FactError::InFuture { .. }), "{err:?}");
+    assert!(err.message(Lang::En).contains("in the future"));
+    let err = answer(c, &mut f, "ui_months", Some(FactValue::Int(-1)), today()).unwrap_err();
+    assert!(
+        err.message(Lang::Zh).contains("0到600"),
+        "{}",
+        err.message(Lang::Zh)
+    );
+    let err = answer(
+        c,
+        &mut f,
+        "platform_work",
+        Some(FactValue::Multi(vec!["courier".into(), "none".into()])),
+        today(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, FactError::ExclusiveCombined { .. }));
+    assert!(f.is_empty(), "refused answers must not be stored");
+}
