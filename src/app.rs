@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/policies/:id") view=pages::program::ProgramPage/>
                     <Route path=path!("/training") view=pages::training::TrainingPage/>
                     <Route path=path!("/me") view=pages::me::MePage/>
+                    <Route path=path!("/summary") view=pages::summary::SummaryPage/>
                     <Route path=path!("/me/data") view=pages::data::DataPage/>
                 </Routes>
             </main>

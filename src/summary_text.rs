@@ -18,6 +18,7 @@ crate::messages! {
         NeededFor => "用于", "for";
         NoDocuments => "这些项目没有列出需要的材料,办理前请先电话咨询。", "These programs list no documents; call before you go.";
         Empty => "还没有可以申请的项目。先做一次自测,回答几个问题就能看到结果。", "Nothing to apply for yet. Take the check first: a few questions and you will see your results.";
+        NoAnswers => "你还没有做自测,下面只列出人人都能办的项目。回答几个问题,看看你还能申请什么。", "You have not taken the check yet, so only what is open to everyone is listed. Answer a few questions to see what else you can apply for.";
         StartCheck => "去自测", "Take the check";
         WhereTitle => "去哪里办、找谁问", "Where to go and whom to ask";
         WhereIntro => "到你所在区(市)的公共就业服务机构或人社局办理。下面只列出已经核实的信息。", "Go to the public employment service or HRSS bureau of your district. Only confirmed details are shown below.";
@@ -44,7 +45,7 @@ crate::messages! {
         QrLabel => "清单文字的二维码", "QR code of the list's text";
         QrTooLong => "清单太长,放不进二维码。请用分享或打印。", "The list is too long for a QR code. Use share or print instead.";
         ReadAloud => "朗读", "Read aloud";
-        ReadAloudLabel => "用普通话朗读这一项", "Read this program aloud in Mandarin";
+        ReadAloudLabel => "用普通话朗读这一项", "Read aloud this program in Mandarin";
         StopReading => "停止朗读", "Stop reading";
         Reading => "正在朗读…", "Reading aloud…";
         ReadAloudFailed => "朗读没有成功,请检查手机音量或语音设置。", "Reading aloud failed; check the phone's volume or speech settings.";

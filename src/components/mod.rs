@@ -1,2 +1,5 @@
 //! Small reusable views.
+
+pub mod qr;
+pub mod read_aloud;
 pub mod policy;

@@ -178,15 +178,10 @@ impl Summary {
             ));
         }
         if !self.documents.is_empty() {
-            let sep = if zh { "、" } else { "; " };
             let docs: Vec<&str> = self.documents.iter().map(|d| d.text.get(lang)).collect();
             sections.push((
                 if zh { "带上材料:" } else { "Bring:" }.into(),
-                if compact {
-                    docs.iter().map(|d| d.to_string()).collect()
-                } else {
-                    vec![docs.join(sep)]
-                },
+                docs.iter().map(|d| d.to_string()).collect(),
             ));
         }
         if self.is_empty() {
@@ -222,7 +217,7 @@ impl Summary {
             }
             let dropped = items.len() - kept.len();
             let mut block = title.clone();
-            if docs && compact {
+            if docs {
                 block.push_str(&kept.join(if zh { "、" } else { "; " }));
                 if dropped > 0 {
                     block.push_str(&if zh {

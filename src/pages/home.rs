@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::app::tr;
 use crate::i18n::Key;
+use crate::summary_text::SummaryText;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -15,6 +16,7 @@ pub fn HomePage() -> impl IntoView {
             <A href="/check" attr:class="button button-primary">{tr(Key::HomeStartCheck)}</A>
             <A href="/policies" attr:class="button">{tr(Key::HomeBrowse)}</A>
             <A href="/training" attr:class="button">{tr(Key::HomeTraining)}</A>
+            <A href="/summary" attr:class="button">{tr(SummaryText::Open)}</A>
         </section>
         <section class="card">
             <h2>{tr(Key::HomeWhoTitle)}</h2>

@@ -1,0 +1,329 @@
+//! 带去办事的清单 (/summary): what the person can apply for, what is still missing, the documents to bring
+//! (one merged list) and where to go, ready to show at the service hall, print (A4, see style/summary.css),
+//! share as text or hand over as a QR code made on the phone.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{tr, use_app};
+use crate::components::qr::QrCodeView;
+use crate::components::read_aloud::ReadAloud;
+use crate::domain::lang::{Lang, Text};
+use crate::domain::offices::Offices;
+use crate::domain::outcome::{evaluate, ProgramResult};
+use crate::domain::summary::{read_aloud_text, Summary, SummaryEntry};
+use crate::summary_text::SummaryText as S;
+
+/// A QR code of at most this many bytes stays small enough (about version 15, 77 modules) for a phone
+/// camera to read from another phone's screen.
+pub const QR_MAX_BYTES: usize = 500;
+
+#[component]
+pub fn SummaryPage() -> impl IntoView {
+    let app = use_app();
+    let results = Memo::new(move |_| evaluate(&app.catalog.get(), &app.facts.get(), app.today));
+    let summary = Memo::new(move |_| {
+        results.with(|r| Summary::new(&app.catalog.get(), r, app.today))
+    });
+    let offices = Offices::builtin();
+
+    view! {
+        <div class="summary">
+            <h1>{tr(S::Title)}</h1>
+            <p class="lead">{tr(S::Intro)}</p>
+            <p class="summary-meta">
+                {tr(S::AsOf)} " " {app.today.to_string()}
+                " · " {tr(S::CatalogAsOf)} " " {move || summary.with(|s| s.catalog_version.clone())}
+            </p>
+            <Actions summary=summary/>
+            {move || {
+                if !app.facts_loaded.get() {
+                    return view! { <p class="note">{tr(crate::i18n::Key::Loading)}</p> }.into_any();
+                }
+                let s = summary.get();
+                // No answers yet: the list holds only what is open to everyone, so invite the check first.
+                let no_answers = app.facts.with(|f| f.is_empty()).then(|| view! {
+                    <section class="card summary-empty">
+                        <p>{tr(S::NoAnswers)}</p>
+                        <A href="/check" attr:class="button button-primary">{tr(S::StartCheck)}</A>
+                    </section>
+                });
+                if s.is_empty() {
+                    return view! {
+                        <section class="card summary-empty">
+                            <p>{tr(S::Empty)}</p>
+                            <A href="/check" attr:class="button button-primary">{tr(S::StartCheck)}</A>
+                        </section>
+                    }
+                    .into_any();
+                }
+                view! {
+                    {no_answers}
+                    <ProgramSection title=S::CanApply entries=s.can_apply.clone() almost=false results=results/>
+                    <ProgramSection title=S::Almost entries=s.almost.clone() almost=true results=results/>
+                    <DocumentList summary=s.clone()/>
+                }
+                .into_any()
+            }}
+            <WhereToGo offices=offices/>
+            <section class="card summary-qr" aria-labelledby="summary-qr-title">
+                <h2 id="summary-qr-title">{tr(S::QrTitle)}</h2>
+                <QrCodeView text=Signal::derive(move || {
+                    summary.with(|s| s.compact_text(app.lang.get(), offices, QR_MAX_BYTES))
+                })/>
+                <p class="note">{tr(S::QrHint)}</p>
+            </section>
+            <p class="note summary-disclaimer">{tr(S::Disclaimer)}</p>
+        </div>
+    }
+}
+
+/// Print and share (or copy) buttons; the copy fallback shows the text when the clipboard refuses.
+#[component]
+fn Actions(summary: Memo<Summary>) -> impl IntoView {
+    let app = use_app();
+    let can_share = share_available();
+    let copy_failed = RwSignal::new(false);
+    let text = move || {
+        summary.with(|s| s.share_text(app.lang.get(), Offices::builtin()))
+    };
+    let on_share = move |_| {
+        let text = text();
+        let title = app.t(S::Title).to_string();
+        if can_share {
+            wasm_bindgen_futures::spawn_local(async move {
+                // AbortError is the person closing the share sheet: nothing to say.
+                let _ = share(&title, &text).await;
+            });
+        } else {
+            wasm_bindgen_futures::spawn_local(async move {
+                match copy(&text).await {
+                    Ok(()) => {
+                        copy_failed.set(false);
+                        app.inform(both(S::Copied));
+                    }
+                    Err(()) => copy_failed.set(true),
+                }
+            });
+        }
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <div class="summary-actions">
+            <button type="button" class="button button-primary summary-share" on:click=on_share>
+                {move || if can_share { app.t(S::Share) } else { app.t(S::CopyText) }}
+            </button>
+            <button type="button" class="button summary-print" on:click=print>{tr(S::Print)}</button>
+        </div>
+        <Show when=move || copy_failed.get()>
+            <div class="card summary-copy-fallback">
+                <p role="alert">{tr(S::CopyFailed)}</p>
+                <label for="summary-share-text">{tr(S::ShareText)}</label>
+                <textarea id="summary-share-text" readonly rows="8" prop:value=text></textarea>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn ProgramSection(
+    title: S,
+    entries: Vec<SummaryEntry>,
+    almost: bool,
+    results: Memo<Vec<ProgramResult>>,
+) -> impl IntoView {
+    if entries.is_empty() {
+        return ().into_any();
+    }
+    let app = use_app();
+    let id = if almost { "summary-almost" } else { "summary-can-apply" };
+    let class = if almost { "summary-section summary-almost" } else { "summary-section summary-can-apply" };
+    view! {
+        <section class=class aria-labelledby=id>
+            <h2 id=id>{tr(title)} <span class="count">{format!("({})", entries.len())}</span></h2>
+            <ul class="summary-programs">
+                {entries.into_iter().map(|e| {
+                    let catalog = app.catalog.get_untracked();
+                    let spoken = catalog.program(&e.program).map(|p| {
+                        results.with_untracked(|rs| {
+                            read_aloud_text(p, &e.benefit, rs.iter().find(|r| r.program == e.program))
+                        })
+                    }).unwrap_or_default();
+                    let e2 = e.clone();
+                    view! {
+                        <li class="card summary-program">
+                            <h3>{move || e2.name.get(app.lang.get()).to_string()}</h3>
+                            <p class="summary-verdict">{bilingual(e.verdict.clone())}</p>
+                            {(!almost).then(|| view! {
+                                <p><span class="summary-label">{label(S::Amount)}</span>
+                                    <span class="summary-amount">{bilingual(e.benefit.clone())}</span></p>
+                            })}
+                            {(almost && !e.missing.is_empty()).then(|| view! {
+                                <div class="summary-missing">
+                                    <span class="summary-label">{label(S::StillNeeded)}</span>
+                                    <ul>{e.missing.iter().cloned().map(|m| view! { <li>{bilingual(m)}</li> }).collect_view()}</ul>
+                                </div>
+                            })}
+                            {(!e.apply.is_empty()).then(|| view! {
+                                <p><span class="summary-label">{label(S::ApplyAt)}</span>
+                                    {move || e.apply.iter().map(|a| a.get(app.lang.get()).to_string()).collect::<Vec<_>>()
+                                        .join(if app.lang.get() == Lang::Zh { ";" } else { "; " })}</p>
+                            })}
+                            <ReadAloud text=Signal::stored(spoken)/>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn DocumentList(summary: Summary) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <section class="card summary-documents" aria-labelledby="summary-documents-title">
+            <h2 id="summary-documents-title">{tr(S::Documents)}</h2>
+            {if summary.documents.is_empty() {
+                view! { <p class="note">{tr(S::NoDocuments)}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="note">{tr(S::DocumentsHint)}</p>
+                    <ul class="checklist">
+                        {summary.documents.into_iter().map(|d| view! {
+                            <li>
+                                <span class="checklist-box" aria-hidden="true"></span>
+                                <span>{bilingual(d.text.clone())}</span>
+                                <span class="checklist-for">
+                                    {move || {
+                                        let lang = app.lang.get();
+                                        let names: Vec<&str> = d.needed_for.iter().map(|n| n.get(lang)).collect();
+                                        match lang {
+                                            Lang::Zh => format!("({}:{})", app.t(S::NeededFor), names.join("、")),
+                                            Lang::En => format!("({} {})", app.t(S::NeededFor), names.join(", ")),
+                                        }
+                                    }}
+                                </span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Where to go: city-wide channels, then each district with only what is confirmed.
+#[component]
+pub fn WhereToGo(offices: &'static Offices) -> impl IntoView {
+    let app = use_app();
+    let city = &offices.city;
+    view! {
+        <section class="card where-to-go" aria-labelledby="where-title">
+            <h2 id="where-title">{tr(S::WhereTitle)}</h2>
+            <p>{tr(S::WhereIntro)}</p>
+            <ul class="where-city">
+                <li>
+                    <span class="summary-label">{label(S::Hotline)}</span>
+                    <a class="tel-link" href=format!("tel:{}", city.hotline)>{tr(S::CallHotline)}</a>
+                </li>
+                <li>
+                    <span class="summary-label">{label(S::CityWebsite)}</span>
+                    <a href=city.website.clone() rel="noopener noreferrer" target="_blank">
+                        {city.website.trim_start_matches("https://").trim_end_matches('/').to_string()}
+                    </a>
+                </li>
+                <li>
+                    <span class="summary-label">{label(S::Apps)}</span>
+                    {move || city.apps.iter().map(|a| a.get(app.lang.get()).to_string()).collect::<Vec<_>>()
+                        .join(if app.lang.get() == Lang::Zh { "、" } else { ", " })}
+                </li>
+            </ul>
+            <h3>{tr(S::DistrictsTitle)}</h3>
+            <ul class="where-districts">
+                {offices.offices.iter().map(|o| view! {
+                    <li class="where-office">
+                        <strong>{bilingual(o.district.clone())}</strong>
+                        <span>{label(S::AskFor)}{bilingual(o.name.clone())}</span>
+                        {o.address.clone().map(|a| view! {
+                            <span>{label(S::Address)}{bilingual(a)}</span>
+                        })}
+                        {o.phone.clone().map(|p| view! {
+                            <span>{label(S::Phone)}<a class="tel-link" href=crate::domain::offices::tel_href(&p)>{p.clone()}</a></span>
+                        })}
+                        {o.hours.clone().map(|h| view! {
+                            <span>{label(S::Hours)}{bilingual(h)}</span>
+                        })}
+                        {(!o.has_details()).then(|| view! {
+                            <span class="note">{tr(S::NotConfirmed)}</span>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// Catalog text in the current language (reactive).
+fn bilingual(t: Text) -> impl Fn() -> String + Send + Sync + 'static {
+    let app = use_app();
+    move || t.get(app.lang.get()).to_string()
+}
+
+/// "去哪里办:" / "Where to apply: ": a label followed by its value.
+fn label(m: S) -> impl Fn() -> String + Send + Sync + 'static {
+    let app = use_app();
+    move || match app.lang.get() {
+        Lang::Zh => format!("{}:", app.t(m)),
+        Lang::En => format!("{}: ", app.t(m)),
+    }
+}
+
+fn both(m: S) -> Text {
+    use crate::i18n::Message;
+    Text::new(m.text(Lang::Zh), m.text(Lang::En))
+}
+
+/// navigator.share exists (feature detection; desktop browsers mostly lack it).
+fn share_available() -> bool {
+    web_sys::window()
+        .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
+        .unwrap_or(false)
+}
+
+/// navigator.share({title, text}); called through Reflect because web-sys keeps it behind unstable APIs.
+async fn share(title: &str, text: &str) -> Result<(), JsValue> {
+    let navigator = web_sys::window().ok_or(JsValue::NULL)?.navigator();
+    let f: js_sys::Function = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))?.dyn_into()?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &JsValue::from_str("title"), &JsValue::from_str(title))?;
+    js_sys::Reflect::set(&data, &JsValue::from_str("text"), &JsValue::from_str(text))?;
+    let promise: js_sys::Promise = f.call1(&navigator, &data)?.dyn_into()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ())
+}
+
+/// navigator.clipboard.writeText(text); Err when the API is missing or the browser refuses.
+async fn copy(text: &str) -> Result<(), ()> {
+    let navigator = web_sys::window().ok_or(())?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).map_err(|_| ())?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return Err(());
+    }
+    let f: js_sys::Function = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    let promise: js_sys::Promise = f
+        .call1(&clipboard, &JsValue::from_str(text))
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+}
