@@ -72,6 +72,8 @@ pub struct AppState {
     pub facts_loaded: RwSignal<bool>,
     /// Bumped when all user data was replaced (backup import, erase): screens reload what they show.
     pub data_generation: RwSignal<u64>,
+    /// The result of the latest catalog check (the start-up one may finish after a screen is shown).
+    pub last_catalog_check: RwSignal<Option<CatalogCheck>>,
     /// The civil date on the phone when the app started; the domain never reads the clock itself.
     pub today: Date,
 }
@@ -89,6 +91,7 @@ impl AppState {
             facts: RwSignal::new(Facts::new()),
             facts_loaded: RwSignal::new(false),
             data_generation: RwSignal::new(0),
+            last_catalog_check: RwSignal::new(None),
             today: local_today(),
         }
     }
@@ -144,7 +147,7 @@ impl AppState {
             Ok(info)
         })
         .await?;
-        Ok(match (outcome, fresh) {
+        let check = match (outcome, fresh) {
             (UpdateOutcome::Skipped, _) => CatalogCheck::Skipped,
             (UpdateOutcome::Kept { reason }, _) => CatalogCheck::Kept(reason),
             (UpdateOutcome::Switched(_), Some(after))
@@ -182,7 +185,9 @@ impl AppState {
             }
             // Installed, but no newer than what the app already uses (e.g. the built-in data).
             (UpdateOutcome::Switched(_) | UpdateOutcome::UpToDate, _) => CatalogCheck::UpToDate,
-        })
+        };
+        self.last_catalog_check.set(Some(check.clone()));
+        Ok(check)
     }
 
     /// After an import or erase replaced all user data: re-read language, catalog and answers, and

@@ -316,6 +316,7 @@ fn CatalogSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView
     let status = LocalResource::new(move || {
         refresh.track();
         app.catalog.track();
+        app.last_catalog_check.track();
         let storage = app.storage.get();
         async move {
             match storage {

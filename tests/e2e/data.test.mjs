@@ -230,3 +230,20 @@ test('when a newer version opens the data in another tab, this screen asks for a
     assert.match(await page.locator('.banner-notice').innerText(), /请重新加载本页/);
   });
 });
+
+test('opened straight from a link on the first run, the screen shows the start-up check once it is done', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page, host.origin);
+    await page.goto(host.origin + '/me/data');
+    await appReady(page);
+    await page.waitForSelector('.data-last-check:has-text("上次检查更新")');
+    assert.match(await page.locator('.data-catalog-source').innerText(), /应用自带/);
+    assert.equal(await page.locator('nav.tab-bar a[aria-current="page"]').innerText(), '我的');
+    assert.deepEqual(seen.errors, []);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
