@@ -1017,6 +1017,9 @@ pub fn describe_benefit(
                 None,
             )
         }
-        BenefitKind::None => (Text::new("免费服务", "Free service"), None),
+        BenefitKind::None => (
+            Text::new("服务类项目,不涉及补贴金额", "A service; no cash benefit"),
+            None,
+        ),
     }
 }

@@ -329,18 +329,25 @@ pub fn evaluate_program(
                 format!("Almost there: {}", first.en),
             )
         }
-        Group::NotEligible => match trace.iter().rev().find(|c| c.status == Status::Failed) {
-            Some(c)
-                if availability != Availability::Open
-                    || trace.iter().filter(|c| c.status == Status::Failed).count() == 1 =>
-            {
-                Text::new(
+        // The one-line reason: the program's end if it ended, else the first decisive failure that is not
+        // just a consequence of another answer.
+        Group::NotEligible => {
+            let ended = trace
+                .iter()
+                .find(|c| c.criterion == "effective" && c.fact.is_empty());
+            let reason = ended.or_else(|| {
+                trace
+                    .iter()
+                    .find(|c| c.status == Status::Failed && c.decisive && !c.not_applicable)
+            });
+            match reason {
+                Some(c) => Text::new(
                     format!("不符合:{}", c.text.zh),
                     format!("Not eligible: {}", c.text.en),
-                )
+                ),
+                None => outcome.label(),
             }
-            _ => outcome.label(),
-        },
+        }
         _ => outcome.label(),
     };
     let verdict = match availability {
