@@ -90,9 +90,7 @@ async fn raw_open(
 }
 
 fn js<T: serde::Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap()
+    js_sys::JSON::parse(&serde_json::to_string(value).unwrap()).unwrap()
 }
 
 /// Everything the backend holds, in one comparable value.

@@ -42,6 +42,7 @@ use crate::domain::lang::Lang;
 use db::{ALL_STORES, ANSWERS, BY_COURSE, CATALOG, SAVED, SETTINGS, TRAINING_EVENTS};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use memory::Memory;
@@ -345,7 +346,7 @@ impl Storage {
                     let store = tx.object_store(ANSWERS).map_err(idb)?;
                     for r in records {
                         // The request's outcome reaches us through the transaction's commit.
-                        let _ = store.put(r).serde().map_err(idb)?;
+                        put(&store, r)?;
                     }
                 }
                 commit(tx).await
@@ -365,7 +366,7 @@ impl Storage {
             Target::Idb(db) => {
                 let tx = db.transaction(ANSWERS).build().map_err(idb)?;
                 let store = tx.object_store(ANSWERS).map_err(idb)?;
-                store.get(fact_id).serde().map_err(idb)?.await.map_err(idb)
+                get(&store, fact_id).await
             }
             Target::Memory(m) => Ok(m.borrow().answers.get(fact_id).cloned()),
         }
@@ -447,16 +448,11 @@ impl Storage {
                     .map_err(idb)?;
                 let record = {
                     let store = tx.object_store(SAVED).map_err(idb)?;
-                    let found: Option<SavedProgramRecord> = store
-                        .get(program_id)
-                        .serde()
-                        .map_err(idb)?
-                        .await
-                        .map_err(idb)?;
+                    let found: Option<SavedProgramRecord> = get(&store, program_id).await?;
                     let mut record = found.unwrap_or_else(fresh);
                     change(&mut record.ticked_documents);
                     check_ticks(&record)?;
-                    let _ = store.put(&record).serde().map_err(idb)?;
+                    put(&store, &record)?;
                     record
                 };
                 commit(tx).await?;
@@ -531,7 +527,7 @@ impl Storage {
                 {
                     let store = tx.object_store(TRAINING_EVENTS).map_err(idb)?;
                     for e in events {
-                        let _ = store.add(e).serde().map_err(idb)?;
+                        add(&store, e)?;
                     }
                 }
                 commit(tx).await
@@ -574,13 +570,13 @@ impl Storage {
                 let store = tx.object_store(TRAINING_EVENTS).map_err(idb)?;
                 let index = store.index(BY_COURSE).map_err(idb)?;
                 let found = index
-                    .get_all()
+                    .get_all::<JsValue>()
                     .with_query(course_id)
-                    .serde()
+                    .primitive()
                     .map_err(idb)?
                     .await
                     .map_err(idb)?;
-                found.collect::<Result<_, _>>().map_err(idb)?
+                from_js_array(found)?
             }
             Target::Memory(m) => m
                 .borrow()
@@ -601,8 +597,7 @@ impl Storage {
             Target::Idb(db) => {
                 let tx = db.transaction(SETTINGS).build().map_err(idb)?;
                 let store = tx.object_store(SETTINGS).map_err(idb)?;
-                let found: Option<SettingRecord> =
-                    store.get(key).serde().map_err(idb)?.await.map_err(idb)?;
+                let found: Option<SettingRecord> = get(&store, key).await?;
                 Ok(found.map(|s| s.value))
             }
             Target::Memory(m) => Ok(m.borrow().settings.get(key).cloned()),
@@ -622,13 +617,13 @@ impl Storage {
                     .map_err(idb)?;
                 {
                     let store = tx.object_store(SETTINGS).map_err(idb)?;
-                    let _ = store
-                        .put(&SettingRecord {
+                    put(
+                        &store,
+                        &SettingRecord {
                             key: key.to_owned(),
                             value,
-                        })
-                        .serde()
-                        .map_err(idb)?;
+                        },
+                    )?;
                 }
                 commit(tx).await
             }
@@ -681,18 +676,8 @@ impl Storage {
                     .map_err(idb)?;
                 {
                     let store = tx.object_store(CATALOG).map_err(idb)?;
-                    let _ = store
-                        .put(pack)
-                        .with_key(CATALOG_PACK_KEY)
-                        .without_key_type()
-                        .serde()
-                        .map_err(idb)?;
-                    let _ = store
-                        .put(status)
-                        .with_key(CATALOG_STATUS_KEY)
-                        .without_key_type()
-                        .serde()
-                        .map_err(idb)?;
+                    put_keyed(&store, pack, CATALOG_PACK_KEY)?;
+                    put_keyed(&store, status, CATALOG_STATUS_KEY)?;
                 }
                 commit(tx).await
             }
@@ -716,12 +701,7 @@ impl Storage {
                     .map_err(idb)?;
                 {
                     let store = tx.object_store(CATALOG).map_err(idb)?;
-                    let _ = store
-                        .put(status)
-                        .with_key(CATALOG_STATUS_KEY)
-                        .without_key_type()
-                        .serde()
-                        .map_err(idb)?;
+                    put_keyed(&store, status, CATALOG_STATUS_KEY)?;
                 }
                 commit(tx).await
             }
@@ -740,7 +720,7 @@ impl Storage {
             Target::Idb(db) => {
                 let tx = db.transaction(CATALOG).build().map_err(idb)?;
                 let store = tx.object_store(CATALOG).map_err(idb)?;
-                store.get(key).serde().map_err(idb)?.await.map_err(idb)
+                get(&store, key).await
             }
             Target::Memory(m) => {
                 let m = m.borrow();
@@ -835,19 +815,19 @@ impl Storage {
                     }
                     let store = tx.object_store(ANSWERS).map_err(idb)?;
                     for r in &records.answers {
-                        let _ = store.put(r).serde().map_err(idb)?;
+                        put(&store, r)?;
                     }
                     let store = tx.object_store(SAVED).map_err(idb)?;
                     for r in &records.saved {
-                        let _ = store.put(r).serde().map_err(idb)?;
+                        put(&store, r)?;
                     }
                     let store = tx.object_store(TRAINING_EVENTS).map_err(idb)?;
                     for r in &records.training_events {
-                        let _ = store.add(r).serde().map_err(idb)?;
+                        add(&store, r)?;
                     }
                     let store = tx.object_store(SETTINGS).map_err(idb)?;
                     for r in &settings {
-                        let _ = store.put(r).serde().map_err(idb)?;
+                        put(&store, r)?;
                     }
                 }
                 commit(tx).await
@@ -936,6 +916,77 @@ async fn collect<T: serde::de::DeserializeOwned>(
     name: &str,
 ) -> Result<Vec<T>, StorageError> {
     let store = tx.object_store(name).map_err(idb)?;
-    let found = store.get_all().serde().map_err(idb)?.await.map_err(idb)?;
-    found.collect::<Result<Vec<T>, _>>().map_err(idb)
+    let found = store
+        .get_all::<JsValue>()
+        .primitive()
+        .map_err(idb)?
+        .await
+        .map_err(idb)?;
+    from_js_array(found)
+}
+
+// Records cross the wasm boundary as JSON text: one JSON.parse / JSON.stringify per call is
+// several times faster than walking every field across it (serde-wasm-bindgen), and loading
+// 10,000 training events must take under 100 ms. Every record is plain JSON, so nothing is lost.
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StorageError> {
+    let text = serde_json::to_string(value).map_err(|e| StorageError::Invalid(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|e| StorageError::Invalid(db::describe(&e)))
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, StorageError> {
+    let text =
+        js_sys::JSON::stringify(value).map_err(|e| StorageError::Corrupt(db::describe(&e)))?;
+    serde_json::from_str(&String::from(text)).map_err(|e| StorageError::Corrupt(e.to_string()))
+}
+
+/// Turns a getAll result into records with one stringify for the whole list.
+fn from_js_array<T: serde::de::DeserializeOwned>(
+    found: impl Iterator<Item = indexed_db_futures::Result<JsValue>>,
+) -> Result<Vec<T>, StorageError> {
+    let array = js_sys::Array::new();
+    for value in found {
+        array.push(&value.map_err(idb)?);
+    }
+    from_js(&array)
+}
+
+/// Queues a put; its outcome arrives through the transaction's commit.
+fn put<T: Serialize>(store: &ObjectStore<'_>, value: &T) -> Result<(), StorageError> {
+    let _ = store.put(to_js(value)?).primitive().map_err(idb)?;
+    Ok(())
+}
+
+/// Queues an add (refused with ConstraintError if the key exists).
+fn add<T: Serialize>(store: &ObjectStore<'_>, value: &T) -> Result<(), StorageError> {
+    let _ = store.add(to_js(value)?).primitive().map_err(idb)?;
+    Ok(())
+}
+
+/// Queues a put under an out-of-line key (the catalog store).
+fn put_keyed<T: Serialize>(
+    store: &ObjectStore<'_>,
+    value: &T,
+    key: &str,
+) -> Result<(), StorageError> {
+    let _ = store
+        .put(to_js(value)?)
+        .with_key(key)
+        .without_key_type()
+        .primitive()
+        .map_err(idb)?;
+    Ok(())
+}
+
+async fn get<T: serde::de::DeserializeOwned>(
+    store: &ObjectStore<'_>,
+    key: &str,
+) -> Result<Option<T>, StorageError> {
+    let found: Option<JsValue> = store
+        .get(key)
+        .primitive()
+        .map_err(idb)?
+        .await
+        .map_err(idb)?;
+    found.map(|v| from_js(&v)).transpose()
 }
