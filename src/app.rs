@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
             <StorageBanner/>
             <OfflineNote/>
             <NoticeLine/>
+            <crate::components::training_log::DueSoonBanner/>
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
                     <Route path=path!("/") view=pages::home::HomePage/>
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/policies") view=pages::policies::PoliciesPage/>
                     <Route path=path!("/policies/:id") view=pages::program::ProgramPage/>
                     <Route path=path!("/training") view=pages::training::TrainingPage/>
+                    <Route path=path!("/training/:course") view=pages::training::course::CoursePage/>
                     <Route path=path!("/me") view=pages::me::MePage/>
                     <Route path=path!("/summary") view=pages::summary::SummaryPage/>
                     <Route path=path!("/me/data") view=pages::data::DataPage/>

@@ -6,6 +6,7 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod text;
 /// Strings and pure helpers of 我的 → 数据 (native, so their tests run with `cargo test`).
 pub mod data_text;
 /// Strings of the summary to take along, read aloud and the QR code (native, so their tests run).

@@ -3,3 +3,5 @@
 pub mod qr;
 pub mod read_aloud;
 pub mod policy;
+
+pub mod training_log;

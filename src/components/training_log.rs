@@ -1,0 +1,390 @@
+//! The trainee's training log as the 培训 screens and the shell's due-soon banner see it.
+//!
+//! Training events in storage are the source of truth: the log is read from them, every new entry is
+//! validated by the domain ([`TrainingLog::append`]) before it is shown and stored, and everything on screen
+//! (progress, certificates, the bonus, deadlines, the learning record) is derived from the log.
+//! Also here: the two browser chores these screens need, a file download (Blob + object URL, works
+//! offline) and local notifications (only after the user allowed them).
+
+use std::cell::RefCell;
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::app::use_app;
+use crate::domain::backup::TrainingEventRecord;
+use crate::domain::catalog::Catalog;
+use crate::domain::date::Date;
+use crate::domain::ics::Stamp;
+use crate::domain::lang::Text;
+use crate::domain::training::{
+    due_within, program_windows, upcoming, Appended, Context, CourseCatalog, Deadline, Event,
+    EventKind, SkillsSubsidyTerms, TrainingError, TrainingLog,
+};
+use crate::state::AppState;
+use crate::storage::{now_ms, StorageError};
+use crate::text::training::{self as text, TrainingText};
+
+/// `course_id` of stored events that belong to no course (certificates, claims). Course ids are kebab-case,
+/// so `_` never collides with one and the by-course index keeps such events apart.
+pub const NO_COURSE: &str = "_";
+/// Settings keys (values are date strings or the learner id).
+const BANNER_DISMISSED_ON: &str = "training.banner_dismissed_on";
+const NOTIFIED_ON: &str = "training.notified_on";
+const LEARNER_ID: &str = "training.learner_id";
+/// The banner looks this many days ahead (issue 5).
+pub const DUE_SOON_DAYS: i64 = 14;
+
+/// Shared handle; cheap to copy into closures.
+#[derive(Clone, Copy)]
+pub struct Training {
+    app: AppState,
+    pub log: RwSignal<TrainingLog>,
+    /// False until the stored events have been read once.
+    pub loaded: RwSignal<bool>,
+    /// Stored events that could not be read (a damaged record): counted so the screen can say so.
+    pub unreadable: RwSignal<usize>,
+    pub courses: RwSignal<Arc<CourseCatalog>>,
+    /// `None` when the program catalog has no usable entry for the bonus (then no amounts are shown).
+    pub terms: RwSignal<Option<Arc<SkillsSubsidyTerms>>>,
+    pub banner_dismissed_on: RwSignal<Option<Date>>,
+}
+
+thread_local! {
+    static TRAINING: RefCell<Option<(Owner, Training)>> = const { RefCell::new(None) };
+}
+
+/// The training state, created on first use. Its signals live under a child of the topmost owner (the
+/// mounted app), so they outlive whichever screen asked first.
+pub fn use_training() -> Training {
+    if let Some(t) = TRAINING.with(|t| t.borrow().as_ref().map(|(_, t)| *t)) {
+        return t;
+    }
+    let app = use_app();
+    let mut top = Owner::current().expect("use_training is called while rendering");
+    while let Some(parent) = top.parent() {
+        top = parent;
+    }
+    let owner = top.child();
+    let training = owner.with(|| Training::new(app));
+    TRAINING.with(|t| *t.borrow_mut() = Some((owner, training)));
+    training
+}
+
+fn course_catalog(catalog: &Catalog) -> Arc<CourseCatalog> {
+    // The built-in courses parse (a test guarantees it); a pack whose courses do not is shown without them.
+    Arc::new(CourseCatalog::from_catalog(catalog).unwrap_or_default())
+}
+
+impl Training {
+    fn new(app: AppState) -> Training {
+        let catalog = app.catalog.get_untracked();
+        let t = Training {
+            app,
+            log: RwSignal::new(TrainingLog::new()),
+            loaded: RwSignal::new(false),
+            unreadable: RwSignal::new(0),
+            courses: RwSignal::new(course_catalog(&catalog)),
+            terms: RwSignal::new(
+                SkillsSubsidyTerms::from_catalog(&catalog)
+                    .ok()
+                    .map(Arc::new),
+            ),
+            banner_dismissed_on: RwSignal::new(None),
+        };
+        // A newer catalog pack may be installed after start-up.
+        Effect::new(move |prev: Option<()>| {
+            let catalog = app.catalog.get();
+            if prev.is_some() {
+                t.courses.set(course_catalog(&catalog));
+                t.terms.set(
+                    SkillsSubsidyTerms::from_catalog(&catalog)
+                        .ok()
+                        .map(Arc::new),
+                );
+            }
+        });
+        // Read the log as soon as storage is open.
+        Effect::new(move |_| {
+            if app.storage.with(Option::is_some) {
+                t.reload();
+            }
+        });
+        t
+    }
+
+    pub fn today(&self) -> Date {
+        self.app.today
+    }
+
+    /// Reads the stored events again (after a backup import the screen shows the imported log).
+    pub fn reload(self) {
+        let Some(storage) = self.app.storage() else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            match storage.training_events().await {
+                Ok(records) => {
+                    let mut bad = 0;
+                    let events: Vec<Event> = records
+                        .into_iter()
+                        .filter_map(|r| {
+                            serde_json::from_value::<Event>(r.event)
+                                .map_err(|_| bad += 1)
+                                .ok()
+                        })
+                        .collect();
+                    self.log.set(TrainingLog::from_events(events));
+                    self.unreadable.set(bad);
+                }
+                Err(e) => self.app.report(e),
+            }
+            if let Ok(Some(v)) = storage.setting(BANNER_DISMISSED_ON).await {
+                self.banner_dismissed_on
+                    .set(v.as_str().and_then(|s| Date::parse(s).ok()));
+            }
+            self.loaded.set(true);
+        });
+    }
+
+    /// Validates `what` as a new entry dated `on`, shows it at once and stores it. A refusal changes
+    /// nothing and says what to fix; a storage failure is reported and the entry taken back off the screen.
+    pub fn record(
+        self,
+        on: Date,
+        course: Option<&str>,
+        what: EventKind,
+    ) -> Result<(), TrainingError> {
+        let event = Event::new(new_event_id(), on, course, what);
+        let courses = self.courses.get_untracked();
+        let terms = self.terms.get_untracked();
+        let ctx = Context {
+            catalog: &courses,
+            today: self.app.today,
+            skills_subsidy: terms.as_deref(),
+        };
+        let mut log = self.log.get_untracked();
+        if log.append(event.clone(), &ctx)? == Appended::Duplicate {
+            return Ok(());
+        }
+        self.log.set(log);
+        let record = TrainingEventRecord {
+            event_id: event.id.0.clone(),
+            course_id: event
+                .course
+                .as_ref()
+                .map_or(NO_COURSE.to_string(), |c| c.0.clone()),
+            recorded_at_ms: now_ms(),
+            event: serde_json::to_value(&event).expect("events serialise"),
+        };
+        let Some(storage) = self.app.storage() else {
+            return Ok(()); // screens only offer writes once storage is open
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            match storage.append_training_event(&record).await {
+                Ok(()) | Err(StorageError::Duplicate) => self.app.after_first_save().await,
+                Err(e) => {
+                    self.app.report(e);
+                    let id = event.id;
+                    self.log.update(|log| {
+                        *log = TrainingLog::from_events(
+                            log.events().iter().filter(|e| e.id != id).cloned(),
+                        )
+                    });
+                }
+            }
+        });
+        Ok(())
+    }
+
+    /// Every upcoming date, soonest first (reactive).
+    pub fn deadlines(self) -> Vec<Deadline> {
+        let today = self.app.today;
+        let catalog = self.app.catalog.get();
+        let terms = self.terms.get();
+        let courses = self.courses.get();
+        // Every program's fixed application windows still open (none in the built-in catalog today).
+        let ids: Vec<&str> = catalog.programs().iter().map(|p| p.id.as_str()).collect();
+        let windows = program_windows(&catalog, &ids, today);
+        self.log
+            .with(|log| upcoming(log, &courses, terms.as_deref(), windows, today))
+    }
+
+    pub fn dismiss_banner(self) {
+        let today = self.app.today;
+        self.banner_dismissed_on.set(Some(today));
+        self.save_setting(
+            BANNER_DISMISSED_ON,
+            serde_json::Value::String(today.to_string()),
+        );
+    }
+
+    fn save_setting(self, key: &'static str, value: serde_json::Value) {
+        if let Some(storage) = self.app.storage() {
+            let app = self.app;
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(e) = storage.set_setting(key, value).await {
+                    app.report(e);
+                }
+            });
+        }
+    }
+
+    /// This device's learner id for the learning record's actor: random, made once, kept in settings.
+    pub async fn learner_id(self) -> String {
+        let Some(storage) = self.app.storage() else {
+            return new_event_id();
+        };
+        if let Ok(Some(serde_json::Value::String(id))) = storage.setting(LEARNER_ID).await {
+            return id;
+        }
+        let id = format!("learner-{}", new_event_id());
+        if let Err(e) = storage
+            .set_setting(LEARNER_ID, serde_json::Value::String(id.clone()))
+            .await
+        {
+            self.app.report(e);
+        }
+        id
+    }
+}
+
+/// A fresh event id: time plus randomness, in the characters event ids allow.
+pub fn new_event_id() -> String {
+    let rand = (js_sys::Math::random() * 2f64.powi(40)) as u64;
+    format!("{:x}-{:x}", now_ms(), rand)
+}
+
+/// "Now" in UTC for the calendar file's DTSTAMP.
+pub fn utc_stamp() -> Stamp {
+    let now = js_sys::Date::new_0();
+    let date = Date::new(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() as u8 + 1,
+        now.get_utc_date() as u8,
+    )
+    .unwrap_or_else(|_| Date::ymd(2026, 1, 1));
+    Stamp {
+        date,
+        hour: now.get_utc_hours() as u8,
+        minute: now.get_utc_minutes() as u8,
+        second: now.get_utc_seconds() as u8,
+    }
+}
+
+/// Offers `text` as a file download. Made on the phone, so it works offline; the object URL is released
+/// shortly after the click.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = document();
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_class_name("visually-hidden");
+    doc.body()
+        .ok_or_else(|| JsValue::from_str("no body"))?
+        .append_child(&a)?;
+    a.click();
+    a.remove();
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        Duration::from_secs(2),
+    );
+    Ok(())
+}
+
+/// Where notifications can be shown at all (hidden elsewhere, e.g. iOS outside an installed app).
+pub fn notifications_supported() -> bool {
+    js_sys::Reflect::has(&window(), &JsValue::from_str("Notification")).unwrap_or(false)
+}
+
+pub fn notification_permission() -> web_sys::NotificationPermission {
+    web_sys::Notification::permission()
+}
+
+/// Asks for permission; only ever called from a tap on 开启到期提醒.
+pub async fn request_notifications() -> web_sys::NotificationPermission {
+    if let Ok(promise) = web_sys::Notification::request_permission() {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    notification_permission()
+}
+
+fn notify(title: &str, body: &str) {
+    let options = web_sys::NotificationOptions::new();
+    options.set_body(body);
+    options.set_tag("leye-due-soon");
+    let _ = web_sys::Notification::new_with_options(title, &options);
+}
+
+/// The shell's gentle reminder: anything due within 14 days, once the log is read. "知道了" hides it for
+/// today. With notifications allowed, the same sentence is shown once a day as a local notification.
+#[component]
+pub fn DueSoonBanner() -> impl IntoView {
+    let app = use_app();
+    let training = use_training();
+    let due = move || {
+        if !training.loaded.get() {
+            return None;
+        }
+        let today = app.today;
+        let all = training.deadlines();
+        let soon = due_within(&all, today, DUE_SOON_DAYS);
+        let first = soon.first()?;
+        let lang = app.lang.get();
+        Some(text::due_soon(
+            soon.len(),
+            first.title.get(lang),
+            first.date,
+            today,
+            lang,
+        ))
+    };
+    // Local notification: once a day, only where allowed, only while the app is open (no background work).
+    Effect::new(move |_| {
+        let Some(sentence) = due() else { return };
+        if !notifications_supported()
+            || notification_permission() != web_sys::NotificationPermission::Granted
+        {
+            return;
+        }
+        let Some(storage) = app.storage() else { return };
+        let today = app.today;
+        let title = Text::new("乐业通:近期截止", "LeYe: due soon")
+            .get(app.lang.get_untracked())
+            .to_string();
+        wasm_bindgen_futures::spawn_local(async move {
+            let last = storage.setting(NOTIFIED_ON).await.ok().flatten();
+            if last.as_ref().and_then(|v| v.as_str()) == Some(today.to_string().as_str()) {
+                return;
+            }
+            notify(&title, &sentence);
+            let _ = storage
+                .set_setting(NOTIFIED_ON, serde_json::Value::String(today.to_string()))
+                .await;
+        });
+    });
+    let visible = move || training.banner_dismissed_on.get() != Some(app.today);
+    view! {
+        {move || (visible().then(due).flatten()).map(|sentence| view! {
+            <div class="banner banner-due" role="status">
+                <span class="banner-due-text">{sentence}</span>
+                <span class="banner-due-actions">
+                    <A href="/training" attr:class="banner-due-open">{move || app.t(TrainingText::DueOpen)}</A>
+                    <button type="button" class="banner-due-dismiss" on:click=move |_| training.dismiss_banner()>
+                        {move || app.t(TrainingText::DueDismiss)}
+                    </button>
+                </span>
+            </div>
+        })}
+    }
+}
