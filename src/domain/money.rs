@@ -18,7 +18,7 @@ impl Yuan {
     /// "20万元", "1.2万元", "1500元": how amounts are written on Chinese notices.
     pub fn zh(self) -> String {
         let n = self.0;
-        if n >= 10_000 && n % 1_000 == 0 {
+        if n >= 10_000 && n.is_multiple_of(1_000) {
             let wan = n / 10_000;
             let rest = (n % 10_000) / 1_000;
             if rest == 0 {
@@ -36,7 +36,7 @@ impl Yuan {
         let digits = self.0.to_string();
         let mut out = String::new();
         for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(ch);

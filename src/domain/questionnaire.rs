@@ -51,12 +51,9 @@ pub struct Progress {
 impl Progress {
     /// Share done, 0..=100, for a progress bar.
     pub fn percent(self) -> u8 {
-        let total = self.answered + self.remaining;
-        if total == 0 {
-            100
-        } else {
-            (self.answered * 100 / total) as u8
-        }
+        (self.answered * 100)
+            .checked_div(self.answered + self.remaining)
+            .map_or(100, |p| p as u8)
     }
 }
 
@@ -92,11 +89,8 @@ fn scores(catalog: &Catalog, facts: &Facts, today: Date) -> Vec<Score> {
             .deciding_facts(vocab, facts, today, &mut deciding);
         for &fi in &deciding {
             match askable(catalog, fi, facts, today, 0) {
-                Some(t) if t == fi => {
-                    if !direct[fi].contains(&pi) {
-                        direct[fi].push(pi)
-                    }
-                }
+                Some(t) if t == fi && !direct[fi].contains(&pi) => direct[fi].push(pi),
+                Some(t) if t == fi => {}
                 Some(parent) => {
                     gated[parent] += 1;
                     gated_by[fi] = Some(parent);

@@ -965,10 +965,8 @@ pub fn validate_test(c: &Criterion, vocabulary: &[FactDef]) -> Vec<String> {
         out.push(format!("`values` is not used by test `{}`", c.test.name()));
     }
     match c.test {
-        AtLeast | AtMost => {
-            if c.value.is_none() {
-                out.push(format!("test `{}` needs `value`", c.test.name()));
-            }
+        AtLeast | AtMost if c.value.is_none() => {
+            out.push(format!("test `{}` needs `value`", c.test.name()));
         }
         Between | AgeBetween => match (c.min, c.max) {
             (None, None) => out.push(format!("test `{}` needs `min` and/or `max`", c.test.name())),
@@ -988,10 +986,8 @@ pub fn validate_test(c: &Criterion, vocabulary: &[FactDef]) -> Vec<String> {
             }
             _ => {}
         },
-        OnOrAfter | OnOrBefore => {
-            if c.date.is_none() {
-                out.push(format!("test `{}` needs `date`", c.test.name()));
-            }
+        OnOrAfter | OnOrBefore if c.date.is_none() => {
+            out.push(format!("test `{}` needs `date`", c.test.name()));
         }
         _ => {}
     }
