@@ -53,7 +53,6 @@ crate::messages! {
     Unknown => "不清楚", "Not sure";
     StartOver => "全部重新回答", "Start again";
     StartOverConfirm => "再点一次确认清除全部回答", "Tap again to clear all answers";
-    NextApply => "去{channel}申请", "Apply through {channel}";
     NextConfirm => "先向{channel}确认是否符合", "First confirm with {channel}";
     NextAnswer => "回答剩下的问题,或向{channel}咨询", "Answer the remaining questions, or ask {channel}";
     NotYetOpen => "{date}起可以申请", "Applications open on {date}";
@@ -195,8 +194,9 @@ pub fn why_line(r: &ProgramResult) -> Option<Text> {
         .map(|c| c.text.clone())
 }
 
-/// The one line saying what to do next: where to apply, what to confirm, what to change or answer.
-pub fn next_step(r: &ProgramResult, p: &Program) -> Option<Text> {
+/// The one line saying what to do next, with its label: where to apply (去哪里办), what to confirm,
+/// what to change, or what to answer (下一步).
+pub fn next_step(r: &ProgramResult, p: &Program) -> Option<(PolicyText, Text)> {
     let channel = |key: PolicyText, c: &Text| {
         Text::new(
             tf(key, Lang::Zh, "channel", &c.zh),
@@ -204,15 +204,20 @@ pub fn next_step(r: &ProgramResult, p: &Program) -> Option<Text> {
         )
     };
     match (r.group, r.outcome) {
-        (Group::CanApply, Outcome::LikelyEligible) => {
-            Some(channel(PolicyText::NextConfirm, &r.confirm_with))
-        }
-        (Group::CanApply, _) => p
-            .apply
+        (Group::CanApply, Outcome::LikelyEligible) => Some((
+            PolicyText::NextStep,
+            channel(PolicyText::NextConfirm, &r.confirm_with),
+        )),
+        // The channel's own label already says who acts ("你的单位或平台代为申请", "爱山东App「…」").
+        (Group::CanApply, _) => p.apply.first().map(|c| (PolicyText::HowToApply, c.label())),
+        (Group::AlmostThere, _) => r
+            .steps
             .first()
-            .map(|c| channel(PolicyText::NextApply, &c.label())),
-        (Group::AlmostThere, _) => r.steps.first().map(|s| s.text.clone()),
-        (Group::NeedsInfo, _) => Some(channel(PolicyText::NextAnswer, &r.confirm_with)),
+            .map(|s| (PolicyText::NextStep, s.text.clone())),
+        (Group::NeedsInfo, _) => Some((
+            PolicyText::NextStep,
+            channel(PolicyText::NextAnswer, &r.confirm_with),
+        )),
         _ => None,
     }
 }
@@ -408,12 +413,9 @@ mod tests {
         );
         let p = catalog().program(&r.program).unwrap();
         assert!(why_line(r).is_some());
-        let next = next_step(r, p).unwrap();
-        assert!(
-            next.zh.starts_with("去") && next.zh.contains(&p.apply[0].label().zh),
-            "{}",
-            next.zh
-        );
+        let (label, next) = next_step(r, p).unwrap();
+        assert_eq!(label, PolicyText::HowToApply);
+        assert_eq!(next, p.apply[0].label());
     }
 
     #[test]
@@ -426,10 +428,9 @@ mod tests {
             .find(|r| r.program == "accident-insurance-subsidy")
             .unwrap();
         assert_eq!(r.group, Group::AlmostThere);
-        assert!(next_step(r, catalog().program(&r.program).unwrap())
-            .unwrap()
-            .zh
-            .contains("就业登记"));
+        let (label, next) = next_step(r, catalog().program(&r.program).unwrap()).unwrap();
+        assert_eq!(label, PolicyText::NextStep);
+        assert!(next.zh.contains("就业登记"), "{}", next.zh);
         assert!(why_line(r).unwrap().zh.contains("就业登记"));
     }
 
@@ -447,7 +448,7 @@ mod tests {
             .find(|r| r.program == "accident-insurance-subsidy")
             .unwrap();
         assert_eq!(r.group, Group::NeedsInfo);
-        let next = next_step(r, catalog().program(&r.program).unwrap()).unwrap();
+        let (_, next) = next_step(r, catalog().program(&r.program).unwrap()).unwrap();
         assert!(next.zh.contains(&r.confirm_with.zh), "{}", next.zh);
     }
 

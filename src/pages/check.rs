@@ -210,9 +210,6 @@ fn QuestionScreen(facts: Vec<String>, checklist: bool, editing: bool, flow: Flow
             <h2 id="question-title" tabindex="-1" node_ref=title_ref>{text(heading)}</h2>
             {help.map(|h| view! { <p class="note question-help">{text(h)}</p> })}
             {body}
-            <p class="field-error" role="alert">
-                {move || error.get().map(|e| e.get(app.lang.get()).to_string())}
-            </p>
             <button type="button" class="button button-skip" on:click=skip>{tr(PolicyText::DontKnow)}</button>
             <div class="question-nav">
                 <Show when=has_back.clone()>
@@ -275,7 +272,10 @@ fn SingleInput(def: FactDef, error: RwSignal<Option<Text>>, flow: Flow) -> impl 
                     }
                 })
                 .collect_view();
-            view! { <div class="choice-buttons" role="group" aria-labelledby="question-title">{options}</div> }
+            view! {
+                <div class="choice-buttons" role="group" aria-labelledby="question-title">{options}</div>
+                <ErrorLine error/>
+            }
                 .into_any()
         }
         FactType::Choice => {
@@ -294,7 +294,10 @@ fn SingleInput(def: FactDef, error: RwSignal<Option<Text>>, flow: Flow) -> impl 
                     }
                 })
                 .collect_view();
-            view! { <div class="choice-buttons" role="group" aria-labelledby="question-title">{options}</div> }
+            view! {
+                <div class="choice-buttons" role="group" aria-labelledby="question-title">{options}</div>
+                <ErrorLine error/>
+            }
                 .into_any()
         }
         FactType::Multi => {
@@ -336,6 +339,7 @@ fn SingleInput(def: FactDef, error: RwSignal<Option<Text>>, flow: Flow) -> impl 
                     <legend class="visually-hidden">{tr(PolicyText::PickOne)}</legend>
                     {boxes}
                 </fieldset>
+                <ErrorLine error/>
                 <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
             }
             .into_any()
@@ -370,6 +374,7 @@ fn SingleInput(def: FactDef, error: RwSignal<Option<Text>>, flow: Flow) -> impl 
                         aria-label=tr(PolicyText::More)>"+"</button>
                     {unit.map(|u| view! { <span class="stepper-unit">{text(u)}</span> })}
                 </div>
+                <ErrorLine error/>
                 <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
             }
             .into_any()
@@ -397,10 +402,22 @@ fn SingleInput(def: FactDef, error: RwSignal<Option<Text>>, flow: Flow) -> impl 
                         on:input=move |ev| raw.set(event_target_value(&ev))
                         on:change=move |ev| raw.set(event_target_value(&ev))/>
                 </label>
+                <ErrorLine error/>
                 <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
             }
             .into_any()
         }
+    }
+}
+
+/// Why an answer was refused, right under the control and before 下一步, announced when it appears.
+#[component]
+fn ErrorLine(error: RwSignal<Option<Text>>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <p class="field-error" role="alert">
+            {move || error.get().map(|e| e.get(app.lang.get()).to_string())}
+        </p>
     }
 }
 
@@ -463,7 +480,8 @@ fn ChecklistInput(
             <legend class="visually-hidden">{text(Question::checklist_title())}</legend>
             {boxes}
         </fieldset>
-        <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
+        <ErrorLine error/>
+                <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
     }
 }
 
@@ -584,8 +602,8 @@ fn ResultCard(result: ProgramResult, saved: SavedPrograms) -> impl IntoView {
             {why.map(|w| view! {
                 <p class="why"><strong>{tr(PolicyText::Why)} ":"</strong> {text(w)}</p>
             })}
-            {next.map(|n| view! {
-                <p class="next-step"><strong>{tr(PolicyText::NextStep)} ":"</strong> {text(n)}</p>
+            {next.map(|(label, n)| view! {
+                <p class="next-step"><strong>{tr(label)} ":"</strong> {text(n)}</p>
             })}
             {(!exclusions.is_empty()).then(|| view! { <ExclusionNote exclusions/> })}
             {details.then(|| view! {

@@ -105,11 +105,17 @@ fn YourResult(result: Memo<Option<crate::domain::outcome::ProgramResult>>) -> im
         let why = pv::why_line(&r);
         let exclusions = r.excluded_with.clone();
         let availability = r.availability;
+        // The verdict line adds something only when it says more than the badge.
+        let badge = match r.outcome {
+            crate::domain::outcome::Outcome::LikelyEligible => r.outcome.label(),
+            _ => r.group.label(),
+        };
+        let verdict = (r.verdict != badge).then(|| r.verdict.clone());
         Some(view! {
             <section class="card your-result">
                 <h2>{tr(PolicyText::YourResult)}</h2>
                 <OutcomeBadge outcome=r.outcome group=r.group/>
-                <p class="verdict">{text(r.verdict.clone())}</p>
+                {verdict.map(|v| view! { <p class="verdict">{text(v)}</p> })}
                 {why.filter(|_| r.group == Group::NeedsInfo).map(|w| view! { <p class="why">{text(w)}</p> })}
                 <AvailabilityLine availability/>
                 <h3>{tr(PolicyText::CriteriaTitle)}</h3>

@@ -156,7 +156,7 @@ test('a ride-hailing driver taps through the questions and sees the accident-ins
     assert.match(text, /50%/, 'the share of the premium');
     assert.match(text, /100元/, 'the yearly cap');
     assert.match(text, /原因/, 'a one-line why');
-    assert.match(text, /下一步/, 'a one-line next step');
+    assert.match(await accident.locator('.next-step').innerText(), /^去哪里办:\S/, 'one line: where to apply');
     assert.match(await results(page).innerText(), /政策数据更新于 \d{4}-\d{2}-\d{2}/);
     // It cannot be combined with occupational injury protection: flagged on both programs.
     assert.match(await accident.locator('.exclusion').innerText(), /跑单受伤有保障/);
@@ -188,7 +188,7 @@ test('not knowing leads to 需要更多信息, never to a verdict', async () => 
     assert.equal(await page.locator('details[data-group="can-apply"] article[data-program="accident-insurance-subsidy"]').count(), 0);
     assert.equal(await page.locator('details[data-group="not-eligible"] article[data-program="accident-insurance-subsidy"]').count(), 0);
     await page.locator('details[data-group="needs-info"] > summary').click();
-    assert.match(await r.innerText(), /下一步/, 'says how to find out');
+    assert.match(await r.locator('.next-step').innerText(), /^下一步:回答剩下的问题,或向\S+咨询/, 'says how to find out');
     await clean(seen);
   } finally {
     await context.close();
