@@ -23,7 +23,6 @@ crate::messages! {
         StoredSaved => "收藏的政策", "Saved programs";
         StoredEvents => "培训记录", "Training records";
         StoredSettings => "设置", "Settings";
-        UnitItems => "条", "items";
         StorageTitle => "存储状态", "Storage";
         Persistent => "已设为持久保存:浏览器不会自动清除这些数据。", "Persistent: the browser will not clear this data on its own.";
         NotPersistent => "尚未设为持久保存:手机空间不足时,浏览器可能清除数据。建议定期导出备份。", "Not persistent yet: if the phone runs low on space the browser may clear this data. Export a backup now and then.";
@@ -69,6 +68,14 @@ crate::messages! {
 /// The download name of a backup made on `today`: `leye-backup-2026-11-26.json`.
 pub fn backup_file_name(today: Date) -> String {
     format!("leye-backup-{today}.json")
+}
+
+/// A record count: "3 条" in Chinese, a bare "3" in English (no "1 items").
+pub fn count_text(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 条"),
+        Lang::En => n.to_string(),
+    }
 }
 
 /// Bytes as people read them: "0 KB", "850 KB", "1.2 MB", "2.5 GB" (1 KB = 1024 bytes, one decimal
@@ -238,6 +245,12 @@ mod tests {
     #[test]
     fn every_string_has_both_languages() {
         check_table(DataText::ALL, &[]).unwrap();
+    }
+
+    #[test]
+    fn counts_read_naturally_in_both_languages() {
+        assert_eq!(count_text(3, Lang::Zh), "3 条");
+        assert_eq!(count_text(1, Lang::En), "1");
     }
 
     #[test]

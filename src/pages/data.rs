@@ -11,8 +11,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use crate::app::{tr, use_app};
-use crate::data_text::{backup_file_name, clock_text, human_bytes, DataText};
-use crate::domain::backup::{BackupError, Records, MAX_BACKUP_BYTES};
+use crate::data_text::{backup_file_name, clock_text, count_text, human_bytes, DataText};
+use crate::domain::backup::{BackupError, MAX_BACKUP_BYTES};
 use crate::domain::catalog::Catalog;
 use crate::domain::lang::{Lang, Text};
 use crate::state::CatalogCheck;
@@ -82,17 +82,32 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
+/// How many records of each kind are stored.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Counts {
+    answers: usize,
+    saved: usize,
+    events: usize,
+    settings: usize,
+}
+
 /// Counts of what is stored, and whether the browser keeps it (persisted, space used).
 #[component]
 fn StoredSection(refresh: RwSignal<u32>) -> impl IntoView {
     let app = use_app();
-    let records = LocalResource::new(move || {
+    // Only the counts are kept: a long training log is read once, not cloned on every render.
+    let counts = LocalResource::new(move || {
         refresh.track();
         app.data_generation.track();
         let storage = app.storage.get();
         async move {
             match storage {
-                Some(s) => Some(s.records().await),
+                Some(s) => Some(s.records().await.map(|r| Counts {
+                    answers: r.answers.len(),
+                    saved: r.saved.len(),
+                    events: r.training_events.len(),
+                    settings: r.settings.len(),
+                })),
                 None => None,
             }
         }
@@ -101,16 +116,15 @@ fn StoredSection(refresh: RwSignal<u32>) -> impl IntoView {
         refresh.track();
         async move { durability::report().await }
     });
-    let count_row = move |label: DataText, class: &'static str, count: fn(&Records) -> usize| {
+    let count_row = move |label: DataText, class: &'static str, count: fn(Counts) -> usize| {
         view! {
             <div class="data-count">
                 <dt>{tr(label)}</dt>
                 <dd class=class>
-                    {move || match records.get().flatten() {
-                        Some(Ok(r)) => count(&r).to_string(),
+                    {move || match counts.get().flatten() {
+                        Some(Ok(c)) => count_text(count(c), app.lang.get()),
                         _ => "…".to_owned(),
                     }}
-                    " " {tr(DataText::UnitItems)}
                 </dd>
             </div>
         }
@@ -119,12 +133,12 @@ fn StoredSection(refresh: RwSignal<u32>) -> impl IntoView {
         <section class="card" aria-labelledby="data-stored-title">
             <h2 id="data-stored-title">{tr(DataText::StoredTitle)}</h2>
             <dl class="data-counts">
-                {count_row(DataText::StoredAnswers, "count-answers", |r| r.answers.len())}
-                {count_row(DataText::StoredSaved, "count-saved", |r| r.saved.len())}
-                {count_row(DataText::StoredEvents, "count-events", |r| r.training_events.len())}
-                {count_row(DataText::StoredSettings, "count-settings", |r| r.settings.len())}
+                {count_row(DataText::StoredAnswers, "count-answers", |c| c.answers)}
+                {count_row(DataText::StoredSaved, "count-saved", |c| c.saved)}
+                {count_row(DataText::StoredEvents, "count-events", |c| c.events)}
+                {count_row(DataText::StoredSettings, "count-settings", |c| c.settings)}
             </dl>
-            {move || match records.get().flatten() {
+            {move || match counts.get().flatten() {
                 // Damaged or unreadable data: say so, the rest of the screen still works.
                 Some(Err(e)) => Some(view! { <p class="data-outcome data-outcome-error" role="alert">{e.message(app.lang.get())}</p> }),
                 _ => None,
