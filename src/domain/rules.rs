@@ -1112,6 +1112,47 @@ fn contradictions(
             }
         }
     }
+    // A criterion whose question is only asked under a condition (`ask_if`) that its `all` siblings rule
+    // out can never hold: e.g. a graduation date next to "education is senior high".
+    if matches!(node, Node::All(_)) {
+        for &i in leaves.iter().filter(|i| !negated[**i]) {
+            let Some(cond) = vocabulary
+                .iter()
+                .find(|d| d.id == criteria[i].fact)
+                .and_then(|d| d.ask_if.as_ref())
+            else {
+                continue;
+            };
+            let Some(parent) = vocabulary.iter().find(|d| d.id == cond.fact) else {
+                continue;
+            };
+            let siblings: Vec<usize> = leaves
+                .iter()
+                .copied()
+                .filter(|j| !negated[*j] && criteria[*j].fact == cond.fact)
+                .collect();
+            if siblings.is_empty() {
+                continue;
+            }
+            let mut together: Vec<Criterion> =
+                siblings.iter().map(|j| criteria[*j].clone()).collect();
+            together.push(cond.clone());
+            let all: Vec<usize> = (0..together.len()).collect();
+            if !satisfiable(&all, &together, parent) {
+                let ids: Vec<String> = siblings
+                    .iter()
+                    .map(|j| format!("`{}`", criteria[*j].id))
+                    .collect();
+                issues.push(format!(
+                    "criterion `{}` can never hold: `{}` is only asked when its `ask_if` on `{}` holds, which {} rule out",
+                    criteria[i].id,
+                    criteria[i].fact,
+                    cond.fact,
+                    ids.join(" and ")
+                ));
+            }
+        }
+    }
 }
 
 /// Whether some answer to `def` meets every criterion in `group` (all on that fact).
@@ -1395,6 +1436,22 @@ mod tests {
         assert!(
             msgs.contains("refers to `c`") && msgs.contains("`b` is not used"),
             "{msgs}"
+        );
+        let gated = [
+            crit(r#"{"id":"hs","fact":"edu","test":"in","values":["high"]}"#),
+            crit(r#"{"id":"g","fact":"grad","test":"within","years":2}"#),
+        ];
+        assert!(validate_rule(&gated, None, &v)
+            .join("\n")
+            .contains("criterion `g` can never hold"));
+        let fine = [
+            crit(r#"{"id":"ba","fact":"edu","test":"in","values":["bachelor"]}"#),
+            crit(r#"{"id":"g","fact":"grad","test":"within","years":2}"#),
+        ];
+        assert!(
+            validate_rule(&fine, None, &v).is_empty(),
+            "{:?}",
+            validate_rule(&fine, None, &v)
         );
         let mut missing = crit(r#"{"id":"a","fact":"registered","test":"is_true"}"#);
         missing.met.en.clear();
