@@ -70,7 +70,9 @@ pub fn camp_view(log: &TrainingLog, catalog: &CourseCatalog, course: &CourseId, 
             _ => None,
         })
         .collect();
-    notes.sort_by(|a, b| b.on.cmp(&a.on));
+    // Newest first; on the same day the later entry first (the sort is stable).
+    notes.reverse();
+    notes.sort_by_key(|n| std::cmp::Reverse(n.on));
     Some(CampView {
         course: course.clone(),
         sessions_attended: p.sessions_attended,
