@@ -61,7 +61,9 @@ test('我的 leads to 数据, which shows what is stored, whether it is kept, sp
     assert.deepEqual(await axeViolations(page), [], 'no accessibility violations (WCAG 2 A/AA)');
     await page.locator('button.data-erase-start').click();
     assert.deepEqual(await axeViolations(page), [], 'none with the erase question open either');
+    await page.screenshot({ path: join(SHOTS, 'data-erase-question.png') });
     await page.locator('button.data-erase-cancel').click();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SHOTS, 'data-zh.png'), fullPage: true });
     await page.locator('button.lang-toggle').click();
     await page.waitForSelector('main h1:has-text("My data")');
@@ -124,6 +126,7 @@ test('a bad backup is refused with a clear message and nothing changes', async (
       assert.equal(result.isError, true, `${what} is shown as a refusal`);
       assert.match(result.text, message, what);
       assert.match(result.text, /没有做任何更改/, what);
+      if (what === 'wrong checksum') await page.screenshot({ path: join(SHOTS, 'data-refused.png') });
       assert.deepEqual(await dump(page), before, `${what} changed nothing`);
       assert.deepEqual(await counts(page), { answers: 3, saved: 2, events: 3, settings: 0 }, what);
     }
@@ -241,6 +244,36 @@ test('opened straight from a link on the first run, the screen shows the start-u
     await page.waitForSelector('.data-last-check:has-text("上次检查更新")');
     assert.match(await page.locator('.data-catalog-source').innerText(), /应用自带/);
     assert.equal(await page.locator('nav.tab-bar a[aria-current="page"]').innerText(), '我的');
+    assert.deepEqual(seen.errors, []);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
+
+test('without IndexedDB (private mode), the screen says data lives only in memory and a backup can still be taken', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page, host.origin);
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', {
+        get() { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); },
+      });
+    });
+    await page.goto(host.origin + '/me/data');
+    await appReady(page);
+    await page.waitForSelector('.banner-storage:has-text("数据不会被保存")');
+    await page.waitForSelector('.data-durability:has-text("现在数据只在内存中")');
+    await page.locator('button.lang-toggle').click(); // a setting, kept in memory
+    await page.waitForSelector('main h1:has-text("My data")');
+    // Back to Me and in again (no reload: a reload would lose what is only in memory).
+    await page.locator('.data-back a').click();
+    await page.locator('a.data-entry').click();
+    await page.waitForFunction(() => document.querySelector('.count-settings')?.textContent.trim() === '1');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.data-export').click()]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(file.records.settings, [{ key: 'lang', value: 'en' }]);
     assert.deepEqual(seen.errors, []);
   } finally {
     await context.close();
