@@ -31,7 +31,7 @@ pub struct CampView {
     pub checklist: Vec<ChecklistItem>,
     /// Sessions scheduled today or later, soonest first.
     pub upcoming_sessions: Vec<(Date, String)>,
-    /// Notes on this course, newest first.
+    /// Notes on this course, newest first (same day: by entry id, later first).
     pub notes: Vec<NoteEntry>,
     pub completed_on: Option<Date>,
 }
@@ -70,9 +70,9 @@ pub fn camp_view(log: &TrainingLog, catalog: &CourseCatalog, course: &CourseId, 
             _ => None,
         })
         .collect();
-    // Newest first; on the same day the later entry first (the sort is stable).
-    notes.reverse();
-    notes.sort_by_key(|n| std::cmp::Reverse(n.on));
+    // Newest first; same-day notes by entry id, later first (the app's ids start with the time), so the
+    // order does not depend on the order storage returns events in.
+    notes.sort_by(|a, b| (b.on, &b.id).cmp(&(a.on, &a.id)));
     Some(CampView {
         course: course.clone(),
         sessions_attended: p.sessions_attended,

@@ -27,7 +27,7 @@ pub struct CourseProgress {
     pub enrolled_on: Date,
     pub requirement: Option<Requirement>,
     pub requirement_from: RequirementSource,
-    /// Modules done, in the order they were done.
+    /// Modules done, in the order they were done (by date, then entry id).
     pub modules_done: Vec<String>,
     pub minutes_studied: u32,
     pub sessions_attended: u32,
@@ -78,9 +78,10 @@ fn course_progress(log: &TrainingLog, course: &Course, enrolment: &Event) -> Cou
         (None, None) => (None, RequirementSource::Unknown),
     };
 
-    // The course's effective events in date order; ties keep append order, so the result is stable.
+    // The course's effective events in date order, same-day ties by event id (the app's ids start with the
+    // time), so the result does not depend on the order storage returns events in.
     let mut events: Vec<&Event> = log.effective_for(&course.id).collect();
-    events.sort_by_key(|e| e.on);
+    events.sort_by(|a, b| (a.on, &a.id).cmp(&(b.on, &b.id)));
 
     let mut p = CourseProgress {
         course: course.id.clone(),
