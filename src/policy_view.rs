@@ -37,6 +37,8 @@ crate::messages! {
     ContinueQuestions => "继续回答问题", "Continue the questions";
     DataAsOf => "政策数据更新于", "Policy data updated on";
     Why => "原因", "Why";
+    // After a label: no space in Chinese (as in the catalog's own sentences), one in English.
+    Colon => ":", ": ";
     NextStep => "下一步", "Next step";
     HowToApply => "去哪里办", "Where to apply";
     Documents => "要带的材料", "What to bring";
@@ -322,7 +324,7 @@ mod tests {
 
     #[test]
     fn every_string_has_both_languages() {
-        check_table(PolicyText::ALL, &[]).unwrap();
+        check_table(PolicyText::ALL, &[PolicyText::Colon]).unwrap();
     }
 
     #[test]
@@ -450,6 +452,31 @@ mod tests {
         assert_eq!(r.group, Group::NeedsInfo);
         let (_, next) = next_step(r, catalog().program(&r.program).unwrap()).unwrap();
         assert!(next.zh.contains(&r.confirm_with.zh), "{}", next.zh);
+    }
+
+    #[test]
+    fn partly_known_rules_say_likely_eligible_and_whom_to_confirm_with() {
+        // 圆梦计划: the plan names graduates working in Zaozhuang; the rest is unconfirmed.
+        let mut f = Facts::new();
+        f.set("edu_level", FactValue::Choice("bachelor".into()))
+            .set("work_city", FactValue::Choice("zaozhuang".into()));
+        let results = evaluate(catalog(), &f, today());
+        let r = results
+            .iter()
+            .find(|r| r.program == "graduate-living-rent-subsidy")
+            .unwrap();
+        assert_eq!(
+            (r.group, r.outcome),
+            (Group::CanApply, Outcome::LikelyEligible)
+        );
+        let (label, next) = next_step(r, catalog().program(&r.program).unwrap()).unwrap();
+        assert_eq!(label, PolicyText::NextStep);
+        assert!(
+            next.zh.starts_with("先向") && next.zh.contains(&r.confirm_with.zh),
+            "{}",
+            next.zh
+        );
+        assert!(next.en.contains("confirm with"), "{}", next.en);
     }
 
     #[test]

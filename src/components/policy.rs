@@ -58,7 +58,7 @@ pub fn CriterionRow(result: CriterionResult) -> impl IntoView {
     view! {
         <li class=class data-status=format!("{:?}", result.status).to_lowercase()>
             <span class="criterion-mark" aria-hidden="true">{mark}</span>
-            <span class="visually-hidden">{tr(label)} ": "</span>
+            <span class="visually-hidden">{tr(label)}{tr(PolicyText::Colon)}</span>
             <span>{text(result.text)}</span>
         </li>
     }

@@ -600,10 +600,10 @@ fn ResultCard(result: ProgramResult, saved: SavedPrograms) -> impl IntoView {
             {verdict.map(|v| view! { <p class="verdict">{text(v)}</p> })}
             <BenefitLine benefit=result.benefit.clone()/>
             {why.map(|w| view! {
-                <p class="why"><strong>{tr(PolicyText::Why)} ":"</strong> {text(w)}</p>
+                <p class="why"><strong>{tr(PolicyText::Why)}{tr(PolicyText::Colon)}</strong>{text(w)}</p>
             })}
             {next.map(|(label, n)| view! {
-                <p class="next-step"><strong>{tr(label)} ":"</strong> {text(n)}</p>
+                <p class="next-step"><strong>{tr(label)}{tr(PolicyText::Colon)}</strong>{text(n)}</p>
             })}
             {(!exclusions.is_empty()).then(|| view! { <ExclusionNote exclusions/> })}
             {details.then(|| view! {

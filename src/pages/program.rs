@@ -201,7 +201,7 @@ fn Windows(
     view! {
         <section class="card">
             <h2>{tr(PolicyText::Deadlines)}</h2>
-            <p><strong>{tr(PolicyText::Effective)} ": "</strong> {effective}</p>
+            <p><strong>{tr(PolicyText::Effective)}{tr(PolicyText::Colon)}</strong>{effective}</p>
             {move || {
                 if !has_any {
                     return None;
@@ -258,12 +258,12 @@ fn Provenance(program: Program) -> impl IntoView {
     view! {
         <section class="card provenance">
             <h2>{tr(PolicyText::Sources)}</h2>
-            <p><strong>{tr(PolicyText::PlanClause)} ": "</strong> {program.plan_clause.clone()}</p>
+            <p><strong>{tr(PolicyText::PlanClause)}{tr(PolicyText::Colon)}</strong>{program.plan_clause.clone()}</p>
             <h3>{tr(PolicyText::Departments)}</h3>
             <ul class="plain-list">{departments}</ul>
             <h3>{tr(PolicyText::Sources)}</h3>
             <ul class="plain-list">{sources}</ul>
-            <p class="note"><strong>{tr(PolicyText::LastVerified)} ": "</strong> {program.last_verified.to_string()}</p>
+            <p class="note"><strong>{tr(PolicyText::LastVerified)}{tr(PolicyText::Colon)}</strong>{program.last_verified.to_string()}</p>
         </section>
     }
 }
