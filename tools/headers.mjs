@@ -19,8 +19,11 @@ export const CSP_META = [
 /** The full policy, as an HTTP header. */
 export const CSP_HEADER = `${CSP_META}; frame-ancestors 'none'`;
 
-/** Files whose names carry a content hash never change: cache them for a year. */
-export const HASHED_FILE = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+/**
+ * Files whose names carry a content hash never change: cache them for a year.
+ * Trunk prints its 64-bit hash without leading zeros, so the length varies (up to 16 hex digits).
+ */
+export const HASHED_FILE = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$/;
 
 /** Headers for one response, given the path served. */
 export function headersFor(path) {
