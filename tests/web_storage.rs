@@ -193,6 +193,21 @@ async fn exercise_training(s: &Storage) {
         .await
         .unwrap()
         .is_empty());
+    // Impossible times and over-long ids are refused before anything is written.
+    let bad_time = s.append_training_event(&event("e-d", "forklift", -1)).await;
+    assert!(
+        matches!(bad_time, Err(StorageError::Invalid(_))),
+        "{bad_time:?}"
+    );
+    let long_id = "x".repeat(backup::MAX_ID_CHARS + 1);
+    let bad_id = s
+        .append_training_event(&event(&long_id, "forklift", 1))
+        .await;
+    assert!(
+        matches!(bad_id, Err(StorageError::Invalid(_))),
+        "{bad_id:?}"
+    );
+    assert_eq!(s.training_events().await.unwrap().len(), 3);
 }
 
 async fn exercise_settings(s: &Storage) {

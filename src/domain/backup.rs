@@ -529,7 +529,8 @@ fn check_text(s: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn check_time(ms: i64) -> Result<(), String> {
+/// Timestamps are milliseconds since 1970 and before the year 3000.
+pub fn check_time(ms: i64) -> Result<(), String> {
     if !(0..=MAX_TIMESTAMP_MS).contains(&ms) {
         return Err(format!("impossible time {ms}"));
     }

@@ -13,10 +13,12 @@
 //! storage.set_document_ticked("startup-loan", 2, true).await?;
 //! storage.append_training_event(&event).await?;    // append-only; duplicate id → Duplicate
 //! storage.set_lang(Lang::En).await?;
-//! let text = storage.export_backup(None).await?;      // offer as leye-backup-<date>.json
+//! let text = storage.export_backup(None).await?;   // offer as leye-backup-<date>.json
 //! storage.import_backup(&bytes).await?;            // checks everything, then replaces in one go
 //! storage.erase_all().await?;                      // after the user confirmed
 //! durability::request_persistence().await;         // after the first save
+//! let report = durability::report().await;          // persisted? usage/quota for 我的 → 数据
+//! catalog_update::check_catalog(&storage, force).await?;  // ≤ once a day unless forced
 //! ```
 //! Every error is a [`StorageError`]; show `err.message(lang)`. On `QuotaExceeded` the old data is
 //! still readable and exportable. On `Closed` (a newer version opened in another tab) ask for a reload.
@@ -27,6 +29,10 @@
 //! - Records are checked against the same bounds as a backup import ([`crate::domain::backup`]),
 //!   so any stored data can be exported and imported again.
 //! - The in-memory backend behaves the same, so the app works when IndexedDB is unavailable.
+//! - Opening never hangs: a tab holding an old version open yields `Blocked` (from the "blocked"
+//!   event, or after 8 s at worst); this connection closes itself when a newer version asks.
+//! - Schema changes go through [`db::SCHEMA_VERSION`] and a new step in `db::migrate`, each with a
+//!   browser test that opens a database written by the previous version.
 
 pub mod catalog_update;
 pub mod db;
@@ -333,6 +339,7 @@ impl Storage {
         for r in records {
             backup::check_id(&r.fact_id)
                 .and_then(|()| backup::check_value(&r.value, 0))
+                .and_then(|()| backup::check_time(r.updated_at_ms))
                 .map_err(StorageError::Invalid)?;
         }
         match self.backend()? {
@@ -900,6 +907,7 @@ fn check_event(e: &TrainingEventRecord) -> Result<(), StorageError> {
     backup::check_id(&e.event_id)
         .and_then(|()| backup::check_id(&e.course_id))
         .and_then(|()| backup::check_value(&e.event, 0))
+        .and_then(|()| backup::check_time(e.recorded_at_ms))
         .map_err(StorageError::Invalid)
 }
 
