@@ -29,16 +29,23 @@ pub fn TrainingPage() -> impl IntoView {
     if training.loaded.get_untracked() {
         training.reload();
     }
+    // Someone new sees the courses right away; a trainee sees their own progress and dates first.
+    let newcomer = Memo::new(move |_| {
+        training.loaded.get() && training.log.with(|log| log.effective().next().is_none())
+    });
     view! {
         <h1>{tr(T::Title)}</h1>
         <p class="lead">{tr(T::Intro)}</p>
         <Show when=move || training.loaded.get() fallback=|| view! { <p class="note">{tr(T::Loading)}</p> }>
+            {move || (training.unreadable.get() > 0)
+                .then(|| view! { <p class="note" role="status">{tr(T::Unreadable)}</p> })}
             <MyCourses training/>
+            <Show when=move || newcomer.get()><CourseList training/></Show>
             <Certificates training/>
             <Deadlines training/>
             <LearningRecordCard training/>
         </Show>
-        <CourseList training/>
+        <Show when=move || !newcomer.get()><CourseList training/></Show>
     }
 }
 
@@ -145,7 +152,12 @@ fn Certificates(training: Training) -> impl IntoView {
             let status = text::subsidy_status(&s, today, terms.max_claims_per_year, lang);
             let open = matches!(s.status, SubsidyStatus::Open { .. });
             // The program's own conditions (insurance), judged by the engine with this certificate's facts.
-            let conditions = program.as_ref().map(|p| {
+            // Only while it can still be claimed: a claimed or expired certificate needs no advice.
+            let claimable = matches!(
+                s.status,
+                SubsidyStatus::Open { .. } | SubsidyStatus::YearCapReached { .. }
+            );
+            let conditions = program.as_ref().filter(|_| claimable).map(|p| {
                 let mut f = facts.clone();
                 f.set("cert_level", FactValue::Choice(level.fact_value().to_string()));
                 f.set("cert_date", FactValue::Date(s.certificate.issued_on));
@@ -182,14 +194,14 @@ fn Certificates(training: Training) -> impl IntoView {
                     <h3 class="subsidy-cert">
                         {s.certificate.name.clone()} " · " {level.label().get(lang).to_string()}
                     </h3>
-                    <p class="subsidy-number">{app.t(T::CertNumber)} ":" {s.certificate.number.clone()}</p>
+                    <p class="subsidy-number">{app.t(T::CertNumber)} {text::colon(lang)} {s.certificate.number.clone()}</p>
                     <p class="subsidy-amount">
-                        <span class="label">{terms.name.get(lang).to_string()} ":"</span>
+                        <span class="label">{terms.name.get(lang).to_string()} {text::colon(lang)}</span>
                         <strong class="amount">{amount}</strong>
                     </p>
                     <p class=if open { "subsidy-status status-open" } else { "subsidy-status" }>{status}</p>
                     {conditions}
-                    <p class="note">{app.t(T::ApplyAt)} ":" {terms.apply.get(lang).to_string()}</p>
+                    <p class="note">{app.t(T::ApplyAt)} {text::colon(lang)} {terms.apply.get(lang).to_string()}</p>
                     {open.then(|| view! {
                         <button type="button" class="button" on:click=claim>{app.t(T::MarkClaimed)}</button>
                     })}
@@ -203,7 +215,7 @@ fn Certificates(training: Training) -> impl IntoView {
                 view! {
                     <li class="subsidy subsidy-nolevel">
                         <h3 class="subsidy-cert">{c.name.clone()}</h3>
-                        <p class="subsidy-number">{app.t(T::CertNumber)} ":" {c.number.clone()}</p>
+                        <p class="subsidy-number">{app.t(T::CertNumber)} {text::colon(lang)} {c.number.clone()}</p>
                         <p class="note">{app.t(T::NoLevelNote)}</p>
                     </li>
                 }
@@ -458,15 +470,21 @@ fn CourseList(training: Training) -> impl IntoView {
                     let lang = app.lang.get();
                     let facts = app.facts.get();
                     let catalog = app.catalog.get();
-                    courses.courses().iter().map(|c| {
+                    // Courses this person can join first; catalog order otherwise.
+                    let mut list: Vec<_> = courses
+                        .courses()
+                        .iter()
+                        .map(|c| (course::join_verdict(c, &catalog, &facts, app.today), c))
+                        .collect();
+                    list.sort_by_key(|(v, _)| v.rank());
+                    list.into_iter().map(|(verdict, c)| {
                         let enrolled = training.log.with(|log| log.enrolment(&c.id).is_some());
-                        let verdict = course::join_verdict(c, &catalog, &facts, app.today);
                         view! {
                             <li class="card course-card">
                                 <h3 class="course-name">{c.name.get(lang).to_string()}</h3>
                                 <p class="course-summary">{c.summary.get(lang).to_string()}</p>
                                 <p class="chips">
-                                    <span class="chip">{app.t(delivery_label(c))}</span>
+                                    <span class="chip">{app.t(T::Delivery)} {text::colon(lang)} {app.t(delivery_label(c))}</span>
                                     {enrolled.then(|| view! { <span class="chip chip-on">{app.t(T::Enrolled)}</span> })}
                                 </p>
                                 <p class=format!("verdict verdict-{}", verdict.css())>{app.t(verdict.text())}</p>

@@ -143,6 +143,8 @@ crate::messages! {
     PickDate => "请选择日期", "Please choose a date";
     PickOne => "请选择一项", "Please choose one";
     Percent => "完成", "done";
+    MyProgress => "我的进度", "My progress";
+    Unreadable => "有些已保存的培训记录无法读取,没有计入进度。", "Some saved training entries could not be read and are not counted.";
     }
 }
 
@@ -178,6 +180,14 @@ pub fn field_of(e: &TrainingError) -> Field {
         }
         DuplicateCertificate(_) => Field::Number,
         _ => Field::Form,
+    }
+}
+
+/// Between a label and its value: "证书编号:A1" / "Certificate number: A1".
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => ":",
+        Lang::En => ": ",
     }
 }
 

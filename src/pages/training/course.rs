@@ -41,6 +41,15 @@ impl JoinVerdict {
             JoinVerdict::NeedAnswers => T::JoinUnknown,
         }
     }
+    /// Sort order for the course list: joinable first, excluded last.
+    pub fn rank(self) -> u8 {
+        match self {
+            JoinVerdict::Yes => 0,
+            JoinVerdict::Maybe | JoinVerdict::Open => 1,
+            JoinVerdict::NeedAnswers => 2,
+            JoinVerdict::No => 3,
+        }
+    }
     pub fn css(self) -> &'static str {
         match self {
             JoinVerdict::Open | JoinVerdict::Maybe => "maybe",
@@ -231,7 +240,7 @@ fn CourseProgressCard(course: StoredValue<Course>, training: Training) -> impl I
         let figures = text::progress_figures(&p, lang);
         view! {
             <section class="card course-progress" aria-labelledby="progress-h">
-                <h2 id="progress-h">{app.t(T::LogProgress)}</h2>
+                <h2 id="progress-h">{app.t(T::MyProgress)}</h2>
                 {match p.permille {
                     Some(pm) => progress_bar(pm, app.t(T::Percent)).into_any(),
                     None => view! { <p class="note">{app.t(T::RequirementUnknown)}</p> }.into_any(),
@@ -595,13 +604,13 @@ fn CampCard(course: StoredValue<Course>, training: Training) -> impl IntoView {
                 let sessions = match v.sessions_required {
                     Some(req) => view! {
                         <p class="camp-sessions">
-                            <span class="label">{app.t(T::SessionsAttended)} ":"</span>
+                            <span class="label">{app.t(T::SessionsAttended)} {text::colon(lang)}</span>
                             <strong>{format!("{} / {req}", v.sessions_attended)}</strong>
                         </p>
                     }.into_any(),
                     None => view! {
                         <p class="camp-sessions">
-                            <span class="label">{app.t(T::SessionsAttended)} ":"</span>
+                            <span class="label">{app.t(T::SessionsAttended)} {text::colon(lang)}</span>
                             <strong>{v.sessions_attended.to_string()}</strong>
                         </p>
                         <p class="note">{app.t(T::SessionsRequiredUnknown)}</p>
