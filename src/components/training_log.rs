@@ -20,6 +20,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::date::Date;
 use crate::domain::ics::Stamp;
 use crate::domain::lang::Text;
+use crate::domain::learning_record::learning_record;
 use crate::domain::training::{
     due_within, program_windows, upcoming, Appended, Context, CourseCatalog, Deadline, Event,
     EventKind, SkillsSubsidyTerms, TrainingError, TrainingLog,
@@ -233,23 +234,47 @@ impl Training {
         }
     }
 
-    /// This device's learner id for the learning record's actor: random, made once, kept in settings.
+    /// This device's learner id for the learning record's actor.
     pub async fn learner_id(self) -> String {
-        let Some(storage) = self.app.storage() else {
-            return new_event_id();
-        };
-        if let Ok(Some(serde_json::Value::String(id))) = storage.setting(LEARNER_ID).await {
-            return id;
-        }
-        let id = format!("learner-{}", new_event_id());
-        if let Err(e) = storage
-            .set_setting(LEARNER_ID, serde_json::Value::String(id.clone()))
-            .await
-        {
-            self.app.report(e);
-        }
-        id
+        learner_id(self.app).await
     }
+}
+
+/// The learning record (xAPI-style statements) as JSON, for the backup file: pass it to
+/// `Storage::export_backup`. Read straight from storage, so it is right even before the 培训 tab was opened;
+/// `None` when nothing was logged.
+pub async fn learning_record_for_backup(app: AppState) -> Option<serde_json::Value> {
+    let storage = app.storage()?;
+    let records = storage.training_events().await.ok()?;
+    if records.is_empty() {
+        return None;
+    }
+    let log = TrainingLog::from_events(
+        records
+            .into_iter()
+            .filter_map(|r| serde_json::from_value::<Event>(r.event).ok()),
+    );
+    let courses = course_catalog(&app.catalog.get_untracked());
+    let id = learner_id(app).await;
+    serde_json::to_value(learning_record(&log, &courses, &id, app.today)).ok()
+}
+
+/// This device's learner id for the learning record's actor: random, made once, kept in settings.
+async fn learner_id(app: AppState) -> String {
+    let Some(storage) = app.storage() else {
+        return new_event_id();
+    };
+    if let Ok(Some(serde_json::Value::String(id))) = storage.setting(LEARNER_ID).await {
+        return id;
+    }
+    let id = format!("learner-{}", new_event_id());
+    if let Err(e) = storage
+        .set_setting(LEARNER_ID, serde_json::Value::String(id.clone()))
+        .await
+    {
+        app.report(e);
+    }
+    id
 }
 
 /// A fresh event id: time plus randomness, in the characters event ids allow.
