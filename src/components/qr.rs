@@ -45,9 +45,7 @@ pub fn qr_path(text: &str) -> Option<(usize, String)> {
 
 /// The QR code of `text`, or a note when it does not fit.
 #[component]
-pub fn QrCodeView(
-    #[prop(into)] text: Signal<String>,
-) -> impl IntoView {
+pub fn QrCodeView(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let drawn = Memo::new(move |_| qr_path(&text.get()));
     view! {
         {move || match drawn.get() {

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance};
 
 use crate::app::{tr, use_app};
+use crate::domain::summary::speech_chunks;
 use crate::summary_text::SummaryText;
 
 /// The browser's speech engine, if it has one (feature detection, never a user-agent check).
@@ -23,29 +24,6 @@ pub fn speech() -> Option<SpeechSynthesis> {
         return None;
     }
     window.speech_synthesis().ok()
-}
-
-/// Chrome stops long utterances after ~15 s, so the text is spoken sentence by sentence.
-fn sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for c in text.chars() {
-        current.push(c);
-        // 。！？； end a sentence (never '.', which would split "1.2万元"); a long clause may break at ，、 too.
-        let end = matches!(c, '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{FF1B}' | '!' | '?' | ';')
-            || (matches!(c, '\u{FF0C}' | '\u{3001}' | ',') && current.chars().count() > 60);
-        if end {
-            let s = current.trim().to_string();
-            if !s.is_empty() {
-                out.push(s);
-            }
-            current.clear();
-        }
-    }
-    if !current.trim().is_empty() {
-        out.push(current.trim().to_string());
-    }
-    out
 }
 
 #[component]
@@ -73,7 +51,7 @@ pub fn ReadAloud(
     let start = move || {
         stop();
         let gen = generation.get_value();
-        let parts = sentences(&text.get_untracked());
+        let parts = speech_chunks(&text.get_untracked());
         let count = parts.len();
         if count == 0 {
             return;
@@ -83,7 +61,12 @@ pub fn ReadAloud(
             s.get_voices()
                 .iter()
                 .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
-                .find(|v| v.lang().replace('_', "-").to_lowercase().starts_with("zh-cn"))
+                .find(|v| {
+                    v.lang()
+                        .replace('_', "-")
+                        .to_lowercase()
+                        .starts_with("zh-cn")
+                })
         });
         speaking.set(true);
         for (i, part) in parts.iter().enumerate() {

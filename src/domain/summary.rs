@@ -314,6 +314,32 @@ pub fn read_aloud_text(p: &Program, benefit: &Text, result: Option<&ProgramResul
     s.replace(['「', '」', '“', '”', '"'], "")
 }
 
+/// The text cut into sentences to speak one by one: Chrome stops a single long utterance after about
+/// 15 seconds. 。！？； end a sentence, never '.', which would split "1.2万元" into "1." and "2万元";
+/// a clause longer than 60 characters may also break at ，、 or ','.
+pub fn speech_chunks(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        current.push(c);
+        let end = matches!(
+            c,
+            '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{FF1B}' | '!' | '?' | ';'
+        ) || (matches!(c, '\u{FF0C}' | '\u{3001}' | ',') && current.chars().count() > 60);
+        if end {
+            let s = current.trim();
+            if !s.is_empty() {
+                out.push(s.to_string());
+            }
+            current.clear();
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_string());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -528,5 +554,30 @@ mod tests {
         // Without a result (browsing), no verdict is invented.
         let text = read_aloud_text(p, &r.benefit, None);
         assert!(!text.contains("你的结果"));
+    }
+
+    #[test]
+    fn speech_is_cut_at_sentence_ends_but_never_inside_an_amount() {
+        let chunks = speech_chunks("开店贷款。最高1.2万元;先交后补!还要带身份证");
+        assert_eq!(
+            chunks,
+            vec!["开店贷款。", "最高1.2万元;", "先交后补!", "还要带身份证"]
+        );
+        let long = "甲".repeat(70) + "，乙。";
+        assert_eq!(
+            speech_chunks(&long).len(),
+            2,
+            "a long clause breaks at its comma"
+        );
+        assert_eq!(speech_chunks("  "), Vec::<String>::new());
+        // Nothing is lost.
+        let text = read_aloud_text(
+            Catalog::builtin()
+                .program("accident-insurance-subsidy")
+                .unwrap(),
+            &Text::new("最多100元", "up to 100 yuan"),
+            None,
+        );
+        assert_eq!(speech_chunks(&text).concat(), text.replace(' ', ""));
     }
 }

@@ -24,9 +24,8 @@ pub const QR_MAX_BYTES: usize = 500;
 pub fn SummaryPage() -> impl IntoView {
     let app = use_app();
     let results = Memo::new(move |_| evaluate(&app.catalog.get(), &app.facts.get(), app.today));
-    let summary = Memo::new(move |_| {
-        results.with(|r| Summary::new(&app.catalog.get(), r, app.today))
-    });
+    let summary =
+        Memo::new(move |_| results.with(|r| Summary::new(&app.catalog.get(), r, app.today)));
     let offices = Offices::builtin();
 
     view! {
@@ -86,9 +85,7 @@ fn Actions(summary: Memo<Summary>) -> impl IntoView {
     let app = use_app();
     let can_share = share_available();
     let copy_failed = RwSignal::new(false);
-    let text = move || {
-        summary.with(|s| s.share_text(app.lang.get(), Offices::builtin()))
-    };
+    let text = move || summary.with(|s| s.share_text(app.lang.get(), Offices::builtin()));
     let on_share = move |_| {
         let text = text();
         let title = app.t(S::Title).to_string();
@@ -142,8 +139,16 @@ fn ProgramSection(
         return ().into_any();
     }
     let app = use_app();
-    let id = if almost { "summary-almost" } else { "summary-can-apply" };
-    let class = if almost { "summary-section summary-almost" } else { "summary-section summary-can-apply" };
+    let id = if almost {
+        "summary-almost"
+    } else {
+        "summary-can-apply"
+    };
+    let class = if almost {
+        "summary-section summary-almost"
+    } else {
+        "summary-section summary-can-apply"
+    };
     view! {
         <section class=class aria-labelledby=id>
             <h2 id=id>{tr(title)} <span class="count">{format!("({})", entries.len())}</span></h2>
@@ -301,18 +306,26 @@ fn share_available() -> bool {
 /// navigator.share({title, text}); called through Reflect because web-sys keeps it behind unstable APIs.
 async fn share(title: &str, text: &str) -> Result<(), JsValue> {
     let navigator = web_sys::window().ok_or(JsValue::NULL)?.navigator();
-    let f: js_sys::Function = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))?.dyn_into()?;
+    let f: js_sys::Function =
+        js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))?.dyn_into()?;
     let data = js_sys::Object::new();
-    js_sys::Reflect::set(&data, &JsValue::from_str("title"), &JsValue::from_str(title))?;
+    js_sys::Reflect::set(
+        &data,
+        &JsValue::from_str("title"),
+        &JsValue::from_str(title),
+    )?;
     js_sys::Reflect::set(&data, &JsValue::from_str("text"), &JsValue::from_str(text))?;
     let promise: js_sys::Promise = f.call1(&navigator, &data)?.dyn_into()?;
-    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ())
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
 }
 
 /// navigator.clipboard.writeText(text); Err when the API is missing or the browser refuses.
 async fn copy(text: &str) -> Result<(), ()> {
     let navigator = web_sys::window().ok_or(())?.navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).map_err(|_| ())?;
+    let clipboard =
+        js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).map_err(|_| ())?;
     if clipboard.is_undefined() || clipboard.is_null() {
         return Err(());
     }
@@ -325,5 +338,8 @@ async fn copy(text: &str) -> Result<(), ()> {
         .map_err(|_| ())?
         .dyn_into()
         .map_err(|_| ())?;
-    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
 }
