@@ -167,15 +167,26 @@ function interactiveElements() {
   return nodes
     .filter((el) => {
       if (el.disabled || el.getAttribute('tabindex') === '-1' || el.closest('[inert]')) return false;
-      const box = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      return box.width > 0 && box.height > 0 && style.visibility !== 'hidden';
+      // checkVisibility: false inside a closed <details> (content-visibility: hidden) or display: none.
+      return el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().width > 0;
     })
     .map((el) => {
       // A radio group is one Tab stop: arrow keys move inside it.
       const key = el.type === 'radio' ? `radio:${el.name}` : null;
-      return { key, text: `${el.tagName.toLowerCase()} "${(el.innerText || el.value || el.getAttribute('aria-label') || el.getAttribute('href') || '').trim().slice(0, 40)}"` };
+      return { key, text: describeElement(el) };
     });
+}
+
+/** "input#cert-name" / "button "朗读"": enough to find the element in the page's source. */
+function describeElement(el) {
+  const id = el.id ? `#${el.id}` : '';
+  const name = (el.innerText || el.getAttribute('aria-label') || el.getAttribute('href') || el.name || '').trim();
+  return `${el.tagName.toLowerCase()}${id} "${name.slice(0, 40)}"`;
+}
+
+/** Opens every <details>, so what they hide is checked too. */
+function openAllDetails() {
+  for (const d of document.querySelectorAll('details')) d.open = true;
 }
 
 test('every control is reachable with Tab and shows a visible focus ring', async () => {
@@ -186,8 +197,10 @@ test('every control is reachable with Tab and shows a visible focus ring', async
     const problems = [];
     for (const route of FIXED_ROUTES) {
       await visit(page, route);
+      await page.evaluate(openAllDetails);
       await page.evaluate(() => document.activeElement && document.activeElement.blur());
-      const expected = await page.evaluate(interactiveElements);
+      await page.evaluate(`${describeElement}`.replace(/^function /, 'window.describeElement = function '));
+      const expected = await page.evaluate(`(${interactiveElements})()`);
       const reached = new Map();
       for (let i = 0; i < 400; i++) {
         await page.keyboard.press('Tab');
@@ -199,11 +212,12 @@ test('every control is reachable with Tab and shows a visible focus ring', async
             (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow && s.boxShadow !== 'none');
           if (!el.dataset.a11yId) el.dataset.a11yId = String(Math.random());
           const key = el.type === 'radio' ? `radio:${el.name}` : null;
-          const text = `${el.tagName.toLowerCase()} "${(el.innerText || el.value || el.getAttribute('aria-label') || el.getAttribute('href') || '').trim().slice(0, 40)}"`;
-          return { id: el.dataset.a11yId, ring, key, text };
+          return { id: el.dataset.a11yId, ring, key, text: window.describeElement(el) };
         });
         if (!info) continue;
-        if (reached.has(info.id)) break; // wrapped around
+        // Back at the first stop: wrapped around. (A date input keeps focus over its day/month/year parts.)
+        if (reached.size > 1 && info.id === reached.keys().next().value) break;
+        if (reached.has(info.id)) continue;
         reached.set(info.id, info);
         if (!info.ring) problems.push(`${route}: no visible focus on ${info.text}`);
       }
@@ -230,6 +244,7 @@ test('at 200% text size nothing overflows sideways, in Chinese and English', asy
       for (const route of FIXED_ROUTES) {
         await visit(page, route);
         // CSSOM, not a style attribute: the CSP allows this, as it would a browser's text-size setting.
+        await page.evaluate(openAllDetails);
         const overflow = await page.evaluate(async () => {
           document.documentElement.style.fontSize = '200%';
           await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -237,7 +252,7 @@ test('at 200% text size nothing overflows sideways, in Chinese and English', asy
           const wide = [...document.querySelectorAll('body *')]
             .filter((el) => {
               const r = el.getBoundingClientRect();
-              return r.width > 0 && (r.right > width + 1 || r.left < -1) && !el.closest('.skip-link');
+              return r.width > 0 && (r.right > width + 1 || r.left < -1) && el.checkVisibility() && !el.closest('.skip-link');
             })
             .slice(0, 3)
             .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().right)}px)`);
