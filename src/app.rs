@@ -85,7 +85,7 @@ fn TopBar() -> impl IntoView {
                 type="button"
                 class="lang-toggle"
                 on:click=toggle
-                aria-label=tr(Key::LangSwitchLabel)
+                aria-label=move || format!("{} ({})", app.t(Key::LangToggle), app.t(Key::LangSwitchLabel))
                 lang=move || match app.lang.get() { Lang::Zh => "en", Lang::En => "zh-CN" }
             >
                 {tr(Key::LangToggle)}

@@ -74,7 +74,8 @@ messages! {
     TabPolicies => "政策", "Policies";
     TabTraining => "培训", "Training";
     TabMe => "我的", "Me";
-    LangSwitchLabel => "切换语言 / Change language", "Change language / 切换语言";
+    // Spoken after the visible label, so the accessible name starts with what is on the button.
+    LangSwitchLabel => "切换到英文", "switch to Chinese";
     // The toggle names the language it switches to, in that language.
     LangToggle => "English", "中文";
     UpdateReady => "有新版本,点击更新", "A new version is ready — tap to update";
