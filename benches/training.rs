@@ -15,7 +15,8 @@ fn catalog() -> CourseCatalog {
 }
 
 fn terms() -> SkillsSubsidyTerms {
-    SkillsSubsidyTerms::from_catalog(leye::domain::catalog::Catalog::builtin()).expect("catalog has the subsidy")
+    SkillsSubsidyTerms::from_catalog(leye::domain::catalog::Catalog::builtin())
+        .expect("catalog has the subsidy")
 }
 
 /// A plausible heavy log: every course enrolled, then hours, sessions, notes, certificates, undos.
@@ -28,7 +29,9 @@ fn events(n: usize, catalog: &CourseCatalog, today: Date) -> Vec<Event> {
             format!("en{i}"),
             start,
             Some(c),
-            EventKind::Enrolled { target: Some(Target::Hours(400)) },
+            EventKind::Enrolled {
+                target: Some(Target::Hours(400)),
+            },
         ));
     }
     let mut i = 0;
@@ -38,8 +41,12 @@ fn events(n: usize, catalog: &CourseCatalog, today: Date) -> Vec<Event> {
         let what = match i % 10 {
             0..=5 => EventKind::HoursStudied { minutes: 45 },
             6 => EventKind::SessionAttended { title: None },
-            7 => EventKind::Note { text: "今天学了成本核算,要再练习".into() },
-            8 => EventKind::Undo { target: EventId(format!("ev{}", i - 3)) },
+            7 => EventKind::Note {
+                text: "今天学了成本核算,要再练习".into(),
+            },
+            8 => EventKind::Undo {
+                target: EventId(format!("ev{}", i - 3)),
+            },
             _ if i % 400 == 9 => EventKind::CertificateAdded {
                 certificate: Certificate {
                     name: "中式烹调师".into(),
@@ -50,7 +57,10 @@ fn events(n: usize, catalog: &CourseCatalog, today: Date) -> Vec<Event> {
             },
             _ => EventKind::HoursStudied { minutes: 30 },
         };
-        let course = if matches!(what, EventKind::Undo { .. } | EventKind::CertificateAdded { .. }) {
+        let course = if matches!(
+            what,
+            EventKind::Undo { .. } | EventKind::CertificateAdded { .. }
+        ) {
             None
         } else {
             Some(course)
@@ -80,10 +90,18 @@ fn main() {
         println!("-- {n} events");
         let evs = events(n, &catalog, today);
         let json = serde_json::to_string(&evs).unwrap();
-        time("parse stored events (JSON)", 10, || serde_json::from_str::<Vec<Event>>(&json).unwrap());
-        let log = time("TrainingLog::from_events", 10, || TrainingLog::from_events(evs.clone()));
+        time("parse stored events (JSON)", 10, || {
+            serde_json::from_str::<Vec<Event>>(&json).unwrap()
+        });
+        let log = time("TrainingLog::from_events", 10, || {
+            TrainingLog::from_events(evs.clone())
+        });
         time("append every event, validated", 3, || {
-            let ctx = Context { catalog: &catalog, today, skills_subsidy: Some(&terms) };
+            let ctx = Context {
+                catalog: &catalog,
+                today,
+                skills_subsidy: Some(&terms),
+            };
             let mut l = TrainingLog::new();
             let mut refused = 0;
             for e in evs.iter().cloned() {
@@ -94,11 +112,23 @@ fn main() {
             refused
         });
         time("progress (all courses)", 10, || progress(&log, &catalog));
-        time("skills subsidies", 10, || skills_subsidies(&log, &terms, today));
-        let deadlines = time("upcoming deadlines", 10, || upcoming(&log, &catalog, Some(&terms), [], today));
-        time("deadlines to .ics", 10, || to_ics(&deadlines, Lang::Zh, Stamp::day(today)));
-        let record = time("learning record (statements)", 3, || learning_record(&log, &catalog, "device", today));
+        time("skills subsidies", 10, || {
+            skills_subsidies(&log, &terms, today)
+        });
+        let deadlines = time("upcoming deadlines", 10, || {
+            upcoming(&log, &catalog, Some(&terms), [], today)
+        });
+        time("deadlines to .ics", 10, || {
+            to_ics(&deadlines, Lang::Zh, Stamp::day(today))
+        });
+        let record = time("learning record (statements)", 3, || {
+            learning_record(&log, &catalog, "device", today)
+        });
         let json = time("learning record to JSON", 3, || record.to_json());
-        println!("{:<48} {:>10} KB", "learning record size", json.len() / 1024);
+        println!(
+            "{:<48} {:>10} KB",
+            "learning record size",
+            json.len() / 1024
+        );
     }
 }

@@ -6,9 +6,9 @@ use leptos_router::path;
 
 use crate::domain::lang::Lang;
 use crate::i18n::Key;
-use crate::state::Notice;
 use crate::pages;
 use crate::pwa::{self, UpdateState};
+use crate::state::Notice;
 
 pub use crate::state::{tr, use_app, AppState};
 

@@ -4,15 +4,15 @@
 //! domain with storage, `storage` wraps IndexedDB, and `domain` is pure Rust with no browser types,
 //! so it compiles and tests natively in seconds.
 
-pub mod domain;
-pub mod i18n;
-pub mod text;
 /// Strings and pure helpers of 我的 → 数据 (native, so their tests run with `cargo test`).
 pub mod data_text;
-/// Strings of the summary to take along, read aloud and the QR code (native, so their tests run).
-pub mod summary_text;
+pub mod domain;
+pub mod i18n;
 /// Strings and pure helpers of 自测, results, program page and 政策 (native, so their tests run).
 pub mod policy_view;
+/// Strings of the summary to take along, read aloud and the QR code (native, so their tests run).
+pub mod summary_text;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

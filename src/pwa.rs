@@ -26,12 +26,16 @@ thread_local! {
 }
 
 pub fn is_online() -> bool {
-    web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
+    web_sys::window()
+        .map(|w| w.navigator().on_line())
+        .unwrap_or(true)
 }
 
 /// Keeps `online` in step with the browser's online/offline events.
 pub fn watch_online(online: RwSignal<bool>) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     for (event, value) in [("online", true), ("offline", false)] {
         let cb = Closure::<dyn Fn()>::new(move || online.set(value));
         let _ = window.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
@@ -45,7 +49,9 @@ fn info(message: &str) {
 
 /// Registers /sw.js and watches for a waiting update. Never blocks or fails the app.
 pub fn register_service_worker(update: RwSignal<UpdateState>) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let navigator = window.navigator();
     // Absent on insecure origins and in some embedded browsers.
     if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
@@ -68,7 +74,9 @@ pub fn register_service_worker(update: RwSignal<UpdateState>) {
         let registration = match JsFuture::from(container.register("/sw.js")).await {
             Ok(reg) => reg.unchecked_into::<ServiceWorkerRegistration>(),
             Err(err) => {
-                info(&format!("乐业通: offline support is not available ({err:?}); the app works online."));
+                info(&format!(
+                    "乐业通: offline support is not available ({err:?}); the app works online."
+                ));
                 return;
             }
         };
@@ -84,7 +92,9 @@ pub fn register_service_worker(update: RwSignal<UpdateState>) {
         }
         let reg = registration.clone();
         let on_update_found = Closure::<dyn Fn()>::new(move || {
-            let Some(installing) = reg.installing() else { return };
+            let Some(installing) = reg.installing() else {
+                return;
+            };
             let worker = installing.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
                 // Installed while another worker controls the page: that is an update, not the first install.
@@ -102,7 +112,8 @@ pub fn register_service_worker(update: RwSignal<UpdateState>) {
 
 /// Tells the waiting worker to take over; the controllerchange handler then reloads the page.
 pub fn apply_update() {
-    let waiting: Option<ServiceWorker> = REGISTRATION.with(|r| r.borrow().as_ref().and_then(|reg| reg.waiting()));
+    let waiting: Option<ServiceWorker> =
+        REGISTRATION.with(|r| r.borrow().as_ref().and_then(|reg| reg.waiting()));
     match waiting {
         Some(worker) => {
             let message = js_sys::Object::new();

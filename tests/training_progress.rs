@@ -20,18 +20,32 @@ fn modules_course_completes_when_every_module_is_done() {
     t.enrol("2026-11-01", "modules-course");
     let p = t.progress();
     let c = p.course(&CourseId::new("modules-course")).unwrap();
-    assert_eq!((c.done, c.required, c.permille, c.completed_on), (0, Some(3), Some(0), None));
+    assert_eq!(
+        (c.done, c.required, c.permille, c.completed_on),
+        (0, Some(3), Some(0), None)
+    );
     assert_eq!(c.requirement_from, RequirementSource::Catalog);
 
     t.log("2026-11-02", Some("modules-course"), module("m2"));
     t.log("2026-11-05", Some("modules-course"), module("m1"));
-    let c = t.progress().course(&CourseId::new("modules-course")).cloned().unwrap();
+    let c = t
+        .progress()
+        .course(&CourseId::new("modules-course"))
+        .cloned()
+        .unwrap();
     assert_eq!((c.done, c.permille, c.completed_on), (2, Some(666), None));
     assert_eq!(c.modules_done, vec!["m2", "m1"]);
 
     t.log("2026-11-09", Some("modules-course"), module("m3"));
-    let c = t.progress().course(&CourseId::new("modules-course")).cloned().unwrap();
-    assert_eq!((c.permille, c.completed_on), (Some(1000), Some(d("2026-11-09"))));
+    let c = t
+        .progress()
+        .course(&CourseId::new("modules-course"))
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (c.permille, c.completed_on),
+        (Some(1000), Some(d("2026-11-09")))
+    );
 }
 
 #[test]
@@ -41,13 +55,27 @@ fn hours_course_completes_on_the_day_the_hours_are_reached() {
     t.enrol("2026-10-01", "hours-course");
     t.log("2026-10-02", Some("hours-course"), hours(240));
     t.log("2026-10-03", Some("hours-course"), hours(210));
-    let c = t.progress().course(&CourseId::new("hours-course")).cloned().unwrap();
-    assert_eq!((c.minutes_studied, c.required, c.permille, c.completed_on), (450, Some(600), Some(750), None));
+    let c = t
+        .progress()
+        .course(&CourseId::new("hours-course"))
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (c.minutes_studied, c.required, c.permille, c.completed_on),
+        (450, Some(600), Some(750), None)
+    );
     t.log("2026-10-10", Some("hours-course"), hours(150));
     t.log("2026-10-12", Some("hours-course"), hours(60));
-    let c = t.progress().course(&CourseId::new("hours-course")).cloned().unwrap();
+    let c = t
+        .progress()
+        .course(&CourseId::new("hours-course"))
+        .cloned()
+        .unwrap();
     // 600 minutes were reached on 10-10; more study afterwards does not move the completion date.
-    assert_eq!((c.minutes_studied, c.permille, c.completed_on), (660, Some(1000), Some(d("2026-10-10"))));
+    assert_eq!(
+        (c.minutes_studied, c.permille, c.completed_on),
+        (660, Some(1000), Some(d("2026-10-10")))
+    );
 }
 
 #[test]
@@ -56,12 +84,33 @@ fn camp_completes_by_sessions() {
     let mut t = Trainee::new(&catalog);
     t.enrol("2026-09-01", "camp");
     for day in ["2026-09-05", "2026-09-12", "2026-09-19"] {
-        t.log(day, Some("camp"), EventKind::SessionAttended { title: None });
+        t.log(
+            day,
+            Some("camp"),
+            EventKind::SessionAttended { title: None },
+        );
     }
-    let c = t.progress().course(&CourseId::new("camp")).cloned().unwrap();
-    assert_eq!((c.sessions_attended, c.required, c.permille, c.completed_on), (3, Some(4), Some(750), None));
-    t.log("2026-09-26", Some("camp"), EventKind::SessionAttended { title: Some("路演".into()) });
-    let c = t.progress().course(&CourseId::new("camp")).cloned().unwrap();
+    let c = t
+        .progress()
+        .course(&CourseId::new("camp"))
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (c.sessions_attended, c.required, c.permille, c.completed_on),
+        (3, Some(4), Some(750), None)
+    );
+    t.log(
+        "2026-09-26",
+        Some("camp"),
+        EventKind::SessionAttended {
+            title: Some("路演".into()),
+        },
+    );
+    let c = t
+        .progress()
+        .course(&CourseId::new("camp"))
+        .cloned()
+        .unwrap();
     assert_eq!(c.completed_on, Some(d("2026-09-26")));
 }
 
@@ -71,21 +120,58 @@ fn unknown_requirement_has_no_bar_until_the_trainee_sets_a_target() {
     let mut t = Trainee::new(&catalog);
     t.enrol("2026-11-01", "unknown-course");
     t.log("2026-11-02", Some("unknown-course"), hours(120));
-    let c = t.progress().course(&CourseId::new("unknown-course")).cloned().unwrap();
-    assert_eq!((c.requirement.clone(), c.permille, c.requirement_from), (None, None, RequirementSource::Unknown));
+    let c = t
+        .progress()
+        .course(&CourseId::new("unknown-course"))
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (c.requirement.clone(), c.permille, c.requirement_from),
+        (None, None, RequirementSource::Unknown)
+    );
     assert_eq!(t.progress().overall_permille, None);
 
     // Told by the provider: 8 hours.
-    t.log("2026-11-03", Some("unknown-course"), EventKind::TargetSet { target: Target::Hours(8) });
-    let c = t.progress().course(&CourseId::new("unknown-course")).cloned().unwrap();
-    assert_eq!((c.requirement_from, c.required, c.permille), (RequirementSource::Trainee, Some(480), Some(250)));
+    t.log(
+        "2026-11-03",
+        Some("unknown-course"),
+        EventKind::TargetSet {
+            target: Target::Hours(8),
+        },
+    );
+    let c = t
+        .progress()
+        .course(&CourseId::new("unknown-course"))
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (c.requirement_from, c.required, c.permille),
+        (RequirementSource::Trainee, Some(480), Some(250))
+    );
     // A later correction wins.
-    let fix = t.log("2026-11-04", Some("unknown-course"), EventKind::TargetSet { target: Target::Hours(2) });
-    let c = t.progress().course(&CourseId::new("unknown-course")).cloned().unwrap();
-    assert_eq!((c.permille, c.completed_on), (Some(1000), Some(d("2026-11-02"))));
+    let fix = t.log(
+        "2026-11-04",
+        Some("unknown-course"),
+        EventKind::TargetSet {
+            target: Target::Hours(2),
+        },
+    );
+    let c = t
+        .progress()
+        .course(&CourseId::new("unknown-course"))
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (c.permille, c.completed_on),
+        (Some(1000), Some(d("2026-11-02")))
+    );
     // Undoing the correction brings the earlier target back.
     t.undo("2026-11-04", &fix).unwrap();
-    let c = t.progress().course(&CourseId::new("unknown-course")).cloned().unwrap();
+    let c = t
+        .progress()
+        .course(&CourseId::new("unknown-course"))
+        .cloned()
+        .unwrap();
     assert_eq!((c.permille, c.completed_on), (Some(250), None));
 }
 
@@ -93,9 +179,23 @@ fn unknown_requirement_has_no_bar_until_the_trainee_sets_a_target() {
 fn target_given_at_enrolment_counts() {
     let catalog = fixture_catalog();
     let mut t = Trainee::new(&catalog);
-    t.log("2026-11-01", Some("unknown-course"), EventKind::Enrolled { target: Some(Target::Sessions(2)) });
-    t.log("2026-11-02", Some("unknown-course"), EventKind::SessionAttended { title: None });
-    let c = t.progress().course(&CourseId::new("unknown-course")).cloned().unwrap();
+    t.log(
+        "2026-11-01",
+        Some("unknown-course"),
+        EventKind::Enrolled {
+            target: Some(Target::Sessions(2)),
+        },
+    );
+    t.log(
+        "2026-11-02",
+        Some("unknown-course"),
+        EventKind::SessionAttended { title: None },
+    );
+    let c = t
+        .progress()
+        .course(&CourseId::new("unknown-course"))
+        .cloned()
+        .unwrap();
     assert_eq!((c.required, c.permille), (Some(2), Some(500)));
 }
 
@@ -105,8 +205,15 @@ fn a_certificate_for_the_course_completes_it_even_with_unknown_requirement() {
     let mut t = Trainee::new(&catalog);
     t.enrol("2026-06-01", "unknown-course");
     t.certificate("2026-08-15", Some("unknown-course"), None, "SYB-001");
-    let c = t.progress().course(&CourseId::new("unknown-course")).cloned().unwrap();
-    assert_eq!((c.permille, c.completed_on), (Some(1000), Some(d("2026-08-15"))));
+    let c = t
+        .progress()
+        .course(&CourseId::new("unknown-course"))
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (c.permille, c.completed_on),
+        (Some(1000), Some(d("2026-08-15")))
+    );
 }
 
 #[test]
@@ -117,7 +224,11 @@ fn overall_bar_is_the_mean_of_the_known_course_bars() {
     t.enrol("2026-11-01", "camp");
     t.enrol("2026-11-01", "unknown-course");
     t.log("2026-11-02", Some("modules-course"), module("m1"));
-    t.log("2026-11-02", Some("camp"), EventKind::SessionAttended { title: None });
+    t.log(
+        "2026-11-02",
+        Some("camp"),
+        EventKind::SessionAttended { title: None },
+    );
     let p = t.progress();
     assert_eq!(p.courses.len(), 3);
     // (333 + 250) / 2; the unknown course has no bar and does not drag the mean down.
@@ -140,9 +251,18 @@ fn undo_removes_an_event_from_everything_derived() {
     t.log("2026-11-03", Some("modules-course"), module("m1"));
     assert_eq!(t.progress().courses[0].done, 1);
     // Undo twice, undo an undo, undo something unknown: refused.
-    assert!(matches!(t.undo("2026-11-03", &wrong), Err(TrainingError::AlreadyUndone(_))));
-    assert_eq!(t.undo("2026-11-03", &undo), Err(TrainingError::CannotUndoUndo));
-    assert!(matches!(t.undo("2026-11-03", &EventId::new("nope")), Err(TrainingError::UnknownEvent(_))));
+    assert!(matches!(
+        t.undo("2026-11-03", &wrong),
+        Err(TrainingError::AlreadyUndone(_))
+    ));
+    assert_eq!(
+        t.undo("2026-11-03", &undo),
+        Err(TrainingError::CannotUndoUndo)
+    );
+    assert!(matches!(
+        t.undo("2026-11-03", &EventId::new("nope")),
+        Err(TrainingError::UnknownEvent(_))
+    ));
 }
 
 #[test]
@@ -150,11 +270,19 @@ fn undoing_the_enrolment_takes_the_course_off_the_list() {
     let catalog = fixture_catalog();
     let mut t = Trainee::new(&catalog);
     let enrolled = t.enrol("2026-11-01", "camp");
-    t.log("2026-11-02", Some("camp"), EventKind::SessionAttended { title: None });
+    t.log(
+        "2026-11-02",
+        Some("camp"),
+        EventKind::SessionAttended { title: None },
+    );
     t.undo("2026-11-03", &enrolled).unwrap();
     assert!(t.progress().courses.is_empty());
     assert!(matches!(
-        t.try_log("2026-11-04", Some("camp"), EventKind::SessionAttended { title: None }),
+        t.try_log(
+            "2026-11-04",
+            Some("camp"),
+            EventKind::SessionAttended { title: None }
+        ),
         Err(TrainingError::NotEnrolled(_))
     ));
 }
@@ -162,9 +290,18 @@ fn undoing_the_enrolment_takes_the_course_off_the_list() {
 #[test]
 fn a_duplicate_event_id_is_ignored() {
     let catalog = fixture_catalog();
-    let ctx = Context { catalog: &catalog, today: today(), skills_subsidy: None };
+    let ctx = Context {
+        catalog: &catalog,
+        today: today(),
+        skills_subsidy: None,
+    };
     let mut log = TrainingLog::new();
-    let enrol = Event::new("a1", d("2026-11-01"), Some("hours-course"), EventKind::Enrolled { target: None });
+    let enrol = Event::new(
+        "a1",
+        d("2026-11-01"),
+        Some("hours-course"),
+        EventKind::Enrolled { target: None },
+    );
     let study = Event::new("a2", d("2026-11-02"), Some("hours-course"), hours(120));
     assert_eq!(log.append(enrol, &ctx), Ok(Appended::Added));
     assert_eq!(log.append(study.clone(), &ctx), Ok(Appended::Added));
@@ -195,19 +332,43 @@ fn progress_does_not_depend_on_storage_order_and_reload_dedups() {
     let reloaded = TrainingLog::from_events(stored);
     assert_eq!(reloaded.events().len(), t.log.events().len());
     assert_eq!(progress(&reloaded, &catalog), expected);
-    assert_eq!(expected.course(&CourseId::new("hours-course")).unwrap().minutes_studied, 300);
+    assert_eq!(
+        expected
+            .course(&CourseId::new("hours-course"))
+            .unwrap()
+            .minutes_studied,
+        300
+    );
 }
 
 #[test]
 fn events_round_trip_through_json() {
     let catalog = fixture_catalog();
     let mut t = Trainee::new(&catalog);
-    t.log("2026-11-01", Some("camp"), EventKind::Enrolled { target: Some(Target::Sessions(6)) });
-    t.log("2026-11-02", Some("camp"), EventKind::MilestoneTicked { milestone: "market".into() });
-    t.certificate("2026-11-03", None, Some(CertificateLevel::Intermediate), "No.1");
+    t.log(
+        "2026-11-01",
+        Some("camp"),
+        EventKind::Enrolled {
+            target: Some(Target::Sessions(6)),
+        },
+    );
+    t.log(
+        "2026-11-02",
+        Some("camp"),
+        EventKind::MilestoneTicked {
+            milestone: "market".into(),
+        },
+    );
+    t.certificate(
+        "2026-11-03",
+        None,
+        Some(CertificateLevel::Intermediate),
+        "No.1",
+    );
     let json = serde_json::to_string(t.log.events()).unwrap();
     assert!(
-        json.contains(r#""type":"enrolled""#) && json.contains(r#""target":{"by":"sessions","amount":6}"#),
+        json.contains(r#""type":"enrolled""#)
+            && json.contains(r#""target":{"by":"sessions","amount":6}"#),
         "{json}"
     );
     assert!(json.contains(r#""level":"level4""#), "{json}");

@@ -9,9 +9,20 @@ use training_support::*;
 
 #[derive(Clone, Debug)]
 enum Step {
-    Study { course: usize, day: i64, minutes: u16 },
-    Module { course: usize, day: i64, module: usize },
-    Session { course: usize, day: i64 },
+    Study {
+        course: usize,
+        day: i64,
+        minutes: u16,
+    },
+    Module {
+        course: usize,
+        day: i64,
+        module: usize,
+    },
+    Session {
+        course: usize,
+        day: i64,
+    },
     UndoEarlier(usize),
 }
 
@@ -19,8 +30,16 @@ const COURSES: [&str; 4] = ["modules-course", "hours-course", "camp", "unknown-c
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        (0..4usize, 0..20i64, 0..1500u16).prop_map(|(course, day, minutes)| Step::Study { course, day, minutes }),
-        (0..4usize, 0..20i64, 0..4usize).prop_map(|(course, day, module)| Step::Module { course, day, module }),
+        (0..4usize, 0..20i64, 0..1500u16).prop_map(|(course, day, minutes)| Step::Study {
+            course,
+            day,
+            minutes
+        }),
+        (0..4usize, 0..20i64, 0..4usize).prop_map(|(course, day, module)| Step::Module {
+            course,
+            day,
+            module
+        }),
         (0..4usize, 0..20i64).prop_map(|(course, day)| Step::Session { course, day }),
         (0..200usize).prop_map(Step::UndoEarlier),
     ]

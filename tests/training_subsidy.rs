@@ -10,7 +10,9 @@ const JUNIOR: Option<CertificateLevel> = Some(CertificateLevel::Junior);
 const INTERMEDIATE: Option<CertificateLevel> = Some(CertificateLevel::Intermediate);
 
 fn claim(number: &str) -> EventKind {
-    EventKind::SubsidyClaimed { certificate_number: number.into() }
+    EventKind::SubsidyClaimed {
+        certificate_number: number.into(),
+    }
 }
 
 #[test]
@@ -24,7 +26,13 @@ fn an_eight_month_old_certificate_is_open_with_four_months_left() {
     assert_eq!(s[0].amount.unwrap().to_string(), "1,500元");
     // Within 12 months of 2026-03-26: the last day is 2027-03-26 (民法典 第二百零二条).
     assert_eq!(s[0].last_day, d("2027-03-26"));
-    assert_eq!(s[0].status, SubsidyStatus::Open { months_left: 4, days_left: 120 });
+    assert_eq!(
+        s[0].status,
+        SubsidyStatus::Open {
+            months_left: 4,
+            days_left: 120
+        }
+    );
 }
 
 #[test]
@@ -33,7 +41,10 @@ fn a_fourteen_month_old_certificate_has_expired() {
     let mut t = Trainee::new(&catalog);
     t.certificate("2025-09-26", None, JUNIOR, "Z-5-001");
     let s = skills_subsidies(&t.log, &terms(), today());
-    assert_eq!((s[0].status.clone(), s[0].last_day), (SubsidyStatus::Expired, d("2026-09-26")));
+    assert_eq!(
+        (s[0].status.clone(), s[0].last_day),
+        (SubsidyStatus::Expired, d("2026-09-26"))
+    );
     // And it offers no deadline any more.
     assert!(upcoming(&t.log, &catalog, Some(&terms()), [], today()).is_empty());
 }
@@ -44,7 +55,13 @@ fn the_window_ends_on_its_last_day_not_after() {
     let mut t = Trainee::new(&catalog);
     t.certificate("2025-11-26", None, JUNIOR, "A1");
     let s = &skills_subsidies(&t.log, &terms(), today())[0];
-    assert_eq!(s.status, SubsidyStatus::Open { months_left: 0, days_left: 0 });
+    assert_eq!(
+        s.status,
+        SubsidyStatus::Open {
+            months_left: 0,
+            days_left: 0
+        }
+    );
     let tomorrow = skills_subsidies(&t.log, &terms(), d("2026-11-27"));
     assert_eq!(tomorrow[0].status, SubsidyStatus::Expired);
 }
@@ -75,19 +92,41 @@ fn marking_claimed_and_what_is_refused() {
     t.certificate("2026-04-01", None, None, "SYB-1");
     assert_eq!(
         t.try_log("2026-03-25", None, claim("Z-4-001")),
-        Err(TrainingError::ClaimBeforeIssue { issued_on: d("2026-03-26") })
+        Err(TrainingError::ClaimBeforeIssue {
+            issued_on: d("2026-03-26")
+        })
     );
-    assert!(matches!(t.try_log("2026-11-01", None, claim("nope")), Err(TrainingError::UnknownCertificate(_))));
-    assert!(matches!(t.try_log("2026-11-01", None, claim("SYB-1")), Err(TrainingError::CertificateHasNoLevel(_))));
+    assert!(matches!(
+        t.try_log("2026-11-01", None, claim("nope")),
+        Err(TrainingError::UnknownCertificate(_))
+    ));
+    assert!(matches!(
+        t.try_log("2026-11-01", None, claim("SYB-1")),
+        Err(TrainingError::CertificateHasNoLevel(_))
+    ));
     let claimed = t.log("2026-11-01", None, claim("Z-4-001"));
-    assert_eq!(skills_subsidies(&t.log, &terms(), today())[0].status, SubsidyStatus::Claimed { on: d("2026-11-01") });
-    assert!(matches!(t.try_log("2026-11-02", None, claim("Z-4-001")), Err(TrainingError::AlreadyClaimed(_))));
+    assert_eq!(
+        skills_subsidies(&t.log, &terms(), today())[0].status,
+        SubsidyStatus::Claimed {
+            on: d("2026-11-01")
+        }
+    );
+    assert!(matches!(
+        t.try_log("2026-11-02", None, claim("Z-4-001")),
+        Err(TrainingError::AlreadyClaimed(_))
+    ));
     // Marked by mistake: undo, and it is open again.
     t.undo("2026-11-02", &claimed).unwrap();
-    assert!(matches!(skills_subsidies(&t.log, &terms(), today())[0].status, SubsidyStatus::Open { .. }));
+    assert!(matches!(
+        skills_subsidies(&t.log, &terms(), today())[0].status,
+        SubsidyStatus::Open { .. }
+    ));
     // Without the terms loaded a claim cannot be checked, so it is not recorded.
     t.terms = None;
-    assert_eq!(t.try_log("2026-11-03", None, claim("Z-4-001")), Err(TrainingError::SubsidyTermsMissing));
+    assert_eq!(
+        t.try_log("2026-11-03", None, claim("Z-4-001")),
+        Err(TrainingError::SubsidyTermsMissing)
+    );
 }
 
 #[test]
@@ -97,7 +136,9 @@ fn a_claim_after_the_window_is_refused() {
     t.certificate("2025-09-26", None, JUNIOR, "OLD");
     assert_eq!(
         t.try_log("2026-09-27", None, claim("OLD")),
-        Err(TrainingError::ClaimAfterDeadline { last_day: d("2026-09-26") })
+        Err(TrainingError::ClaimAfterDeadline {
+            last_day: d("2026-09-26")
+        })
     );
     t.log("2026-09-26", None, claim("OLD"));
 }
@@ -106,7 +147,10 @@ fn a_claim_after_the_window_is_refused() {
 fn at_most_three_claims_in_a_calendar_year() {
     let catalog = fixture_catalog();
     let mut t = Trainee::new(&catalog);
-    for (i, day) in ["2026-02-01", "2026-03-01", "2026-04-01", "2026-09-01"].iter().enumerate() {
+    for (i, day) in ["2026-02-01", "2026-03-01", "2026-04-01", "2026-09-01"]
+        .iter()
+        .enumerate()
+    {
         t.certificate(day, None, JUNIOR, &format!("C{i}"));
     }
     t.log("2026-05-01", None, claim("C0"));
@@ -115,11 +159,23 @@ fn at_most_three_claims_in_a_calendar_year() {
     assert_eq!(claims_in_year(&t.log, 2026), 3);
     // The fourth certificate's window runs to 2027-09-01: capped now, possible again from 1 January.
     let s = skills_subsidies(&t.log, &terms(), today());
-    assert_eq!(s[3].status, SubsidyStatus::YearCapReached { year: 2026, next_possible: Some(d("2027-01-01")) });
-    assert_eq!(t.try_log("2026-11-20", None, claim("C3")), Err(TrainingError::ClaimCapReached { year: 2026, max: 3 }));
+    assert_eq!(
+        s[3].status,
+        SubsidyStatus::YearCapReached {
+            year: 2026,
+            next_possible: Some(d("2027-01-01"))
+        }
+    );
+    assert_eq!(
+        t.try_log("2026-11-20", None, claim("C3")),
+        Err(TrainingError::ClaimCapReached { year: 2026, max: 3 })
+    );
     // Its deadline stays on the list, since it can still be claimed next year.
     let deadlines = upcoming(&t.log, &catalog, Some(&terms()), [], today());
-    assert_eq!(deadlines.iter().map(|d| d.date).collect::<Vec<_>>(), vec![d("2027-09-01")]);
+    assert_eq!(
+        deadlines.iter().map(|d| d.date).collect::<Vec<_>>(),
+        vec![d("2027-09-01")]
+    );
     // In the new year it is open and can be marked claimed.
     t.today = d("2027-01-05");
     let s = skills_subsidies(&t.log, &terms(), t.today);
@@ -132,7 +188,10 @@ fn a_capped_certificate_whose_window_ends_this_year_has_no_next_chance() {
     let catalog = fixture_catalog();
     let mut t = Trainee::new(&catalog);
     // C3's window ends 2026-12-25, before the year turns.
-    for (i, day) in ["2026-01-10", "2026-01-11", "2026-01-12", "2025-12-25"].iter().enumerate() {
+    for (i, day) in ["2026-01-10", "2026-01-11", "2026-01-12", "2025-12-25"]
+        .iter()
+        .enumerate()
+    {
         t.certificate(day, None, JUNIOR, &format!("C{i}"));
     }
     t.today = d("2026-06-01");
@@ -143,7 +202,13 @@ fn a_capped_certificate_whose_window_ends_this_year_has_no_next_chance() {
     let s = skills_subsidies(&t.log, &terms(), t.today);
     let c3 = s.iter().find(|s| s.certificate.number == "C3").unwrap();
     assert_eq!(c3.last_day, d("2026-12-25"));
-    assert_eq!(c3.status, SubsidyStatus::YearCapReached { year: 2026, next_possible: None });
+    assert_eq!(
+        c3.status,
+        SubsidyStatus::YearCapReached {
+            year: 2026,
+            next_possible: None
+        }
+    );
     assert!(upcoming(&t.log, &catalog, Some(&terms()), [], t.today).is_empty());
 }
 
@@ -180,8 +245,15 @@ fn the_log_answers_the_engine_and_both_agree_on_amount_and_deadline() {
     assert_eq!(result.outcome, Outcome::Eligible);
     let ours = &skills_subsidies(&t.log, &terms(), today())[1];
     assert_eq!(result.amount.map(|y| y.fen()), ours.amount.map(|f| f.0));
-    let window = result.windows.iter().find_map(|w| w.deadline).expect("the engine computes the claim deadline");
-    assert_eq!(window, ours.last_day, "the program page and the training tab must show the same last day");
+    let window = result
+        .windows
+        .iter()
+        .find_map(|w| w.deadline)
+        .expect("the engine computes the claim deadline");
+    assert_eq!(
+        window, ours.last_day,
+        "the program page and the training tab must show the same last day"
+    );
 }
 
 #[test]
@@ -191,5 +263,11 @@ fn with_no_claimable_certificate_only_the_claim_count_is_answered() {
     t.certificate("2024-01-10", None, JUNIOR, "OLD");
     t.certificate("2026-01-10", None, None, "SYB");
     let facts = skills_facts(&t.log, &terms(), today());
-    assert_eq!(facts, vec![("skill_subsidy_claims_this_year", leye::domain::facts::FactValue::Int(0))]);
+    assert_eq!(
+        facts,
+        vec![(
+            "skill_subsidy_claims_this_year",
+            leye::domain::facts::FactValue::Int(0)
+        )]
+    );
 }

@@ -1,7 +1,7 @@
 //! Small reusable views.
 
+pub mod policy;
 pub mod qr;
 pub mod read_aloud;
-pub mod policy;
 
 pub mod training_log;

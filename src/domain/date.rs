@@ -51,8 +51,14 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 impl Date {
     /// Builds a date, refusing days that do not exist.
     pub fn new(year: i32, month: u8, day: u8) -> Result<Date, DateError> {
-        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return Err(DateError::NoSuchDay(format!("{year:04}-{month:02}-{day:02}")));
+        if !(1..=9999).contains(&year)
+            || !(1..=12).contains(&month)
+            || day == 0
+            || day > days_in_month(year, month)
+        {
+            return Err(DateError::NoSuchDay(format!(
+                "{year:04}-{month:02}-{day:02}"
+            )));
         }
         Ok(Date { year, month, day })
     }
@@ -76,7 +82,13 @@ impl Date {
     pub fn parse(s: &str) -> Result<Date, DateError> {
         let b = s.as_bytes();
         let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        if b.len() != 10
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || !digits(0..4)
+            || !digits(5..7)
+            || !digits(8..10)
+        {
             return Err(DateError::Format(s.chars().take(40).collect()));
         }
         let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
@@ -136,7 +148,8 @@ impl Date {
         if later <= self {
             return 0;
         }
-        let mut months = (later.year - self.year) * 12 + i32::from(later.month) - i32::from(self.month);
+        let mut months =
+            (later.year - self.year) * 12 + i32::from(later.month) - i32::from(self.month);
         if self.add_months(months) > later {
             months -= 1;
         }
@@ -188,11 +201,27 @@ mod tests {
 
     #[test]
     fn refuses_bad_shapes_and_missing_days() {
-        for bad in ["2026-1-26", "26-11-2026", "2026/11/26", "", "2026-11-26x", "２０２６-11-26"] {
-            assert!(matches!(Date::parse(bad), Err(DateError::Format(_))), "{bad}");
+        for bad in [
+            "2026-1-26",
+            "26-11-2026",
+            "2026/11/26",
+            "",
+            "2026-11-26x",
+            "２０２６-11-26",
+        ] {
+            assert!(
+                matches!(Date::parse(bad), Err(DateError::Format(_))),
+                "{bad}"
+            );
         }
-        assert!(matches!(Date::parse("2025-02-29"), Err(DateError::NoSuchDay(_))));
-        assert!(matches!(Date::parse("2026-13-01"), Err(DateError::NoSuchDay(_))));
+        assert!(matches!(
+            Date::parse("2025-02-29"),
+            Err(DateError::NoSuchDay(_))
+        ));
+        assert!(matches!(
+            Date::parse("2026-13-01"),
+            Err(DateError::NoSuchDay(_))
+        ));
         assert!(Date::parse("2024-02-29").is_ok());
     }
 
@@ -202,7 +231,10 @@ mod tests {
         assert_eq!(Date::ymd(2000, 3, 1).to_days(), 11_017);
         assert_eq!(Date::ymd(1969, 12, 31).to_days(), -1);
         for days in [-800_000, -1, 0, 1, 11_016, 20_000, 2_932_000] {
-            assert_eq!(Date::from_days(days).to_days(), days.clamp(-719_162, 2_932_896));
+            assert_eq!(
+                Date::from_days(days).to_days(),
+                days.clamp(-719_162, 2_932_896)
+            );
         }
     }
 
@@ -210,8 +242,14 @@ mod tests {
     fn month_arithmetic_clamps_to_month_end() {
         assert_eq!(Date::ymd(2026, 1, 31).add_months(1), Date::ymd(2026, 2, 28));
         assert_eq!(Date::ymd(2024, 1, 31).add_months(1), Date::ymd(2024, 2, 29));
-        assert_eq!(Date::ymd(2026, 3, 15).add_months(-3), Date::ymd(2025, 12, 15));
-        assert_eq!(Date::ymd(2025, 11, 26).add_months(12), Date::ymd(2026, 11, 26));
+        assert_eq!(
+            Date::ymd(2026, 3, 15).add_months(-3),
+            Date::ymd(2025, 12, 15)
+        );
+        assert_eq!(
+            Date::ymd(2025, 11, 26).add_months(12),
+            Date::ymd(2026, 11, 26)
+        );
     }
 
     #[test]

@@ -24,7 +24,12 @@ pub struct Stamp {
 impl Stamp {
     /// Midnight UTC of `date`, for callers that only know the day.
     pub fn day(date: Date) -> Stamp {
-        Stamp { date, hour: 0, minute: 0, second: 0 }
+        Stamp {
+            date,
+            hour: 0,
+            minute: 0,
+            second: 0,
+        }
     }
 
     fn format(self) -> String {
@@ -124,7 +129,10 @@ impl Calendar {
             line(format!("DTSTAMP:{}", stamp.format()));
             line(format!("DTSTART;VALUE=DATE:{}", basic_date(e.date)));
             // DTEND is exclusive: the next day makes a one-day event in every client.
-            line(format!("DTEND;VALUE=DATE:{}", basic_date(e.date.add_days(1))));
+            line(format!(
+                "DTEND;VALUE=DATE:{}",
+                basic_date(e.date.add_days(1))
+            ));
             line(format!("SUMMARY:{}", escape_text(&e.summary)));
             if let Some(d) = &e.description {
                 line(format!("DESCRIPTION:{}", escape_text(d)));
@@ -133,7 +141,11 @@ impl Calendar {
             if let Some(days) = e.alarm_days_before.map(|d| d.clamp(1, 30)) {
                 // Relative to the event's start (midnight): 15 hours earlier is 09:00 the day before.
                 let whole_days = days - 1;
-                let trigger = if whole_days == 0 { "-PT15H".to_string() } else { format!("-P{whole_days}DT15H") };
+                let trigger = if whole_days == 0 {
+                    "-PT15H".to_string()
+                } else {
+                    format!("-P{whole_days}DT15H")
+                };
                 line("BEGIN:VALARM".into());
                 line("ACTION:DISPLAY".into());
                 line(format!("DESCRIPTION:{}", escape_text(&e.summary)));
@@ -153,7 +165,10 @@ mod tests {
 
     #[test]
     fn escapes_the_four_specials_and_drops_controls() {
-        assert_eq!(escape_text("a,b;c\\d\ne\r\nf\u{7}g"), "a\\,b\\;c\\\\d\\ne\\nfg");
+        assert_eq!(
+            escape_text("a,b;c\\d\ne\r\nf\u{7}g"),
+            "a\\,b\\;c\\\\d\\ne\\nfg"
+        );
     }
 
     #[test]

@@ -47,7 +47,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
-        Text { zh: zh.into(), en: en.into() }
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {

@@ -96,11 +96,17 @@ impl LearningRecord {
 }
 
 fn lang_map(zh: &str, en: &str) -> LanguageMap {
-    BTreeMap::from([("zh-CN".to_string(), zh.to_string()), ("en-US".to_string(), en.to_string())])
+    BTreeMap::from([
+        ("zh-CN".to_string(), zh.to_string()),
+        ("en-US".to_string(), en.to_string()),
+    ])
 }
 
 fn verb(id: &str, zh: &str, en: &str) -> Verb {
-    Verb { id: id.to_string(), display: lang_map(zh, en) }
+    Verb {
+        id: id.to_string(),
+        display: lang_map(zh, en),
+    }
 }
 
 /// Percent-encodes everything outside RFC 3986 unreserved characters, so any id is a valid IRI segment.
@@ -127,7 +133,14 @@ fn uuid_from(name: &str) -> String {
     for x in b {
         let _ = write!(h, "{x:02x}");
     }
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
 }
 
 fn timestamp(d: Date) -> String {
@@ -144,23 +157,35 @@ fn duration(minutes: u32) -> String {
 
 /// Derives the statements, in date order (ties by event id). `local_id` is the app's per-device actor id.
 pub fn statements(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str) -> Vec<Statement> {
-    let actor =
-        Actor { object_type: "Agent".into(), account: Account { home_page: HOME_PAGE.into(), name: local_id.into() } };
+    let actor = Actor {
+        object_type: "Agent".into(),
+        account: Account {
+            home_page: HOME_PAGE.into(),
+            name: local_id.into(),
+        },
+    };
     let activity = |id: String, zh: &str, en: &str| Activity {
         object_type: "Activity".into(),
         id,
-        definition: ActivityDefinition { name: lang_map(zh, en) },
+        definition: ActivityDefinition {
+            name: lang_map(zh, en),
+        },
     };
     let mut out: Vec<(Date, String, Statement)> = Vec::new();
     for e in log.effective() {
         let course = e.course.as_ref().and_then(|id| catalog.course(id));
         let course_iri = course.map(|c| format!("urn:leye:course:{}", segment(c.id.as_str())));
-        let course_name = |c: &crate::domain::training::Course| (c.name.zh.clone(), c.name.en.clone());
+        let course_name =
+            |c: &crate::domain::training::Course| (c.name.zh.clone(), c.name.en.clone());
         let made = match (&e.what, course, &course_iri) {
             (EventKind::Enrolled { .. }, Some(c), Some(iri)) => {
                 let (zh, en) = course_name(c);
                 Some((
-                    verb("http://adlnet.gov/expapi/verbs/registered", "报名", "registered"),
+                    verb(
+                        "http://adlnet.gov/expapi/verbs/registered",
+                        "报名",
+                        "registered",
+                    ),
                     activity(iri.clone(), &zh, &en),
                     None,
                 ))
@@ -168,19 +193,35 @@ pub fn statements(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str) ->
             (EventKind::ModuleDone { module }, Some(c), Some(iri)) => {
                 let (zh, en) = c
                     .module(module)
-                    .map_or((module.clone(), module.clone()), |m| (m.name.zh.clone(), m.name.en.clone()));
-                let result = StatementResult { completion: Some(true), ..Default::default() };
+                    .map_or((module.clone(), module.clone()), |m| {
+                        (m.name.zh.clone(), m.name.en.clone())
+                    });
+                let result = StatementResult {
+                    completion: Some(true),
+                    ..Default::default()
+                };
                 Some((
-                    verb("http://adlnet.gov/expapi/verbs/completed", "完成", "completed"),
+                    verb(
+                        "http://adlnet.gov/expapi/verbs/completed",
+                        "完成",
+                        "completed",
+                    ),
                     activity(format!("{iri}:module:{}", segment(module)), &zh, &en),
                     Some(result),
                 ))
             }
             (EventKind::HoursStudied { minutes }, Some(c), Some(iri)) => {
                 let (zh, en) = course_name(c);
-                let result = StatementResult { duration: Some(duration(u32::from(*minutes))), ..Default::default() };
+                let result = StatementResult {
+                    duration: Some(duration(u32::from(*minutes))),
+                    ..Default::default()
+                };
                 Some((
-                    verb("http://adlnet.gov/expapi/verbs/experienced", "学习", "experienced"),
+                    verb(
+                        "http://adlnet.gov/expapi/verbs/experienced",
+                        "学习",
+                        "experienced",
+                    ),
                     activity(iri.clone(), &zh, &en),
                     Some(result),
                 ))
@@ -192,13 +233,20 @@ pub fn statements(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str) ->
                     en = format!("{en}: {t}");
                 }
                 Some((
-                    verb("http://adlnet.gov/expapi/verbs/attended", "参加", "attended"),
+                    verb(
+                        "http://adlnet.gov/expapi/verbs/attended",
+                        "参加",
+                        "attended",
+                    ),
                     activity(format!("{iri}:session"), &zh, &en),
                     None,
                 ))
             }
             (EventKind::ExamPassed { exam }, Some(_), Some(iri)) => {
-                let result = StatementResult { success: Some(true), ..Default::default() };
+                let result = StatementResult {
+                    success: Some(true),
+                    ..Default::default()
+                };
                 Some((
                     verb("http://adlnet.gov/expapi/verbs/passed", "通过", "passed"),
                     activity(format!("{iri}:exam:{}", segment(exam)), exam, exam),
@@ -208,21 +256,36 @@ pub fn statements(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str) ->
             (EventKind::MilestoneTicked { milestone }, Some(c), Some(iri)) => {
                 let (zh, en) = c
                     .milestone(milestone)
-                    .map_or((milestone.clone(), milestone.clone()), |m| (m.name.zh.clone(), m.name.en.clone()));
-                let result = StatementResult { completion: Some(true), ..Default::default() };
+                    .map_or((milestone.clone(), milestone.clone()), |m| {
+                        (m.name.zh.clone(), m.name.en.clone())
+                    });
+                let result = StatementResult {
+                    completion: Some(true),
+                    ..Default::default()
+                };
                 Some((
-                    verb("http://adlnet.gov/expapi/verbs/completed", "完成", "completed"),
+                    verb(
+                        "http://adlnet.gov/expapi/verbs/completed",
+                        "完成",
+                        "completed",
+                    ),
                     activity(format!("{iri}:milestone:{}", segment(milestone)), &zh, &en),
                     Some(result),
                 ))
             }
             (EventKind::CertificateAdded { certificate }, _, _) => {
                 let level = certificate.level.map(|l| l.label());
-                let result = StatementResult { response: level.map(|l| l.zh), ..Default::default() };
+                let result = StatementResult {
+                    response: level.map(|l| l.zh),
+                    ..Default::default()
+                };
                 Some((
                     verb("http://id.tincanapi.com/verb/earned", "获得", "earned"),
                     activity(
-                        format!("urn:leye:certificate:{}", segment(certificate.number.trim())),
+                        format!(
+                            "urn:leye:certificate:{}",
+                            segment(certificate.number.trim())
+                        ),
                         &certificate.name,
                         &certificate.name,
                     ),
@@ -249,8 +312,16 @@ pub fn statements(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str) ->
             let statement = Statement {
                 id: uuid_from(&format!("leye-completed:{}", c.id)),
                 actor: actor.clone(),
-                verb: verb("http://adlnet.gov/expapi/verbs/completed", "完成", "completed"),
-                object: activity(format!("urn:leye:course:{}", segment(c.id.as_str())), &c.name.zh, &c.name.en),
+                verb: verb(
+                    "http://adlnet.gov/expapi/verbs/completed",
+                    "完成",
+                    "completed",
+                ),
+                object: activity(
+                    format!("urn:leye:course:{}", segment(c.id.as_str())),
+                    &c.name.zh,
+                    &c.name.en,
+                ),
                 timestamp: timestamp(on),
                 result: Some(StatementResult {
                     completion: Some(true),
@@ -266,7 +337,12 @@ pub fn statements(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str) ->
 }
 
 /// The standalone download for `today`.
-pub fn learning_record(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str, today: Date) -> LearningRecord {
+pub fn learning_record(
+    log: &TrainingLog,
+    catalog: &CourseCatalog,
+    local_id: &str,
+    today: Date,
+) -> LearningRecord {
     LearningRecord {
         format: FORMAT.into(),
         version: VERSION,

@@ -1,18 +1,18 @@
 //! The pure domain core: no browser types, tested natively.
 
-pub mod date;
-pub mod lang;
 pub mod backup;
-pub mod ics;
-pub mod learning_record;
-pub mod training;
+pub mod cases;
 pub mod catalog;
+pub mod date;
 pub mod facts;
+pub mod ics;
+pub mod lang;
+pub mod learning_record;
 pub mod money;
+pub mod offices;
 pub mod outcome;
 pub mod pack;
 pub mod questionnaire;
 pub mod rules;
-pub mod cases;
-pub mod offices;
 pub mod summary;
+pub mod training;

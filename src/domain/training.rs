@@ -39,14 +39,16 @@ pub mod subsidy;
 
 pub use camp::{camp_view, CampView, ChecklistItem, NoteEntry};
 pub use course::{
-    Audience, CertificateLevel, CertificateOffer, Completion, Course, CourseCatalog, CourseId, CourseIssue, CourseKind,
-    Delivery, Milestone, Module, Requirement, Source, Stated, Target,
+    Audience, CertificateLevel, CertificateOffer, Completion, Course, CourseCatalog, CourseId,
+    CourseIssue, CourseKind, Delivery, Milestone, Module, Requirement, Source, Stated, Target,
 };
 pub use deadline::{due_within, program_windows, to_ics, upcoming, Deadline, DeadlineKind};
 pub use error::TrainingError;
-pub use event::{parse_hours, Appended, Certificate, Context, Event, EventId, EventKind, TrainingLog};
+pub use event::{
+    parse_hours, Appended, Certificate, Context, Event, EventId, EventKind, TrainingLog,
+};
 pub use progress::{progress, CourseProgress, Progress, RequirementSource};
 pub use subsidy::{
-    claims_in_year, skills_facts, skills_subsidies, Fen, LevelAmount, SkillsSubsidy, SkillsSubsidyTerms, SubsidyStatus,
-    SKILLS_SUBSIDY_PROGRAM,
+    claims_in_year, skills_facts, skills_subsidies, Fen, LevelAmount, SkillsSubsidy,
+    SkillsSubsidyTerms, SubsidyStatus, SKILLS_SUBSIDY_PROGRAM,
 };

@@ -6,6 +6,6 @@ pub mod home;
 pub mod me;
 pub mod not_found;
 pub mod policies;
-pub mod summary;
 pub mod program;
+pub mod summary;
 pub mod training;

@@ -52,7 +52,11 @@ pub fn fixture_catalog() -> CourseCatalog {
        "file":"fixture.json"}
     ]"#;
     let catalog = CourseCatalog::from_json(json).expect("fixture catalog parses");
-    assert!(catalog.validate(None).is_empty(), "{:?}", catalog.validate(None));
+    assert!(
+        catalog.validate(None).is_empty(),
+        "{:?}",
+        catalog.validate(None)
+    );
     catalog
 }
 
@@ -63,9 +67,18 @@ pub fn terms() -> SkillsSubsidyTerms {
         program_id: "skill-upgrade-subsidy".into(),
         name: Text::new("考证补贴", "Certificate bonus"),
         amounts: vec![
-            LevelAmount { level: CertificateLevel::Junior, amount: Fen::from_yuan(1000) },
-            LevelAmount { level: CertificateLevel::Intermediate, amount: Fen::from_yuan(1500) },
-            LevelAmount { level: CertificateLevel::Senior, amount: Fen::from_yuan(2000) },
+            LevelAmount {
+                level: CertificateLevel::Junior,
+                amount: Fen::from_yuan(1000),
+            },
+            LevelAmount {
+                level: CertificateLevel::Intermediate,
+                amount: Fen::from_yuan(1500),
+            },
+            LevelAmount {
+                level: CertificateLevel::Senior,
+                amount: Fen::from_yuan(2000),
+            },
         ],
         claim_within_months: 12,
         max_claims_per_year: 3,
@@ -84,21 +97,39 @@ pub struct Trainee<'a> {
 
 impl<'a> Trainee<'a> {
     pub fn new(catalog: &'a CourseCatalog) -> Trainee<'a> {
-        Trainee { log: TrainingLog::new(), catalog, today: today(), terms: Some(terms()), next: 0 }
+        Trainee {
+            log: TrainingLog::new(),
+            catalog,
+            today: today(),
+            terms: Some(terms()),
+            next: 0,
+        }
     }
 
-    pub fn try_log(&mut self, on: &str, course: Option<&str>, what: EventKind) -> Result<EventId, TrainingError> {
+    pub fn try_log(
+        &mut self,
+        on: &str,
+        course: Option<&str>,
+        what: EventKind,
+    ) -> Result<EventId, TrainingError> {
         self.next += 1;
         let e = Event::new(format!("e{}", self.next), d(on), course, what);
         let id = e.id.clone();
-        let ctx = Context { catalog: self.catalog, today: self.today, skills_subsidy: self.terms.as_ref() };
+        let ctx = Context {
+            catalog: self.catalog,
+            today: self.today,
+            skills_subsidy: self.terms.as_ref(),
+        };
         self.log.append(e, &ctx).map(|_| id)
     }
 
     pub fn log(&mut self, on: &str, course: Option<&str>, what: EventKind) -> EventId {
         match self.try_log(on, course, what.clone()) {
             Ok(id) => id,
-            Err(e) => panic!("refused {what:?} on {on}: {}", e.message(leye::domain::lang::Lang::En)),
+            Err(e) => panic!(
+                "refused {what:?} on {on}: {}",
+                e.message(leye::domain::lang::Lang::En)
+            ),
         }
     }
 
@@ -107,7 +138,13 @@ impl<'a> Trainee<'a> {
     }
 
     pub fn undo(&mut self, on: &str, target: &EventId) -> Result<EventId, TrainingError> {
-        self.try_log(on, None, EventKind::Undo { target: target.clone() })
+        self.try_log(
+            on,
+            None,
+            EventKind::Undo {
+                target: target.clone(),
+            },
+        )
     }
 
     pub fn certificate(
@@ -117,8 +154,12 @@ impl<'a> Trainee<'a> {
         level: Option<CertificateLevel>,
         number: &str,
     ) -> EventId {
-        let certificate =
-            Certificate { name: "中式烹调师".into(), level, number: number.into(), issued_on: d(on) };
+        let certificate = Certificate {
+            name: "中式烹调师".into(),
+            level,
+            number: number.into(),
+            issued_on: d(on),
+        };
         self.log(on, course, EventKind::CertificateAdded { certificate })
     }
 
@@ -139,13 +180,19 @@ pub fn real_catalog_json() -> String {
     let mut entries = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).expect("readable");
-        let table: toml::Table = text.parse().unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        let courses =
-            table.get("course").and_then(|c| c.as_array()).unwrap_or_else(|| panic!("{}: no [[course]]", f.display()));
+        let table: toml::Table = text
+            .parse()
+            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let courses = table
+            .get("course")
+            .and_then(|c| c.as_array())
+            .unwrap_or_else(|| panic!("{}: no [[course]]", f.display()));
         for c in courses {
             let mut v = serde_json::to_value(c).expect("toml to json");
-            v["file"] =
-                serde_json::Value::String(format!("catalog/courses/{}", f.file_name().unwrap().to_string_lossy()));
+            v["file"] = serde_json::Value::String(format!(
+                "catalog/courses/{}",
+                f.file_name().unwrap().to_string_lossy()
+            ));
             entries.push(v);
         }
     }

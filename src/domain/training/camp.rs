@@ -37,12 +37,19 @@ pub struct CampView {
 }
 
 /// The camp view of an enrolled course; `None` if the course is unknown or not enrolled.
-pub fn camp_view(log: &TrainingLog, catalog: &CourseCatalog, course: &CourseId, today: Date) -> Option<CampView> {
+pub fn camp_view(
+    log: &TrainingLog,
+    catalog: &CourseCatalog,
+    course: &CourseId,
+    today: Date,
+) -> Option<CampView> {
     let c = catalog.course(course)?;
     let all = progress(log, catalog);
     let p = all.course(course)?;
     let sessions_required = match &p.requirement {
-        Some(super::course::Requirement::Target(super::course::Target::Sessions(n))) => Some(u32::from(*n)),
+        Some(super::course::Requirement::Target(super::course::Target::Sessions(n))) => {
+            Some(u32::from(*n))
+        }
         _ => c.sessions.known().map(|&n| u32::from(n)),
     };
     let mine = || log.effective_for(course);
@@ -52,7 +59,9 @@ pub fn camp_view(log: &TrainingLog, catalog: &CourseCatalog, course: &CourseId, 
         .map(|m| ChecklistItem {
             milestone: m.clone(),
             ticked: mine().find_map(|e| match &e.what {
-                EventKind::MilestoneTicked { milestone } if *milestone == m.id => Some((e.on, e.id.clone())),
+                EventKind::MilestoneTicked { milestone } if *milestone == m.id => {
+                    Some((e.on, e.id.clone()))
+                }
                 _ => None,
             }),
         })
@@ -66,7 +75,11 @@ pub fn camp_view(log: &TrainingLog, catalog: &CourseCatalog, course: &CourseId, 
     upcoming_sessions.sort();
     let mut notes: Vec<NoteEntry> = mine()
         .filter_map(|e| match &e.what {
-            EventKind::Note { text } => Some(NoteEntry { id: e.id.clone(), on: e.on, text: text.clone() }),
+            EventKind::Note { text } => Some(NoteEntry {
+                id: e.id.clone(),
+                on: e.on,
+                text: text.clone(),
+            }),
             _ => None,
         })
         .collect();

@@ -72,7 +72,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Stated<T> {
         if v.as_str() == Some(UNKNOWN) {
             return Ok(Stated::Unknown);
         }
-        T::deserialize(v).map(Stated::Known).map_err(de::Error::custom)
+        T::deserialize(v)
+            .map(Stated::Known)
+            .map_err(de::Error::custom)
     }
 }
 
@@ -97,7 +99,10 @@ pub enum CourseKind {
 impl CourseKind {
     /// Camps and entrepreneur classes are session-based and carry a business-plan checklist.
     pub fn is_camp(self) -> bool {
-        matches!(self, CourseKind::StartupCamp | CourseKind::EntrepreneurClass | CourseKind::StartupTraining)
+        matches!(
+            self,
+            CourseKind::StartupCamp | CourseKind::EntrepreneurClass | CourseKind::StartupTraining
+        )
     }
 }
 
@@ -193,7 +198,9 @@ impl CertificateLevel {
     }
 
     pub fn from_fact_value(value: &str) -> Option<CertificateLevel> {
-        CertificateLevel::ALL.into_iter().find(|l| l.fact_value() == value)
+        CertificateLevel::ALL
+            .into_iter()
+            .find(|l| l.fact_value() == value)
     }
 
     /// Labels as in catalog/facts.toml.
@@ -203,7 +210,9 @@ impl CertificateLevel {
             CertificateLevel::Intermediate => Text::new("中级(四级)", "Intermediate (level 4)"),
             CertificateLevel::Senior => Text::new("高级(三级)", "Advanced (level 3)"),
             CertificateLevel::Technician => Text::new("技师(二级)", "Technician (level 2)"),
-            CertificateLevel::SeniorTechnician => Text::new("高级技师(一级)", "Senior technician (level 1)"),
+            CertificateLevel::SeniorTechnician => {
+                Text::new("高级技师(一级)", "Senior technician (level 1)")
+            }
         }
     }
 }
@@ -300,14 +309,22 @@ impl Course {
                 .known()
                 .filter(|m| !m.is_empty())
                 .map(|m| Requirement::AllModules(m.iter().map(|m| m.id.clone()).collect())),
-            Completion::Hours => self.required_hours.known().map(|&h| Requirement::Target(Target::Hours(h))),
-            Completion::Sessions => self.sessions.known().map(|&s| Requirement::Target(Target::Sessions(s))),
+            Completion::Hours => self
+                .required_hours
+                .known()
+                .map(|&h| Requirement::Target(Target::Hours(h))),
+            Completion::Sessions => self
+                .sessions
+                .known()
+                .map(|&s| Requirement::Target(Target::Sessions(s))),
             Completion::Unknown => None,
         }
     }
 
     pub fn module(&self, id: &str) -> Option<&Module> {
-        self.modules.known().and_then(|m| m.iter().find(|m| m.id == id))
+        self.modules
+            .known()
+            .and_then(|m| m.iter().find(|m| m.id == id))
     }
 
     pub fn milestone(&self, id: &str) -> Option<&Milestone> {
@@ -403,8 +420,13 @@ impl CourseCatalog {
         let ids: Vec<&str> = catalog.programs().iter().map(|p| p.id.as_str()).collect();
         let mut issues = self.validate(Some(&ids));
         for c in &self.courses {
-            let mut issue =
-                |message: String| issues.push(CourseIssue { file: c.file.clone(), course: c.id.0.clone(), message });
+            let mut issue = |message: String| {
+                issues.push(CourseIssue {
+                    file: c.file.clone(),
+                    course: c.id.0.clone(),
+                    message,
+                })
+            };
             if let Some(p) = &c.program {
                 if !ids.contains(&p.as_str()) {
                     issue(format!("program {p} does not exist"));
@@ -431,10 +453,19 @@ impl CourseCatalog {
         let mut issues = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for c in &self.courses {
-            let mut issue =
-                |message: String| issues.push(CourseIssue { file: c.file.clone(), course: c.id.0.clone(), message });
+            let mut issue = |message: String| {
+                issues.push(CourseIssue {
+                    file: c.file.clone(),
+                    course: c.id.0.clone(),
+                    message,
+                })
+            };
             if c.id.0.is_empty()
-                || !c.id.0.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+                || !c
+                    .id
+                    .0
+                    .chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
             {
                 issue("id must be non-empty kebab-case (a-z, 0-9, -)".into());
             }
@@ -453,8 +484,11 @@ impl CourseCatalog {
             if let Some(cert) = c.certificate.known() {
                 texts.push(("certificate.name", &cert.name));
             }
-            let module_names: Vec<&Text> =
-                c.modules.known().map(|m| m.iter().map(|m| &m.name).collect()).unwrap_or_default();
+            let module_names: Vec<&Text> = c
+                .modules
+                .known()
+                .map(|m| m.iter().map(|m| &m.name).collect())
+                .unwrap_or_default();
             texts.extend(module_names.into_iter().map(|t| ("module name", t)));
             texts.extend(c.milestones.iter().map(|m| ("milestone name", &m.name)));
             for (field, t) in texts {
@@ -474,8 +508,13 @@ impl CourseCatalog {
                 Completion::Sessions => c.sessions.is_unknown(),
                 Completion::Unknown => false,
             };
-            if matches!(c.completion, Completion::Modules) && c.modules.known().is_some_and(|m| m.is_empty()) {
-                issue("completion by modules needs at least one module (or modules = \"unknown\")".into());
+            if matches!(c.completion, Completion::Modules)
+                && c.modules.known().is_some_and(|m| m.is_empty())
+            {
+                issue(
+                    "completion by modules needs at least one module (or modules = \"unknown\")"
+                        .into(),
+                );
             }
             if stated_amount_unknown && c.check_with.zh.trim().is_empty() {
                 issue("an unknown completion amount needs check_with saying where to ask".into());

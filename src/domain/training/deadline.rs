@@ -52,7 +52,9 @@ impl Deadline {
 pub fn program_windows(catalog: &Catalog, program_ids: &[&str], today: Date) -> Vec<Deadline> {
     let mut out = Vec::new();
     for id in program_ids {
-        let Some(p) = catalog.program(id) else { continue };
+        let Some(p) = catalog.program(id) else {
+            continue;
+        };
         if p.effective_until.is_some_and(|end| end < today) {
             continue;
         }
@@ -82,16 +84,28 @@ pub fn upcoming(
             // A capped year still has a window to keep in mind when it reaches into next year.
             let open = matches!(
                 s.status,
-                SubsidyStatus::Open { .. } | SubsidyStatus::YearCapReached { next_possible: Some(_), .. }
+                SubsidyStatus::Open { .. }
+                    | SubsidyStatus::YearCapReached {
+                        next_possible: Some(_),
+                        ..
+                    }
             );
             if open {
-                let amount_zh = s.amount.map_or("金额以当地最新通知为准".to_string(), |a| a.to_string());
-                let amount_en = s.amount.map_or("amount per the latest local notice".to_string(), |a| a.en());
+                let amount_zh =
+                    s.amount.map_or("金额以当地最新通知为准".to_string(), |a| {
+                        a.to_string()
+                    });
+                let amount_en = s
+                    .amount
+                    .map_or("amount per the latest local notice".to_string(), |a| a.en());
                 all.push(Deadline {
                     date: s.last_day,
                     kind: DeadlineKind::ClaimWindow,
                     title: Text::new(
-                        format!("{}最后申领日:{}证书({})", terms.name.zh, s.certificate.name, amount_zh),
+                        format!(
+                            "{}最后申领日:{}证书({})",
+                            terms.name.zh, s.certificate.name, amount_zh
+                        ),
                         format!(
                             "Last day to claim {}: {} certificate ({})",
                             terms.name.en, s.certificate.name, amount_en
@@ -104,14 +118,19 @@ pub fn upcoming(
     }
     for e in log.effective() {
         if let (EventKind::SessionScheduled { title }, Some(course)) = (&e.what, &e.course) {
-            let Some(c) = catalog.course(course) else { continue };
+            let Some(c) = catalog.course(course) else {
+                continue;
+            };
             if log.enrolment(course).is_none() {
                 continue;
             }
             all.push(Deadline {
                 date: e.on,
                 kind: DeadlineKind::Session,
-                title: Text::new(format!("{}:{}", c.name.zh, title), format!("{}: {}", c.name.en, title)),
+                title: Text::new(
+                    format!("{}:{}", c.name.zh, title),
+                    format!("{}: {}", c.name.en, title),
+                ),
                 reference: format!("event:{}", e.id),
             });
         }
@@ -124,7 +143,10 @@ pub fn upcoming(
 /// The deadlines from `today` through `today + days` (the app-open banner uses 14).
 pub fn due_within(deadlines: &[Deadline], today: Date, days: i64) -> Vec<&Deadline> {
     let until = today.add_days(days);
-    deadlines.iter().filter(|d| d.date >= today && d.date <= until).collect()
+    deadlines
+        .iter()
+        .filter(|d| d.date >= today && d.date <= until)
+        .collect()
 }
 
 /// The deadlines as an iCalendar file, with a reminder at 09:00 the day before each. `stamp` is "now" (UTC),
@@ -145,5 +167,9 @@ pub fn to_ics(deadlines: &[Deadline], lang: Lang, stamp: Stamp) -> String {
             alarm_days_before: Some(1),
         })
         .collect();
-    Calendar { name: name.get(lang).to_string(), events }.to_ics(stamp)
+    Calendar {
+        name: name.get(lang).to_string(),
+        events,
+    }
+    .to_ics(stamp)
 }

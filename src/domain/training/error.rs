@@ -152,7 +152,10 @@ impl TrainingError {
                     "Hours must be more than 0; enter how long you studied".into()
                 }
             }
-            TooManyHoursInDay { date, already_minutes } => {
+            TooManyHoursInDay {
+                date,
+                already_minutes,
+            } => {
                 let left = 24 * 60 - (*already_minutes).min(24 * 60);
                 let (h, m) = (left / 60, left % 60);
                 if zh {
@@ -184,9 +187,15 @@ impl TrainingError {
             }
             UnknownModule { module, known } => {
                 if zh {
-                    format!("本课程没有模块“{module}”,请从列表中选择:{}", known.join("、"))
+                    format!(
+                        "本课程没有模块“{module}”,请从列表中选择:{}",
+                        known.join("、")
+                    )
                 } else {
-                    format!("This course has no module “{module}”; pick one of: {}", known.join(", "))
+                    format!(
+                        "This course has no module “{module}”; pick one of: {}",
+                        known.join(", ")
+                    )
                 }
             }
             ModuleAlreadyDone(m) => {
@@ -275,7 +284,9 @@ impl TrainingError {
             }
             SubsidyTermsUnreadable(part) => {
                 if zh {
-                    format!("政策数据中的考证补贴条目不完整({part}),请更新应用;金额以当地最新通知为准")
+                    format!(
+                        "政策数据中的考证补贴条目不完整({part}),请更新应用;金额以当地最新通知为准"
+                    )
                 } else {
                     format!("The policy data's entry for the certificate bonus is incomplete ({part}); update the app. Amounts per the latest local notice")
                 }

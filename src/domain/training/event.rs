@@ -36,7 +36,10 @@ impl EventId {
     fn is_well_formed(&self) -> bool {
         !self.0.is_empty()
             && self.0.len() <= MAX_EVENT_ID_CHARS
-            && self.0.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+            && self
+                .0
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
     }
 }
 
@@ -144,7 +147,12 @@ pub struct Event {
 
 impl Event {
     pub fn new(id: impl Into<String>, on: Date, course: Option<&str>, what: EventKind) -> Event {
-        Event { id: EventId::new(id), on, course: course.map(CourseId::new), what }
+        Event {
+            id: EventId::new(id),
+            on,
+            course: course.map(CourseId::new),
+            what,
+        }
     }
 }
 
@@ -269,7 +277,9 @@ impl TrainingLog {
 
     /// The events that count: not undone, and not undos themselves.
     pub fn effective(&self) -> impl Iterator<Item = &Event> {
-        (0..self.events.len()).filter(|&i| self.counts(i)).map(|i| &self.events[i])
+        (0..self.events.len())
+            .filter(|&i| self.counts(i))
+            .map(|i| &self.events[i])
     }
 
     /// The effective events of one course, in append order.
@@ -285,7 +295,9 @@ impl TrainingLog {
 
     /// The enrolment in force for a course, if any (the earliest effective one).
     pub fn enrolment(&self, course: &CourseId) -> Option<&Event> {
-        self.effective_for(course).filter(|e| matches!(e.what, EventKind::Enrolled { .. })).min_by_key(|e| e.on)
+        self.effective_for(course)
+            .filter(|e| matches!(e.what, EventKind::Enrolled { .. }))
+            .min_by_key(|e| e.on)
     }
 
     /// The trainee's target for a course: the latest effective `TargetSet`, else the enrolment's.
@@ -356,7 +368,11 @@ impl TrainingLog {
             return Err(TrainingError::InFuture { today: ctx.today });
         }
         let course = match &event.course {
-            Some(id) => Some(ctx.catalog.course(id).ok_or_else(|| TrainingError::UnknownCourse(id.0.clone()))?),
+            Some(id) => Some(
+                ctx.catalog
+                    .course(id)
+                    .ok_or_else(|| TrainingError::UnknownCourse(id.0.clone()))?,
+            ),
             None if event.what.needs_course() => return Err(TrainingError::CourseRequired),
             None => None,
         };
@@ -374,7 +390,9 @@ impl TrainingLog {
             }
         }
         match &event.what {
-            Enrolled { target: Some(t) } | TargetSet { target: t } if t.amount() == 0 || t.amount() > MAX_TARGET => {
+            Enrolled { target: Some(t) } | TargetSet { target: t }
+                if t.amount() == 0 || t.amount() > MAX_TARGET =>
+            {
                 return Err(TrainingError::TargetOutOfRange { max: MAX_TARGET });
             }
             Enrolled { .. } | TargetSet { .. } => {}
@@ -389,8 +407,9 @@ impl TrainingLog {
                         });
                     }
                 }
-                let done =
-                    self.effective_for(&c.id).any(|e| matches!(&e.what, ModuleDone { module: m } if m == module));
+                let done = self
+                    .effective_for(&c.id)
+                    .any(|e| matches!(&e.what, ModuleDone { module: m } if m == module));
                 if done {
                     return Err(TrainingError::ModuleAlreadyDone(module.clone()));
                 }
@@ -401,7 +420,10 @@ impl TrainingLog {
                 }
                 let already = self.minutes_on(event.on);
                 if already + u32::from(*minutes) > MINUTES_PER_DAY {
-                    return Err(TrainingError::TooManyHoursInDay { date: event.on, already_minutes: already });
+                    return Err(TrainingError::TooManyHoursInDay {
+                        date: event.on,
+                        already_minutes: already,
+                    });
                 }
             }
             SessionAttended { title } => {
@@ -413,16 +435,26 @@ impl TrainingLog {
             ExamPassed { exam } => bounded("exam", exam, MAX_LABEL_CHARS)?,
             CertificateAdded { certificate } => {
                 bounded("certificate name", &certificate.name, MAX_LABEL_CHARS)?;
-                bounded("certificate number", &certificate.number, MAX_CERTIFICATE_NUMBER_CHARS)?;
+                bounded(
+                    "certificate number",
+                    &certificate.number,
+                    MAX_CERTIFICATE_NUMBER_CHARS,
+                )?;
                 if certificate.issued_on > ctx.today {
                     return Err(TrainingError::InFuture { today: ctx.today });
                 }
                 let number = certificate.number.trim();
-                if self.certificates().iter().any(|(_, c)| c.number.trim() == number) {
+                if self
+                    .certificates()
+                    .iter()
+                    .any(|(_, c)| c.number.trim() == number)
+                {
                     return Err(TrainingError::DuplicateCertificate(number.to_string()));
                 }
             }
-            SubsidyClaimed { certificate_number } => self.check_claim(event.on, certificate_number.trim(), ctx)?,
+            SubsidyClaimed { certificate_number } => {
+                self.check_claim(event.on, certificate_number.trim(), ctx)?
+            }
             MilestoneTicked { milestone } => {
                 let c = course.expect("checked above");
                 if c.milestone(milestone).is_none() {
@@ -437,7 +469,9 @@ impl TrainingLog {
             }
             Note { text } => bounded("note", text, MAX_NOTE_CHARS)?,
             Undo { target } => {
-                let t = self.get(target).ok_or_else(|| TrainingError::UnknownEvent(target.0.clone()))?;
+                let t = self
+                    .get(target)
+                    .ok_or_else(|| TrainingError::UnknownEvent(target.0.clone()))?;
                 if matches!(t.what, Undo { .. }) {
                     return Err(TrainingError::CannotUndoUndo);
                 }
@@ -450,7 +484,9 @@ impl TrainingLog {
     }
 
     fn check_claim(&self, on: Date, number: &str, ctx: &Context<'_>) -> Result<(), TrainingError> {
-        let terms = ctx.skills_subsidy.ok_or(TrainingError::SubsidyTermsMissing)?;
+        let terms = ctx
+            .skills_subsidy
+            .ok_or(TrainingError::SubsidyTermsMissing)?;
         let (_, cert) = self
             .certificates()
             .into_iter()
@@ -463,15 +499,24 @@ impl TrainingLog {
             return Err(TrainingError::AlreadyClaimed(number.to_string()));
         }
         if on < cert.issued_on {
-            return Err(TrainingError::ClaimBeforeIssue { issued_on: cert.issued_on });
+            return Err(TrainingError::ClaimBeforeIssue {
+                issued_on: cert.issued_on,
+            });
         }
         let last_day = terms.last_day_to_claim(cert.issued_on);
         if on > last_day {
             return Err(TrainingError::ClaimAfterDeadline { last_day });
         }
-        let in_year = self.claims().values().filter(|d| d.year() == on.year()).count();
+        let in_year = self
+            .claims()
+            .values()
+            .filter(|d| d.year() == on.year())
+            .count();
         if in_year >= usize::from(terms.max_claims_per_year) {
-            return Err(TrainingError::ClaimCapReached { year: on.year(), max: terms.max_claims_per_year });
+            return Err(TrainingError::ClaimCapReached {
+                year: on.year(),
+                max: terms.max_claims_per_year,
+            });
         }
         Ok(())
     }
@@ -500,11 +545,18 @@ pub fn parse_hours(input: &str) -> Result<u16, TrainingError> {
     if (whole.is_empty() && frac.is_empty())
         || frac.len() > 2
         || whole.len() > 3
-        || !whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+        || !whole
+            .bytes()
+            .chain(frac.bytes())
+            .all(|b| b.is_ascii_digit())
     {
         return Err(unreadable());
     }
-    let whole: u32 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| unreadable())? };
+    let whole: u32 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| unreadable())?
+    };
     // Hundredths of an hour, then minutes rounded to the nearest (0.01 h = 0.6 min).
     let hundredths: u32 = format!("{frac:0<2}").parse().map_err(|_| unreadable())?;
     let total_hundredths = whole * 100 + hundredths;

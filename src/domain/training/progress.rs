@@ -63,11 +63,21 @@ fn permille(done: u32, required: u32) -> u16 {
 
 /// Derives every enrolled course's progress, in catalog order.
 pub fn progress(log: &TrainingLog, catalog: &CourseCatalog) -> Progress {
-    let courses: Vec<CourseProgress> =
-        catalog.courses().iter().filter_map(|c| log.enrolment(&c.id).map(|en| course_progress(log, c, en))).collect();
-    let known: Vec<u32> = courses.iter().filter_map(|c| c.permille.map(u32::from)).collect();
-    let overall_permille = (!known.is_empty()).then(|| (known.iter().sum::<u32>() / known.len() as u32) as u16);
-    Progress { courses, overall_permille }
+    let courses: Vec<CourseProgress> = catalog
+        .courses()
+        .iter()
+        .filter_map(|c| log.enrolment(&c.id).map(|en| course_progress(log, c, en)))
+        .collect();
+    let known: Vec<u32> = courses
+        .iter()
+        .filter_map(|c| c.permille.map(u32::from))
+        .collect();
+    let overall_permille =
+        (!known.is_empty()).then(|| (known.iter().sum::<u32>() / known.len() as u32) as u16);
+    Progress {
+        courses,
+        overall_permille,
+    }
 }
 
 fn course_progress(log: &TrainingLog, course: &Course, enrolment: &Event) -> CourseProgress {
@@ -100,26 +110,36 @@ fn course_progress(log: &TrainingLog, course: &Course, enrolment: &Event) -> Cou
     };
     let required = requirement.as_ref().map(|r| match r {
         Requirement::AllModules(list) => list.len() as u32,
-        Requirement::Target(Target::Modules(n)) | Requirement::Target(Target::Sessions(n)) => u32::from(*n),
+        Requirement::Target(Target::Modules(n)) | Requirement::Target(Target::Sessions(n)) => {
+            u32::from(*n)
+        }
         Requirement::Target(Target::Hours(h)) => u32::from(*h) * 60,
     });
     let mut certificate_on: Option<Date> = None;
     for e in events {
         match &e.what {
-            EventKind::ModuleDone { module } if !p.modules_done.contains(module) => p.modules_done.push(module.clone()),
+            EventKind::ModuleDone { module } if !p.modules_done.contains(module) => {
+                p.modules_done.push(module.clone())
+            }
             EventKind::HoursStudied { minutes } => p.minutes_studied += u32::from(*minutes),
             EventKind::SessionAttended { .. } => p.sessions_attended += 1,
             EventKind::ExamPassed { exam } => p.exams_passed.push((e.on, exam.clone())),
-            EventKind::MilestoneTicked { milestone } if !p.milestones_ticked.contains(milestone) => {
+            EventKind::MilestoneTicked { milestone }
+                if !p.milestones_ticked.contains(milestone) =>
+            {
                 p.milestones_ticked.push(milestone.clone())
             }
             EventKind::CertificateAdded { certificate } => {
-                certificate_on = Some(certificate_on.map_or(certificate.issued_on, |d| d.min(certificate.issued_on)))
+                certificate_on = Some(
+                    certificate_on.map_or(certificate.issued_on, |d| d.min(certificate.issued_on)),
+                )
             }
             _ => {}
         }
         let done = match &requirement {
-            Some(Requirement::AllModules(list)) => list.iter().filter(|m| p.modules_done.contains(m)).count() as u32,
+            Some(Requirement::AllModules(list)) => {
+                list.iter().filter(|m| p.modules_done.contains(m)).count() as u32
+            }
             Some(Requirement::Target(Target::Modules(_))) => p.modules_done.len() as u32,
             Some(Requirement::Target(Target::Hours(_))) => p.minutes_studied,
             Some(Requirement::Target(Target::Sessions(_))) => p.sessions_attended,

@@ -82,10 +82,11 @@ impl SkillsSubsidyTerms {
     /// The terms from a loaded program catalog (built-in or an installed pack). An error if the catalog has
     /// no usable entry: then the UI shows no amounts and claims cannot be marked.
     pub fn from_catalog(catalog: &Catalog) -> Result<SkillsSubsidyTerms, TrainingError> {
-        let program = catalog
-            .program(SKILLS_SUBSIDY_PROGRAM)
-            .ok_or_else(|| TrainingError::SubsidyTermsUnreadable(SKILLS_SUBSIDY_PROGRAM.to_string()))?;
-        let json = serde_json::to_value(program).map_err(|e| TrainingError::SubsidyTermsUnreadable(e.to_string()))?;
+        let program = catalog.program(SKILLS_SUBSIDY_PROGRAM).ok_or_else(|| {
+            TrainingError::SubsidyTermsUnreadable(SKILLS_SUBSIDY_PROGRAM.to_string())
+        })?;
+        let json = serde_json::to_value(program)
+            .map_err(|e| TrainingError::SubsidyTermsUnreadable(e.to_string()))?;
         SkillsSubsidyTerms::from_program_json(&json)
     }
 
@@ -96,9 +97,12 @@ impl SkillsSubsidyTerms {
     /// - where to apply: the first `apply` channel's name (爱山东 service), else 12333.
     ///
     /// Anything missing is an error naming the part, so a data change cannot silently drop a term.
-    pub fn from_program_json(program: &serde_json::Value) -> Result<SkillsSubsidyTerms, TrainingError> {
+    pub fn from_program_json(
+        program: &serde_json::Value,
+    ) -> Result<SkillsSubsidyTerms, TrainingError> {
         let bad = |what: &str| TrainingError::SubsidyTermsUnreadable(what.to_string());
-        let text = |v: &serde_json::Value| -> Option<Text> { serde_json::from_value(v.clone()).ok() };
+        let text =
+            |v: &serde_json::Value| -> Option<Text> { serde_json::from_value(v.clone()).ok() };
         let program_id = program["id"].as_str().ok_or_else(|| bad("id"))?.to_string();
         let name = text(&program["name"]).ok_or_else(|| bad("name"))?;
         let benefit = &program["benefit"];
@@ -106,23 +110,39 @@ impl SkillsSubsidyTerms {
             return Err(bad("benefit: a table on cert_level"));
         }
         let mut amounts = Vec::new();
-        for row in benefit["rows"].as_array().ok_or_else(|| bad("benefit.rows"))? {
+        for row in benefit["rows"]
+            .as_array()
+            .ok_or_else(|| bad("benefit.rows"))?
+        {
             let level = row["value"]
                 .as_str()
                 .and_then(CertificateLevel::from_fact_value)
                 .ok_or_else(|| bad("benefit.rows.value"))?;
-            let yuan = row["yuan"].as_u64().ok_or_else(|| bad("benefit.rows.yuan"))?;
-            amounts.push(LevelAmount { level, amount: Fen::from_yuan(yuan) });
+            let yuan = row["yuan"]
+                .as_u64()
+                .ok_or_else(|| bad("benefit.rows.yuan"))?;
+            amounts.push(LevelAmount {
+                level,
+                amount: Fen::from_yuan(yuan),
+            });
         }
         let window = program["windows"]
             .as_array()
             .and_then(|ws| ws.iter().find(|w| w["fact"] == "cert_date"))
             .ok_or_else(|| bad("windows: one counted from cert_date"))?;
-        let months = window["months"].as_u64().or_else(|| window["years"].as_u64().map(|y| y * 12));
-        let claim_within_months = months.and_then(|m| u16::try_from(m).ok()).ok_or_else(|| bad("windows.months"))?;
+        let months = window["months"]
+            .as_u64()
+            .or_else(|| window["years"].as_u64().map(|y| y * 12));
+        let claim_within_months = months
+            .and_then(|m| u16::try_from(m).ok())
+            .ok_or_else(|| bad("windows.months"))?;
         let cap = program["criteria"]
             .as_array()
-            .and_then(|cs| cs.iter().find(|c| c["fact"] == "skill_subsidy_claims_this_year" && c["test"] == "at_most"))
+            .and_then(|cs| {
+                cs.iter().find(|c| {
+                    c["fact"] == "skill_subsidy_claims_this_year" && c["test"] == "at_most"
+                })
+            })
             .and_then(|c| c["value"].as_u64())
             .and_then(|n| u8::try_from(n + 1).ok())
             .ok_or_else(|| bad("criteria: at_most on skill_subsidy_claims_this_year"))?;
@@ -130,11 +150,21 @@ impl SkillsSubsidyTerms {
             .as_array()
             .and_then(|a| a.iter().find_map(|c| text(&c["name"])))
             .unwrap_or_else(|| Text::new("人社服务热线12333", "the 12333 hotline"));
-        Ok(SkillsSubsidyTerms { program_id, name, amounts, claim_within_months, max_claims_per_year: cap, apply })
+        Ok(SkillsSubsidyTerms {
+            program_id,
+            name,
+            amounts,
+            claim_within_months,
+            max_claims_per_year: cap,
+            apply,
+        })
     }
 
     pub fn amount_for(&self, level: CertificateLevel) -> Option<Fen> {
-        self.amounts.iter().find(|a| a.level == level).map(|a| a.amount)
+        self.amounts
+            .iter()
+            .find(|a| a.level == level)
+            .map(|a| a.amount)
     }
 
     /// The last day a claim is accepted: the same day `claim_within_months` later, or that month's last day
@@ -184,7 +214,11 @@ pub fn claims_in_year(log: &TrainingLog, year: i32) -> usize {
 }
 
 /// The subsidy for every certificate with a skill level, earliest issued first.
-pub fn skills_subsidies(log: &TrainingLog, terms: &SkillsSubsidyTerms, today: Date) -> Vec<SkillsSubsidy> {
+pub fn skills_subsidies(
+    log: &TrainingLog,
+    terms: &SkillsSubsidyTerms,
+    today: Date,
+) -> Vec<SkillsSubsidy> {
     let claims = log.claims();
     let used_this_year = claims_in_year(log, today.year());
     log.certificates()
@@ -208,7 +242,12 @@ pub fn skills_subsidies(log: &TrainingLog, terms: &SkillsSubsidyTerms, today: Da
                     days_left: today.days_until(last_day),
                 }
             };
-            Some(SkillsSubsidy { certificate: cert.clone(), amount: terms.amount_for(level), last_day, status })
+            Some(SkillsSubsidy {
+                certificate: cert.clone(),
+                amount: terms.amount_for(level),
+                last_day,
+                status,
+            })
         })
         .collect()
 }
@@ -218,18 +257,33 @@ pub fn skills_subsidies(log: &TrainingLog, terms: &SkillsSubsidyTerms, today: Da
 /// in its window and unclaimed; the highest level, then the soonest deadline), and `skill_subsidy_claims_this_year`.
 /// With no such certificate only the claim count is given, so the app still asks about certificates held
 /// elsewhere instead of answering "none" for the person.
-pub fn skills_facts(log: &TrainingLog, terms: &SkillsSubsidyTerms, today: Date) -> Vec<(&'static str, FactValue)> {
+pub fn skills_facts(
+    log: &TrainingLog,
+    terms: &SkillsSubsidyTerms,
+    today: Date,
+) -> Vec<(&'static str, FactValue)> {
     let best = skills_subsidies(log, terms, today)
         .into_iter()
-        .filter(|s| matches!(s.status, SubsidyStatus::Open { .. } | SubsidyStatus::YearCapReached { .. }))
+        .filter(|s| {
+            matches!(
+                s.status,
+                SubsidyStatus::Open { .. } | SubsidyStatus::YearCapReached { .. }
+            )
+        })
         .filter_map(|s| s.certificate.level.map(|l| (l, s)))
         // CertificateLevel orders Junior first, so the highest level is the maximum.
         .max_by(|(la, a), (lb, b)| la.cmp(lb).then(b.last_day.cmp(&a.last_day)));
     let mut facts = Vec::new();
     if let Some((level, s)) = best {
-        facts.push(("cert_level", FactValue::Choice(level.fact_value().to_string())));
+        facts.push((
+            "cert_level",
+            FactValue::Choice(level.fact_value().to_string()),
+        ));
         facts.push(("cert_date", FactValue::Date(s.certificate.issued_on)));
     }
-    facts.push(("skill_subsidy_claims_this_year", FactValue::Int(claims_in_year(log, today.year()) as i64)));
+    facts.push((
+        "skill_subsidy_claims_this_year",
+        FactValue::Int(claims_in_year(log, today.year()) as i64),
+    ));
     facts
 }
