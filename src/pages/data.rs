@@ -186,9 +186,7 @@ fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView 
         busy.set(true);
         outcome.set(Some(Outcome::Working(DataText::Exporting)));
         spawn_local(async move {
-            // The learning record travels with the backup (issue 5); it is derived from the events.
-            let record = crate::components::training_log::learning_record_for_backup(app).await;
-            let result = match storage.export_backup(record).await {
+            let result = match storage.export_backup(None).await {
                 Ok(text) => {
                     let name = backup_file_name(app.today);
                     match offer_download(&name, &text) {
