@@ -18,13 +18,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# Trunk 0.21.14 (0.22 needs a newer rustc than this toolchain).
-TRUNK_VERSION=0.21.14
-if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION"
-  cargo install --locked trunk --version "$TRUNK_VERSION"
-fi
-
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock)
 if [ -z "$WBG_VERSION" ]; then
@@ -35,6 +28,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
   say "installing wasm-bindgen-cli $WBG_VERSION"
   # Not --locked: its lock file names a crate version the registry no longer has.
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+# wasm-split cuts the app's wasm at its lazily loaded routes (the #[lazy_route] screens in src/app.rs).
+WSPLIT_VERSION=0.2.4
+if [ "$(wasm-split-cli --version 2>/dev/null | awk '{print $2}')" != "$WSPLIT_VERSION" ]; then
+  say "installing wasm-split-cli $WSPLIT_VERSION"
+  cargo install --locked wasm_split_cli_support --version "$WSPLIT_VERSION" --features build-binary
 fi
 
 # Node tools: binaryen 132 (wasm-opt; Debian's 108 breaks the wasm) and the e2e driver.

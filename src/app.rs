@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 
 use crate::domain::lang::Lang;
 use crate::i18n::Key;
@@ -46,24 +46,58 @@ pub fn App() -> impl IntoView {
             <StorageBanner/>
             <OfflineNote/>
             <NoticeLine/>
-            <crate::components::training_log::DueSoonBanner/>
+            {Suspend::new(due_soon_banner())}
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
                     <Route path=path!("/") view=pages::home::HomePage/>
-                    <Route path=path!("/check") view=pages::check::CheckPage/>
-                    <Route path=path!("/policies") view=pages::policies::PoliciesPage/>
-                    <Route path=path!("/policies/:id") view=pages::program::ProgramPage/>
-                    <Route path=path!("/training") view=pages::training::TrainingPage/>
-                    <Route path=path!("/training/:course") view=pages::training::course::CoursePage/>
-                    <Route path=path!("/me") view=pages::me::MePage/>
-                    <Route path=path!("/summary") view=pages::summary::SummaryPage/>
-                    <Route path=path!("/me/data") view=pages::data::DataPage/>
+                    <Route path=path!("/check") view={Lazy::<CheckRoute>::new()}/>
+                    <Route path=path!("/policies") view={Lazy::<PoliciesRoute>::new()}/>
+                    <Route path=path!("/policies/:id") view={Lazy::<ProgramRoute>::new()}/>
+                    <Route path=path!("/training") view={Lazy::<TrainingRoute>::new()}/>
+                    <Route path=path!("/training/:course") view={Lazy::<CourseRoute>::new()}/>
+                    <Route path=path!("/me") view={Lazy::<MeRoute>::new()}/>
+                    <Route path=path!("/summary") view={Lazy::<SummaryRoute>::new()}/>
+                    <Route path=path!("/me/data") view={Lazy::<DataRoute>::new()}/>
                 </Routes>
             </main>
             <TabBar/>
         </Router>
     }
 }
+
+// Every screen but 首页 is its own lazily loaded wasm chunk (split by wasm-split in scripts/build.sh), so the
+// first screen downloads only the shell; the service worker still precaches every chunk for offline use.
+macro_rules! lazy_page {
+    ($route:ident, $page:path) => {
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page/> }.into_any()
+            }
+        }
+    };
+}
+
+/// 近期截止 needs the training log and the course catalog: it arrives as its own chunk just after the first paint.
+#[lazy]
+fn due_soon_banner() -> AnyView {
+    view! { <crate::components::training_log::DueSoonBanner/> }.into_any()
+}
+
+lazy_page!(CheckRoute, pages::check::CheckPage);
+lazy_page!(PoliciesRoute, pages::policies::PoliciesPage);
+lazy_page!(ProgramRoute, pages::program::ProgramPage);
+lazy_page!(TrainingRoute, pages::training::TrainingPage);
+lazy_page!(CourseRoute, pages::training::course::CoursePage);
+lazy_page!(MeRoute, pages::me::MePage);
+lazy_page!(SummaryRoute, pages::summary::SummaryPage);
+lazy_page!(DataRoute, pages::data::DataPage);
 
 #[component]
 fn TopBar() -> impl IntoView {

@@ -20,10 +20,10 @@ export const CSP_META = [
 export const CSP_HEADER = `${CSP_META}; frame-ancestors 'none'`;
 
 /**
- * Files whose names carry a content hash never change: cache them for a year.
- * Trunk prints its 64-bit hash without leading zeros, so the length varies (up to 16 hex digits).
+ * Files whose names carry a content hash never change: cache them for a year. So does everything in the wasm
+ * folder, whose name is a hash of all its files (tools/assemble.mjs).
  */
-export const HASHED_FILE = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$/;
+export const HASHED_FILE = /(-[0-9a-f]{16}\.(js|css)$)|(^\/wasm-[0-9a-f]{16}\/[^/]+\.(js|wasm)$)/;
 
 /** Headers for one response, given the path served. */
 export function headersFor(path) {

@@ -41,8 +41,9 @@ for (const m of html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="\/([^"]+)
   const tag = m[0];
   if (/<script/.test(tag) || /rel="(modulepreload|preload|stylesheet)"/.test(tag)) initial.add(m[1]);
 }
-// The loader imports the wasm-bindgen glue, which fetches the wasm: both are initial even if not preloaded.
-for (const f of files) if (/\.wasm$/.test(f) || /^leye-[0-9a-f]+\.js$/.test(f)) initial.add(f);
+// The loader imports the wasm-bindgen glue, which fetches the main wasm: initial even if not preloaded. The chunks
+// of the lazily loaded screens (wasm-split) are fetched only when such a screen is opened, so they are not.
+for (const f of files) if (/^wasm-[0-9a-f]+\/(leye\.js|leye_bg\.wasm|__wasm_split\.js)$/.test(f)) initial.add(f);
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 console.log(`${'file'.padEnd(44)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}  initial`);

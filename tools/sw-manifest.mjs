@@ -28,8 +28,8 @@ export function writeServiceWorker(dir) {
   const sw = template
     .replace('__LEYE_VERSION__', version)
     .replace('__LEYE_PRECACHE__', JSON.stringify(urls, null, 0));
-  if (sw.includes('__LEYE_')) throw new Error('post-build: sw.js template placeholders not all filled');
+  if (sw.includes('__LEYE_')) throw new Error('assemble: sw.js template placeholders not all filled');
   writeFileSync(join(dir, 'sw.js'), sw);
-  console.log(`post-build: ${urls.length} files precached, build ${version}`);
+  console.log(`assemble: ${urls.length} files precached, build ${version}`);
   return version;
 }
