@@ -1,8 +1,9 @@
 //! The router and the shell around every screen: top bar, bottom tabs, update and offline banners.
 
+use leptos::lazy;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::{lazy_route, path, Lazy, LazyRoute};
+use leptos_router::{path, Lazy, LazyRoute};
 
 use crate::domain::lang::Lang;
 use crate::i18n::Key;
@@ -46,7 +47,10 @@ pub fn App() -> impl IntoView {
             <StorageBanner/>
             <OfflineNote/>
             <NoticeLine/>
-            {Suspend::new(due_soon_banner())}
+            {Suspend::new(async {
+                crate::state::data_ready().await;
+                due_soon_banner().await
+            })}
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
                     <Route path=path!("/") view=pages::home::HomePage/>
@@ -67,19 +71,25 @@ pub fn App() -> impl IntoView {
 
 // Every screen but 首页 is its own lazily loaded wasm chunk (split by wasm-split in scripts/build.sh), so the
 // first screen downloads only the shell; the service worker still precaches every chunk for offline use.
+// A screen is shown once its chunk is in and the catalog and answers have been read (`data_ready`).
 macro_rules! lazy_page {
-    ($route:ident, $page:path) => {
+    ($route:ident, $view:ident, $page:path) => {
         struct $route;
 
-        #[lazy_route]
         impl LazyRoute for $route {
             fn data() -> Self {
                 $route
             }
 
-            fn view(_this: Self) -> AnyView {
-                view! { <$page/> }.into_any()
+            async fn view(_this: Self) -> AnyView {
+                crate::state::data_ready().await;
+                $view().await
             }
+        }
+
+        #[lazy]
+        fn $view() -> AnyView {
+            view! { <$page/> }.into_any()
         }
     };
 }
@@ -90,14 +100,18 @@ fn due_soon_banner() -> AnyView {
     view! { <crate::components::training_log::DueSoonBanner/> }.into_any()
 }
 
-lazy_page!(CheckRoute, pages::check::CheckPage);
-lazy_page!(PoliciesRoute, pages::policies::PoliciesPage);
-lazy_page!(ProgramRoute, pages::program::ProgramPage);
-lazy_page!(TrainingRoute, pages::training::TrainingPage);
-lazy_page!(CourseRoute, pages::training::course::CoursePage);
-lazy_page!(MeRoute, pages::me::MePage);
-lazy_page!(SummaryRoute, pages::summary::SummaryPage);
-lazy_page!(DataRoute, pages::data::DataPage);
+lazy_page!(CheckRoute, check_view, pages::check::CheckPage);
+lazy_page!(PoliciesRoute, policies_view, pages::policies::PoliciesPage);
+lazy_page!(ProgramRoute, program_view, pages::program::ProgramPage);
+lazy_page!(TrainingRoute, training_view, pages::training::TrainingPage);
+lazy_page!(
+    CourseRoute,
+    course_view,
+    pages::training::course::CoursePage
+);
+lazy_page!(MeRoute, me_view, pages::me::MePage);
+lazy_page!(SummaryRoute, summary_view, pages::summary::SummaryPage);
+lazy_page!(DataRoute, data_view, pages::data::DataPage);
 
 #[component]
 fn TopBar() -> impl IntoView {

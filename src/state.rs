@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use leptos::lazy;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -64,7 +65,8 @@ pub struct AppState {
     /// Why data is only kept in memory, shown as the 数据不会被保存 banner.
     pub storage_fallback: RwSignal<Option<StorageError>>,
     pub notice: RwSignal<Option<Notice>>,
-    /// The catalog in use: the built-in one, or a newer validated pack from storage.
+    /// The catalog in use: the built-in one, or a newer validated pack from storage. Empty until
+    /// [`data_ready`] resolves; every screen that reads it waits for that (src/app.rs).
     pub catalog: RwSignal<Arc<Catalog>>,
     /// The person's answers (facts), loaded from storage at start-up.
     pub facts: RwSignal<Facts>,
@@ -87,7 +89,7 @@ impl AppState {
             storage: RwSignal::new_local(None),
             storage_fallback: RwSignal::new(None),
             notice: RwSignal::new(None),
-            catalog: RwSignal::new(Arc::new(Catalog::builtin().clone())),
+            catalog: RwSignal::new(Arc::new(Catalog::empty())),
             facts: RwSignal::new(Facts::new()),
             facts_loaded: RwSignal::new(false),
             data_generation: RwSignal::new(0),
@@ -101,7 +103,9 @@ impl AppState {
         key.text(self.lang.get())
     }
 
-    /// Opens the person's storage once at start-up; falls back to memory with a visible banner.
+    /// Opens the person's storage once at start-up; falls back to memory with a visible banner. Then
+    /// reads the catalog and the stored answers (their code is a chunk of its own, fetched after the
+    /// first paint) and opens [`data_ready`].
     pub fn open_storage(self) {
         wasm_bindgen_futures::spawn_local(async move {
             let storage = Storage::open().await;
@@ -116,9 +120,9 @@ impl AppState {
                     mirror_lang(lang);
                 }
             }
-            self.load_catalog(&storage).await;
-            self.load_facts(&storage).await;
+            load_data(self, storage.clone()).await;
             self.storage.set(Some(storage));
+            data_ready::mark();
             // At most once a day and only when online (check_for_update decides): a newer catalog.
             if let Err(e) = self.check_catalog(false).await {
                 self.report(e);
@@ -130,64 +134,7 @@ impl AppState {
     /// it only if it passed every check, and says what changed for the person. The reason a pack
     /// was refused is kept in storage for 我的 → 数据.
     pub async fn check_catalog(self, force: bool) -> Result<CatalogCheck, StorageError> {
-        use crate::storage::catalog_update::{check_for_update, PackInfo, UpdateOutcome};
-        let Some(storage) = self.storage() else {
-            return Ok(CatalogCheck::Skipped);
-        };
-        // The validated catalog is kept from the check itself, so the pack is parsed only once.
-        let mut fresh: Option<Catalog> = None;
-        let outcome = check_for_update(&storage, force, |text| {
-            let catalog = Catalog::from_pack_json(text)
-                .map_err(|e| Text::new(e.message(Lang::Zh), e.message(Lang::En)))?;
-            let info = PackInfo {
-                version: catalog.version().to_owned(),
-                published: catalog.published(),
-            };
-            fresh = Some(catalog);
-            Ok(info)
-        })
-        .await?;
-        let check = match (outcome, fresh) {
-            (UpdateOutcome::Skipped, _) => CatalogCheck::Skipped,
-            (UpdateOutcome::Kept { reason }, _) => CatalogCheck::Kept(reason),
-            (UpdateOutcome::Switched(_), Some(after))
-                if after.published() > self.catalog.get_untracked().published() =>
-            {
-                let before = self.catalog.get_untracked();
-                let answers: Vec<(String, Value)> = self.facts.with_untracked(|f| {
-                    f.iter()
-                        .map(|(id, a)| (id.to_owned(), a.to_json()))
-                        .collect()
-                });
-                let pairs = || answers.iter().map(|(id, v)| (id.as_str(), v));
-                let facts_before =
-                    crate::data_text::facts_from_answers(pairs(), before.facts(), self.today);
-                let facts_after =
-                    crate::data_text::facts_from_answers(pairs(), after.facts(), self.today);
-                let change = crate::data_text::CatalogChange::between(
-                    &evaluate(&before, &facts_before, self.today),
-                    &before,
-                    &evaluate(&after, &facts_after, self.today),
-                    &after,
-                );
-                let published = after.published();
-                self.catalog.set(Arc::new(after));
-                self.facts.set(facts_after);
-                let summary = change.summary();
-                self.inform(Text::new(
-                    format!("政策数据已更新到 {published}。{}", summary.zh),
-                    format!("Policy data updated to {published}. {}", summary.en),
-                ));
-                CatalogCheck::Switched {
-                    published,
-                    change: summary,
-                }
-            }
-            // Installed, but no newer than what the app already uses (e.g. the built-in data).
-            (UpdateOutcome::Switched(_) | UpdateOutcome::UpToDate, _) => CatalogCheck::UpToDate,
-        };
-        self.last_catalog_check.set(Some(check.clone()));
-        Ok(check)
+        check_catalog(self, force).await
     }
 
     /// After an import or erase replaced all user data: re-read language, catalog and answers, and
@@ -316,6 +263,122 @@ impl AppState {
 
     pub fn inform(&self, text: Text) {
         self.notice.set(Some(Notice::Info(text)));
+    }
+}
+
+/// The built-in catalog, a newer stored pack, and the stored answers, read once at start-up.
+#[lazy]
+async fn load_data(app: AppState, storage: Storage) {
+    app.catalog.set(Arc::new(Catalog::builtin().clone()));
+    app.load_catalog(&storage).await;
+    app.load_facts(&storage).await;
+}
+
+/// See [`AppState::check_catalog`]. Lazily loaded: fetching, checking and comparing packs is not
+/// needed for the first screen.
+#[lazy]
+async fn check_catalog(app: AppState, force: bool) -> Result<CatalogCheck, StorageError> {
+    use crate::storage::catalog_update::{check_for_update, PackInfo, UpdateOutcome};
+    let Some(storage) = app.storage() else {
+        return Ok(CatalogCheck::Skipped);
+    };
+    // The validated catalog is kept from the check itself, so the pack is parsed only once.
+    let mut fresh: Option<Catalog> = None;
+    let outcome = check_for_update(&storage, force, |text| {
+        let catalog = Catalog::from_pack_json(text)
+            .map_err(|e| Text::new(e.message(Lang::Zh), e.message(Lang::En)))?;
+        let info = PackInfo {
+            version: catalog.version().to_owned(),
+            published: catalog.published(),
+        };
+        fresh = Some(catalog);
+        Ok(info)
+    })
+    .await?;
+    let check = match (outcome, fresh) {
+        (UpdateOutcome::Skipped, _) => CatalogCheck::Skipped,
+        (UpdateOutcome::Kept { reason }, _) => CatalogCheck::Kept(reason),
+        (UpdateOutcome::Switched(_), Some(after))
+            if after.published() > app.catalog.get_untracked().published() =>
+        {
+            let before = app.catalog.get_untracked();
+            let answers: Vec<(String, Value)> = app.facts.with_untracked(|f| {
+                f.iter()
+                    .map(|(id, a)| (id.to_owned(), a.to_json()))
+                    .collect()
+            });
+            let pairs = || answers.iter().map(|(id, v)| (id.as_str(), v));
+            let facts_before =
+                crate::data_text::facts_from_answers(pairs(), before.facts(), app.today);
+            let facts_after =
+                crate::data_text::facts_from_answers(pairs(), after.facts(), app.today);
+            let change = crate::data_text::CatalogChange::between(
+                &evaluate(&before, &facts_before, app.today),
+                &before,
+                &evaluate(&after, &facts_after, app.today),
+                &after,
+            );
+            let published = after.published();
+            app.catalog.set(Arc::new(after));
+            app.facts.set(facts_after);
+            let summary = change.summary();
+            app.inform(Text::new(
+                format!("政策数据已更新到 {published}。{}", summary.zh),
+                format!("Policy data updated to {published}. {}", summary.en),
+            ));
+            CatalogCheck::Switched {
+                published,
+                change: summary,
+            }
+        }
+        // Installed, but no newer than what the app already uses (e.g. the built-in data).
+        (UpdateOutcome::Switched(_) | UpdateOutcome::UpToDate, _) => CatalogCheck::UpToDate,
+    };
+    app.last_catalog_check.set(Some(check.clone()));
+    Ok(check)
+}
+
+/// Resolves once the catalog and the stored answers have been read at start-up (at once after that).
+pub async fn data_ready() {
+    data_ready::wait().await
+}
+
+/// A one-way latch: pending until the start-up data is in, then ready for good.
+mod data_ready {
+    use std::cell::RefCell;
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::{Context, Poll, Waker};
+
+    thread_local! {
+        /// `None` once ready; until then the tasks waiting for it.
+        static WAITING: RefCell<Option<Vec<Waker>>> = const { RefCell::new(Some(Vec::new())) };
+    }
+
+    pub fn mark() {
+        let waiting = WAITING.with(|w| w.borrow_mut().take());
+        for waker in waiting.into_iter().flatten() {
+            waker.wake();
+        }
+    }
+
+    pub fn wait() -> impl Future<Output = ()> {
+        Wait
+    }
+
+    struct Wait;
+
+    impl Future for Wait {
+        type Output = ();
+        fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+            WAITING.with(|w| match w.borrow_mut().as_mut() {
+                None => Poll::Ready(()),
+                Some(waiting) => {
+                    waiting.push(cx.waker().clone());
+                    Poll::Pending
+                }
+            })
+        }
     }
 }
 

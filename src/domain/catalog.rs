@@ -435,6 +435,22 @@ fn entry_label(raw: &Value, i: usize) -> (String, String) {
 }
 
 impl Catalog {
+    /// No programs and no facts: what the app holds until the built-in catalog has been read (see
+    /// `state::data_ready`), so the first screen need not wait for it.
+    pub fn empty() -> Catalog {
+        Catalog {
+            meta: Meta {
+                version: String::new(),
+                published: Date::ymd(2000, 1, 1),
+            },
+            facts: Vec::new(),
+            programs: Vec::new(),
+            courses: Vec::new(),
+            load_issues: Vec::new(),
+            exclusions: Vec::new(),
+        }
+    }
+
     /// The catalog built into the app. Parsed once.
     pub fn builtin() -> &'static Catalog {
         static BUILTIN: OnceLock<Catalog> = OnceLock::new();
