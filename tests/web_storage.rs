@@ -7,7 +7,6 @@
 use leye::domain::backup::{self, AnswerRecord, Records, TrainingEventRecord};
 use leye::domain::date::Date;
 use leye::domain::lang::{Lang, Text};
-use leye::domain::learning_record;
 use leye::domain::training::{CourseCatalog, Event, EventKind};
 use leye::storage::catalog_update::{self, UpdateOutcome};
 use leye::storage::{db, CatalogPackRecord, CatalogStatus, Storage, StorageError};
