@@ -158,7 +158,7 @@ impl Section {
             (Section::Saved, Lang::Zh) => "收藏的政策",
             (Section::TrainingEvents, Lang::Zh) => "培训记录",
             (Section::Settings, Lang::Zh) => "设置",
-            (Section::LearningRecord, Lang::Zh) => "学习档案",
+            (Section::LearningRecord, Lang::Zh) => "学习记录",
             (Section::Answers, Lang::En) => "answers",
             (Section::Saved, Lang::En) => "saved programs",
             (Section::TrainingEvents, Lang::En) => "training records",
@@ -834,7 +834,8 @@ mod tests {
 
     #[test]
     fn refuses_a_learning_record_of_the_wrong_shape() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+        type Edit = Box<dyn Fn(&mut Value)>;
+        let cases: Vec<(&str, Edit)> = vec![
             ("a string", Box::new(|v| *v = json!("x"))),
             (
                 "another format",
@@ -888,7 +889,7 @@ mod tests {
                 ),
                 "{what}: {err:?}"
             );
-            assert!(err.message(Lang::Zh).contains("学习档案"), "{what}");
+            assert!(err.message(Lang::Zh).contains("学习记录"), "{what}");
             assert!(err.message(Lang::Zh).contains("没有做任何更改"), "{what}");
         }
         // A hostile but bounded certificate name is data, as everywhere else.

@@ -157,6 +157,9 @@ test('a bad backup is refused with a clear message and nothing changes', async (
     const hostile = structuredClone(good);
     hostile.records.answers.push({ fact_id: 'x'.repeat(5000), value: '<script>alert(1)</script>', updated_at_ms: 1 });
     hostile.sha256 = sha256(canonical(hostile.records)); // a well-made file with an impossible record
+    const forged = structuredClone(good);
+    forged.records.learning_record.statements[0].actor.account.name = 'learner-someone-else';
+    forged.sha256 = sha256(canonical(forged.records)); // well made, but the record is not about this person
     // Too big to hand over in memory: a real file on disk, as on a phone.
     const bigFile = join(mkdtempSync(join(tmpdir(), 'leye-big-')), 'huge.json');
     writeFileSync(bigFile, Buffer.alloc(50 * 1024 * 1024, ' '));
@@ -165,6 +168,7 @@ test('a bad backup is refused with a clear message and nothing changes', async (
       ['another format', JSON.stringify({ format: 'wechat-export', version: 3, items: [] }), /这不是乐业通的备份文件/],
       ['wrong checksum', JSON.stringify(edited), /校验码不符/],
       ['hostile record', JSON.stringify(hostile), /第 4 条记录有误/],
+      ['forged learning record', JSON.stringify(forged), /“学习记录”的第 1 条记录有误/],
       ['6 MB of noise', Buffer.alloc(6 * 1024 * 1024, 'leye'), /文件不完整或已损坏/],
       ['50 MB file', bigFile, /文件太大（50 MB）/],
     ];
