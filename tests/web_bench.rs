@@ -5,6 +5,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use leye::domain::backup::TrainingEventRecord;
+use leye::domain::date::Date;
+use leye::domain::training::{CourseCatalog, Event, EventKind};
 use leye::storage::Storage;
 use serde_json::json;
 use wasm_bindgen_test::*;
@@ -27,12 +29,20 @@ fn median(mut samples: Vec<f64>) -> f64 {
     samples[samples.len() / 2]
 }
 
+/// A real training event (hours studied), so the export also derives a learning record statement for it.
 fn event(i: usize) -> TrainingEventRecord {
+    let course = "internet-plus-skills";
+    let e = Event::new(
+        format!("ev-{i:06}"),
+        Date::ymd(2000, 1, 1).add_days(i as i64 % 9_000),
+        Some(course),
+        EventKind::HoursStudied { minutes: 90 },
+    );
     TrainingEventRecord {
-        event_id: format!("ev-{i:06}"),
-        course_id: format!("course-{}", i % 12),
+        event_id: e.id.0.clone(),
+        course_id: course.into(),
         recorded_at_ms: 1_764_000_000_000 + i as i64 * 60_000,
-        event: json!({"kind": "hours", "hours": 2, "module": format!("m{}", i % 30), "note": "理论课 第三章"}),
+        event: serde_json::to_value(&e).unwrap(),
     }
 }
 
@@ -83,7 +93,10 @@ async fn storage_speed() {
     let mut text = String::new();
     for _ in 0..3 {
         let t = now();
-        text = s.export_backup(None).await.unwrap();
+        text = s
+            .export_backup(CourseCatalog::builtin(), Date::ymd(2026, 11, 26))
+            .await
+            .unwrap();
         exports.push(now() - t);
     }
 

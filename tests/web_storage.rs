@@ -7,6 +7,7 @@
 use leye::domain::backup::{self, AnswerRecord, Records, TrainingEventRecord};
 use leye::domain::date::Date;
 use leye::domain::lang::{Lang, Text};
+use leye::domain::training::{CourseCatalog, Event, EventKind};
 use leye::storage::catalog_update::{self, UpdateOutcome};
 use leye::storage::{db, CatalogPackRecord, CatalogStatus, Storage, StorageError};
 use serde_json::{json, Value};
@@ -502,12 +503,44 @@ async fn fill(s: &Storage) {
     s.set_lang(Lang::En).await.unwrap();
 }
 
+fn today() -> Date {
+    Date::ymd(2026, 11, 26)
+}
+
+/// Training events as the 培训 screen stores them: enrolled, then hours on two days.
+fn trainee_events() -> Vec<TrainingEventRecord> {
+    let course = "internet-plus-skills";
+    [
+        (1, EventKind::Enrolled { target: None }),
+        (2, EventKind::HoursStudied { minutes: 90 }),
+        (3, EventKind::HoursStudied { minutes: 120 }),
+    ]
+    .into_iter()
+    .map(|(day, what)| {
+        let e = Event::new(
+            format!("t-{day}"),
+            Date::ymd(2026, 11, day),
+            Some(course),
+            what,
+        );
+        TrainingEventRecord {
+            event_id: e.id.0.clone(),
+            course_id: course.into(),
+            recorded_at_ms: 1_764_000_000_000 + i64::from(day),
+            event: serde_json::to_value(&e).unwrap(),
+        }
+    })
+    .collect()
+}
+
 #[wasm_bindgen_test]
 async fn backup_round_trip_restores_everything() {
     let source = open("backup-src").await;
     fill(&source).await;
-    let learning = json!({"format": "leye-learning-record", "statements": []});
-    let text = source.export_backup(Some(learning)).await.unwrap();
+    let text = source
+        .export_backup(CourseCatalog::builtin(), today())
+        .await
+        .unwrap();
     assert!(text.starts_with("{\"format\":\"leye-backup\""));
 
     let target = open("backup-dst").await;
@@ -526,12 +559,86 @@ async fn backup_round_trip_restores_everything() {
     assert_eq!(snapshot(&memory).await, snapshot(&source).await);
 }
 
+/// The learning record travels in the backup (issue 5) but is derived data: exporting writes
+/// nothing, the import checks it and stores nothing of it, and the importing app derives the same
+/// record from the imported events.
+#[wasm_bindgen_test]
+async fn backup_round_trip_with_a_learning_record() {
+    let source = open("record-src").await;
+    fill(&source).await;
+    source
+        .append_training_events(&trainee_events())
+        .await
+        .unwrap();
+    let before = snapshot(&source).await;
+    let text = source
+        .export_backup(CourseCatalog::builtin(), today())
+        .await
+        .unwrap();
+    assert_eq!(snapshot(&source).await, before, "exporting changes nothing");
+    let file: Value = serde_json::from_str(&text).unwrap();
+    let record = &file["records"]["learning_record"];
+    let verbs: Vec<&str> = record["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            s["verb"]["id"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(verbs, ["registered", "experienced", "experienced"]);
+    assert!(record["statements"][0]["actor"]["account"]["name"]
+        .as_str()
+        .unwrap()
+        .starts_with("learner-"));
+    // The standalone download is the same record.
+    let alone = source
+        .learning_record(CourseCatalog::builtin(), today())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(&serde_json::to_value(&alone).unwrap(), record);
+
+    for target in [open("record-dst").await, Storage::in_memory(None)] {
+        target.put_answer("old", json!(1)).await.unwrap();
+        let summary = target.import_backup(text.as_bytes()).await.unwrap();
+        assert_eq!(
+            summary.records,
+            2 + 1 + 2 + 3 + 1,
+            "the record is not counted as stored"
+        );
+        assert_eq!(
+            snapshot(&target).await,
+            before,
+            "stores hold exactly the source's records"
+        );
+        let again = target
+            .export_backup(CourseCatalog::builtin(), today())
+            .await
+            .unwrap();
+        let again: Value = serde_json::from_str(&again).unwrap();
+        assert_eq!(
+            again["records"], file["records"],
+            "re-exported, the same file"
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 async fn a_refused_import_leaves_existing_data_untouched() {
     let s = open("backup-refused").await;
     fill(&s).await;
+    s.append_training_events(&trainee_events()).await.unwrap();
     let before = snapshot(&s).await;
-    let good = s.export_backup(None).await.unwrap();
+    let good = s
+        .export_backup(CourseCatalog::builtin(), today())
+        .await
+        .unwrap();
 
     let mut tampered: Value = serde_json::from_str(&good).unwrap();
     tampered["records"]["answers"][0]["value"] = json!(99);
@@ -540,11 +647,17 @@ async fn a_refused_import_leaves_existing_data_untouched() {
     hostile["sha256"] = json!(backup::records_checksum(&hostile["records"]));
     let mut newer: Value = serde_json::from_str(&good).unwrap();
     newer["schema_version"] = json!(backup::BACKUP_SCHEMA_VERSION + 1);
+    // A well-signed file whose learning record speaks for someone else.
+    let mut forged: Value = serde_json::from_str(&good).unwrap();
+    forged["records"]["learning_record"]["statements"][0]["actor"]["account"]["name"] =
+        json!("learner-someone-else");
+    forged["sha256"] = json!(backup::records_checksum(&forged["records"]));
     let bad_files: Vec<Vec<u8>> = vec![
         good.as_bytes()[..good.len() / 2].to_vec(),
         serde_json::to_vec(&tampered).unwrap(),
         serde_json::to_vec(&hostile).unwrap(),
         serde_json::to_vec(&newer).unwrap(),
+        serde_json::to_vec(&forged).unwrap(),
         br#"{"format":"other","records":{}}"#.to_vec(),
         vec![b' '; backup::MAX_BACKUP_BYTES + 1],
     ];

@@ -3,8 +3,10 @@
 //! Training events in storage are the source of truth: the log is read from them, every new entry is
 //! validated by the domain ([`TrainingLog::append`]) before it is shown and stored, and everything on screen
 //! (progress, certificates, the bonus, deadlines, the learning record) is derived from the log.
+//! The log is read again whenever storage is replaced under 我的 → 数据 (`AppState::data_generation`), so the
+//! 培训 screens and the banner show an imported log at once, and nothing after an erase.
 //! Also here: the two browser chores these screens need, a file download (Blob + object URL, works
-//! offline) and local notifications (only after the user allowed them).
+//! offline) and local notifications (only after the person opted in *and* the browser allows them).
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -19,12 +21,13 @@ use crate::domain::backup::TrainingEventRecord;
 use crate::domain::catalog::Catalog;
 use crate::domain::date::Date;
 use crate::domain::ics::Stamp;
-use crate::domain::lang::Text;
-use crate::domain::learning_record::learning_record;
+use crate::domain::lang::Lang;
+use crate::domain::reminders::{self, Reminded};
 use crate::domain::training::{
     due_within, program_windows, upcoming, Appended, Context, CourseCatalog, Deadline, Event,
     EventKind, SkillsSubsidyTerms, TrainingError, TrainingLog,
 };
+use crate::i18n::Message as _;
 use crate::state::AppState;
 use crate::storage::{now_ms, StorageError};
 use crate::text::training::{self as text, TrainingText};
@@ -32,12 +35,13 @@ use crate::text::training::{self as text, TrainingText};
 /// `course_id` of stored events that belong to no course (certificates, claims). Course ids are kebab-case,
 /// so `_` never collides with one and the by-course index keeps such events apart.
 pub const NO_COURSE: &str = "_";
-/// Settings keys (values are date strings or the learner id).
+/// Settings keys: the day the banner was dismissed; whether the person turned reminders on (a bool);
+/// the reminders already shown today ([`Reminded`]).
 const BANNER_DISMISSED_ON: &str = "training.banner_dismissed_on";
-const NOTIFIED_ON: &str = "training.notified_on";
-const LEARNER_ID: &str = "training.learner_id";
-/// The banner looks this many days ahead (issue 5).
-pub const DUE_SOON_DAYS: i64 = 14;
+const REMINDERS_ON: &str = "training.reminders_on";
+const REMINDED: &str = "training.reminded";
+/// The banner looks as far ahead as the reminders (issue 5: 14 days).
+pub const DUE_SOON_DAYS: i64 = reminders::REMIND_WITHIN_DAYS;
 
 /// Shared handle; cheap to copy into closures.
 #[derive(Clone, Copy)]
@@ -52,6 +56,12 @@ pub struct Training {
     /// `None` when the program catalog has no usable entry for the bonus (then no amounts are shown).
     pub terms: RwSignal<Option<Arc<SkillsSubsidyTerms>>>,
     pub banner_dismissed_on: RwSignal<Option<Date>>,
+    /// The person turned on reminders (开启到期提醒) on this device. Off by default, and after an erase.
+    pub reminders_on: RwSignal<bool>,
+    /// Reminders shown today; updated before a notification is shown, so two quick runs never repeat one.
+    reminded: StoredValue<Reminded>,
+    /// Counts reads of storage: a slower, older read never overwrites a newer one.
+    reads: StoredValue<u64>,
 }
 
 thread_local! {
@@ -95,6 +105,9 @@ impl Training {
                     .map(Arc::new),
             ),
             banner_dismissed_on: RwSignal::new(None),
+            reminders_on: RwSignal::new(false),
+            reminded: StoredValue::new(Reminded::default()),
+            reads: StoredValue::new(0),
         };
         // A newer catalog pack may be installed after start-up.
         Effect::new(move |prev: Option<()>| {
@@ -108,8 +121,9 @@ impl Training {
                 );
             }
         });
-        // Read the log as soon as storage is open.
+        // Read the log as soon as storage is open, and again whenever an import or erase replaced it.
         Effect::new(move |_| {
+            app.data_generation.track();
             if app.storage.with(Option::is_some) {
                 t.reload();
             }
@@ -121,13 +135,23 @@ impl Training {
         self.app.today
     }
 
-    /// Reads the stored events again (after a backup import the screen shows the imported log).
-    pub fn reload(self) {
+    /// Reads the stored events and this screen's settings again; a setting that is gone (after an
+    /// erase, or an import without it) goes back to its default.
+    fn reload(self) {
         let Some(storage) = self.app.storage() else {
             return;
         };
+        self.reads.update_value(|n| *n += 1);
+        let this_read = self.reads.get_value();
         wasm_bindgen_futures::spawn_local(async move {
-            match storage.training_events().await {
+            let events = storage.training_events().await;
+            let dismissed = storage.setting(BANNER_DISMISSED_ON).await;
+            let reminders_on = storage.setting(REMINDERS_ON).await;
+            let reminded = storage.setting(REMINDED).await;
+            if self.reads.try_get_value() != Some(this_read) {
+                return; // a newer read is under way (or the app is gone)
+            }
+            match events {
                 Ok(records) => {
                     let mut bad = 0;
                     let events: Vec<Event> = records
@@ -143,10 +167,16 @@ impl Training {
                 }
                 Err(e) => self.app.report(e),
             }
-            if let Ok(Some(v)) = storage.setting(BANNER_DISMISSED_ON).await {
-                self.banner_dismissed_on
-                    .set(v.as_str().and_then(|s| Date::parse(s).ok()));
-            }
+            let value = |r: Result<Option<serde_json::Value>, StorageError>| r.ok().flatten();
+            self.banner_dismissed_on
+                .set(value(dismissed).and_then(|v| v.as_str().and_then(|s| Date::parse(s).ok())));
+            self.reminders_on
+                .set(value(reminders_on) == Some(serde_json::Value::Bool(true)));
+            self.reminded.set_value(
+                value(reminded)
+                    .and_then(|v| serde_json::from_value(v).ok())
+                    .unwrap_or_default(),
+            );
             self.loaded.set(true);
         });
     }
@@ -234,47 +264,55 @@ impl Training {
         }
     }
 
-    /// This device's learner id for the learning record's actor.
-    pub async fn learner_id(self) -> String {
-        learner_id(self.app).await
+    /// The learning record as the standalone download's JSON, derived from storage exactly as the
+    /// backup's copy is; `Ok(None)` when nothing was logged yet.
+    pub async fn learning_record_json(self) -> Result<Option<String>, StorageError> {
+        let Some(storage) = self.app.storage() else {
+            return Ok(None);
+        };
+        let courses = self.courses.get_untracked();
+        Ok(storage
+            .learning_record(&courses, self.app.today)
+            .await?
+            .map(|r| r.to_json()))
     }
-}
 
-/// The learning record (xAPI-style statements) as JSON, for the backup file: pass it to
-/// `Storage::export_backup`. Read straight from storage, so it is right even before the 培训 tab was opened;
-/// `None` when nothing was logged.
-pub async fn learning_record_for_backup(app: AppState) -> Option<serde_json::Value> {
-    let storage = app.storage()?;
-    let records = storage.training_events().await.ok()?;
-    if records.is_empty() {
-        return None;
+    /// Turns reminders on or off for this device (the browser permission is asked for by the caller).
+    pub fn set_reminders(self, on: bool) {
+        self.reminders_on.set(on);
+        self.save_setting(REMINDERS_ON, serde_json::Value::Bool(on));
     }
-    let log = TrainingLog::from_events(
-        records
-            .into_iter()
-            .filter_map(|r| serde_json::from_value::<Event>(r.event).ok()),
-    );
-    let courses = course_catalog(&app.catalog.get_untracked());
-    let id = learner_id(app).await;
-    serde_json::to_value(learning_record(&log, &courses, &id, app.today)).ok()
-}
 
-/// This device's learner id for the learning record's actor: random, made once, kept in settings.
-async fn learner_id(app: AppState) -> String {
-    let Some(storage) = app.storage() else {
-        return new_event_id();
-    };
-    if let Ok(Some(serde_json::Value::String(id))) = storage.setting(LEARNER_ID).await {
-        return id;
+    /// Shows a notification for each deadline due within 14 days not yet shown today, if the person
+    /// turned reminders on and the browser allows notifications. Only while the app is open: no
+    /// background work, nothing leaves the phone.
+    fn remind(self, deadlines: &[Deadline], lang: Lang) {
+        if !self.reminders_on.get_untracked()
+            || !notifications_supported()
+            || notification_permission() != web_sys::NotificationPermission::Granted
+        {
+            return;
+        }
+        let today = self.app.today;
+        let mut reminded = self.reminded.get_value();
+        let due = reminded.take_due(deadlines, today);
+        if due.is_empty() {
+            return;
+        }
+        let title = TrainingText::NotifyTitle.text(lang);
+        for d in &due {
+            let body = format!(
+                "{}:{}({})",
+                d.title.get(lang),
+                d.date,
+                text::countdown(today, d.date, lang)
+            );
+            notify(title, &body, &reminders::item_key(d));
+        }
+        let stored = serde_json::to_value(&reminded).expect("reminders are plain JSON");
+        self.reminded.set_value(reminded);
+        self.save_setting(REMINDED, stored);
     }
-    let id = format!("learner-{}", new_event_id());
-    if let Err(e) = storage
-        .set_setting(LEARNER_ID, serde_json::Value::String(id.clone()))
-        .await
-    {
-        app.report(e);
-    }
-    id
 }
 
 /// A fresh event id: time plus randomness, in the characters event ids allow.
@@ -344,15 +382,17 @@ pub async fn request_notifications() -> web_sys::NotificationPermission {
     notification_permission()
 }
 
-fn notify(title: &str, body: &str) {
+/// One notification; `tag` is the item, so the phone replaces rather than stacks a repeat.
+fn notify(title: &str, body: &str, tag: &str) {
     let options = web_sys::NotificationOptions::new();
     options.set_body(body);
-    options.set_tag("leye-due-soon");
+    options.set_tag(tag);
     let _ = web_sys::Notification::new_with_options(title, &options);
 }
 
 /// The shell's gentle reminder: anything due within 14 days, once the log is read. "知道了" hides it for
-/// today. With notifications allowed, the same sentence is shown once a day as a local notification.
+/// today. With reminders turned on and notifications allowed, each such item is also a local notification,
+/// once a day ([`Training::remind`]).
 #[component]
 pub fn DueSoonBanner() -> impl IntoView {
     let app = use_app();
@@ -374,29 +414,11 @@ pub fn DueSoonBanner() -> impl IntoView {
             lang,
         ))
     };
-    // Local notification: once a day, only where allowed, only while the app is open (no background work).
+    // Runs when the log is read, when the deadlines change and when reminders are turned on.
     Effect::new(move |_| {
-        let Some(sentence) = due() else { return };
-        if !notifications_supported()
-            || notification_permission() != web_sys::NotificationPermission::Granted
-        {
-            return;
+        if training.loaded.get() && training.reminders_on.get() {
+            training.remind(&training.deadlines(), app.lang.get_untracked());
         }
-        let Some(storage) = app.storage() else { return };
-        let today = app.today;
-        let title = Text::new("乐业通:近期截止", "LeYe: due soon")
-            .get(app.lang.get_untracked())
-            .to_string();
-        wasm_bindgen_futures::spawn_local(async move {
-            let last = storage.setting(NOTIFIED_ON).await.ok().flatten();
-            if last.as_ref().and_then(|v| v.as_str()) == Some(today.to_string().as_str()) {
-                return;
-            }
-            notify(&title, &sentence);
-            let _ = storage
-                .set_setting(NOTIFIED_ON, serde_json::Value::String(today.to_string()))
-                .await;
-        });
     });
     let visible = move || training.banner_dismissed_on.get() != Some(app.today);
     view! {

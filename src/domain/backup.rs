@@ -12,6 +12,7 @@
 //! not depend on how a JSON library orders keys or spaces output.
 
 use crate::domain::lang::Lang;
+use crate::domain::learning_record;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -22,8 +23,9 @@ use std::fmt;
 pub const BACKUP_FORMAT: &str = "leye-backup";
 /// The backup format version this build writes and the newest it reads.
 pub const BACKUP_SCHEMA_VERSION: u32 = 1;
-/// Files over this are refused before parsing. 10,000 training events take about 2 MB, and the
-/// optional learning record about as much again; 10 MB leaves room while bounding parse memory.
+/// Files over this are refused before parsing, bounding parse memory on a phone. 10,000 training
+/// events with their learning record take about 8.2 MB (the record is three quarters of it);
+/// [`export`] leaves the record out rather than write a file over this.
 pub const MAX_BACKUP_BYTES: usize = 10 * 1024 * 1024;
 
 /// Longest id (fact, program, course, event) or settings key, in characters.
@@ -91,7 +93,8 @@ pub struct Records {
     pub training_events: Vec<TrainingEventRecord>,
     pub settings: Vec<SettingRecord>,
     /// The learning record (`domain::learning_record`) derived from the training events, included
-    /// so the file is useful on its own. Derived data: an import checks it but does not store it.
+    /// so the file is useful on its own. Derived data: an import checks that it describes these
+    /// events ([`learning_record::check_backup_record`]) but never stores it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learning_record: Option<Value>,
 }
@@ -155,7 +158,7 @@ impl Section {
             (Section::Saved, Lang::Zh) => "收藏的政策",
             (Section::TrainingEvents, Lang::Zh) => "培训记录",
             (Section::Settings, Lang::Zh) => "设置",
-            (Section::LearningRecord, Lang::Zh) => "学习档案",
+            (Section::LearningRecord, Lang::Zh) => "学习记录",
             (Section::Answers, Lang::En) => "answers",
             (Section::Saved, Lang::En) => "saved programs",
             (Section::TrainingEvents, Lang::En) => "training records",
@@ -293,7 +296,23 @@ pub fn records_checksum(records: &Value) -> String {
 }
 
 /// Builds the backup file text. `exported_at` is the caller's clock (ISO 8601), injected for tests.
+///
+/// A file this writes always imports again: if the learning record would take it over
+/// [`MAX_BACKUP_BYTES`] (about 12,000 training events), the file is written without the record,
+/// which is derived data the 培训 screen still downloads on its own.
 pub fn export(records: &Records, exported_at: &str) -> String {
+    let text = export_exactly(records, exported_at);
+    if text.len() > MAX_BACKUP_BYTES && records.learning_record.is_some() {
+        let without = Records {
+            learning_record: None,
+            ..records.clone()
+        };
+        return export_exactly(&without, exported_at);
+    }
+    text
+}
+
+fn export_exactly(records: &Records, exported_at: &str) -> String {
     // Records hold only strings, integers and JSON values: serialising cannot fail.
     let payload = serde_json::to_value(records).expect("records serialise to JSON");
     let out = BackupOut {
@@ -398,6 +417,10 @@ fn parse_records(value: Value) -> Result<Records, BackupError> {
         learning_record,
     };
     validate(&records)?;
+    if let Some(record) = &records.learning_record {
+        learning_record::check_backup_record(record, &records)
+            .map_err(|(index, problem)| bad(Section::LearningRecord, index, problem))?;
+    }
     Ok(records)
 }
 
@@ -474,8 +497,8 @@ pub fn validate(records: &Records) -> Result<(), BackupError> {
             return Err(at(format!("duplicate key {}", clip(&s.key))));
         }
     }
-    // The learning record is never stored (it is re-derived from the events), so the file limit
-    // alone bounds it: it may list more statements than one stored value may hold.
+    // The learning record is never stored (it is re-derived from the events): `parse` checks it
+    // against the events, statement by statement, and the file limit bounds its size.
     Ok(())
 }
 
@@ -595,14 +618,338 @@ mod tests {
 
     #[test]
     fn round_trip_keeps_every_record() {
-        let mut records = sample();
-        records.learning_record = Some(json!({"courses": ["a"]}));
+        let records = sample();
         let text = export(&records, AT);
         let backup = parse(text.as_bytes()).unwrap();
         assert_eq!(backup.records, records);
         assert_eq!(backup.exported_at, AT);
         assert_eq!(backup.schema_version, BACKUP_SCHEMA_VERSION);
-        assert_eq!(backup.records.len(), 6);
+        assert_eq!(backup.records.len(), 5);
+    }
+
+    // ---- the learning record inside a backup ----
+
+    use crate::domain::date::Date;
+    use crate::domain::learning_record::{self as lr, LearningRecord};
+    use crate::domain::training::{Certificate, CertificateLevel, CourseCatalog, Event, EventKind};
+
+    const COURSE: &str = "internet-plus-skills";
+
+    fn today() -> Date {
+        Date::ymd(2026, 11, 26)
+    }
+
+    /// A trainee's stored events as the 培训 screen writes them: enrolled, two study days, a certificate.
+    fn trainee_events(prefix: &str) -> Vec<TrainingEventRecord> {
+        let d = |day| Date::ymd(2026, 11, day);
+        let events = [
+            Event::new(
+                format!("{prefix}-1"),
+                d(2),
+                Some(COURSE),
+                EventKind::Enrolled { target: None },
+            ),
+            Event::new(
+                format!("{prefix}-2"),
+                d(3),
+                Some(COURSE),
+                EventKind::HoursStudied { minutes: 90 },
+            ),
+            Event::new(
+                format!("{prefix}-3"),
+                d(4),
+                Some(COURSE),
+                EventKind::HoursStudied { minutes: 120 },
+            ),
+            Event::new(
+                format!("{prefix}-4"),
+                d(20),
+                None,
+                EventKind::CertificateAdded {
+                    certificate: Certificate {
+                        name: "中式烹调师<b>".into(),
+                        level: Some(CertificateLevel::Intermediate),
+                        number: "ZZ-1".into(),
+                        issued_on: d(20),
+                    },
+                },
+            ),
+        ];
+        events
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| TrainingEventRecord {
+                event_id: e.id.0.clone(),
+                course_id: e.course.as_ref().map_or("_".into(), |c| c.0.clone()),
+                recorded_at_ms: 1_764_000_000_000 + i as i64,
+                event: serde_json::to_value(&e).unwrap(),
+            })
+            .collect()
+    }
+
+    /// `sample()` with real training events and the learning record derived from them.
+    fn with_record() -> Records {
+        let mut records = sample();
+        records.training_events = trainee_events("ev");
+        let record = lr::for_backup(&records, CourseCatalog::builtin(), today()).unwrap();
+        records.learning_record = Some(serde_json::to_value(record).unwrap());
+        records
+    }
+
+    fn statements(records: &Records) -> &Vec<Value> {
+        records.learning_record.as_ref().unwrap()["statements"]
+            .as_array()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_learning_record_derived_from_the_events_round_trips() {
+        let records = with_record();
+        let verbs: Vec<&str> = statements(&records)
+            .iter()
+            .map(|s| {
+                s["verb"]["id"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(
+            verbs,
+            ["registered", "experienced", "experienced", "earned"]
+        );
+        let backup = parse(export(&records, AT).as_bytes()).unwrap();
+        assert_eq!(backup.records, records);
+        assert_eq!(
+            backup.records.len(),
+            9,
+            "4 + 1 + 2 + 1 records and the learning record"
+        );
+        // Derived again from the imported events, it is the same record: nothing is lost by not storing it.
+        let again = lr::for_backup(&backup.records, CourseCatalog::builtin(), today()).unwrap();
+        assert_eq!(
+            Some(serde_json::to_value(again).unwrap()),
+            records.learning_record
+        );
+    }
+
+    #[test]
+    fn no_events_no_learning_record() {
+        let mut records = sample();
+        records.training_events.clear();
+        assert_eq!(
+            lr::for_backup(&records, CourseCatalog::builtin(), today()),
+            None
+        );
+    }
+
+    #[test]
+    fn the_learner_id_is_stable_without_being_stored() {
+        let records = with_record();
+        let id = lr::learner_id(&records.training_events, None).unwrap();
+        assert!(id.starts_with("learner-"), "{id}");
+        // Storage order does not matter; the first recorded event does.
+        let mut shuffled = records.training_events.clone();
+        shuffled.reverse();
+        assert_eq!(lr::learner_id(&shuffled, None).as_ref(), Some(&id));
+        shuffled.push(TrainingEventRecord {
+            event_id: "a-later-event".into(),
+            recorded_at_ms: 1_764_100_000_000,
+            ..shuffled[0].clone()
+        });
+        assert_eq!(lr::learner_id(&shuffled, None).as_ref(), Some(&id));
+        // Another person's log, another id; an id stored by an earlier version is kept.
+        assert_ne!(
+            lr::learner_id(&trainee_events("other"), None).as_ref(),
+            Some(&id)
+        );
+        let stored = json!("learner-kept");
+        assert_eq!(
+            lr::learner_id(&records.training_events, Some(&stored)).as_deref(),
+            Some("learner-kept")
+        );
+        assert_eq!(lr::learner_id(&[], None), None);
+    }
+
+    #[test]
+    fn a_stored_learner_id_travels_in_the_settings_and_names_the_actor() {
+        let mut records = sample();
+        records.training_events = trainee_events("ev");
+        records.settings.push(SettingRecord {
+            key: lr::LEARNER_ID_SETTING.into(),
+            value: json!("learner-from-v1"),
+        });
+        let record = lr::for_backup(&records, CourseCatalog::builtin(), today()).unwrap();
+        assert!(record
+            .statements
+            .iter()
+            .all(|s| s.actor.account.name == "learner-from-v1"));
+        records.learning_record = Some(serde_json::to_value(record).unwrap());
+        assert!(parse(export(&records, AT).as_bytes()).is_ok());
+    }
+
+    /// Parses `records` after `edit` changed their learning record; the refusal's problem if refused.
+    fn refusal(edit: impl FnOnce(&mut Records)) -> String {
+        let mut records = with_record();
+        edit(&mut records);
+        match parse(export(&records, AT).as_bytes()) {
+            Err(BackupError::BadRecord {
+                section: Section::LearningRecord,
+                problem,
+                ..
+            }) => problem,
+            other => panic!("expected a learning record refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn refuses_a_learning_record_that_does_not_describe_these_events() {
+        // Another person's record pasted into this backup.
+        let theirs = {
+            let mut r = sample();
+            r.training_events = trainee_events("other");
+            lr::for_backup(&r, CourseCatalog::builtin(), today()).unwrap()
+        };
+        let p = refusal(|r| r.learning_record = Some(serde_json::to_value(&theirs).unwrap()));
+        assert!(p.contains("not in this backup"), "{p}");
+        // The events were removed but their statements kept.
+        let p = refusal(|r| r.training_events.truncate(1));
+        assert!(p.contains("not in this backup"), "{p}");
+        // A statement repeated.
+        let p = refusal(|r| {
+            let lr = r.learning_record.as_mut().unwrap();
+            let first = lr["statements"][0].clone();
+            lr["statements"].as_array_mut().unwrap().push(first);
+        });
+        assert!(p.contains("duplicate"), "{p}");
+        // Made in someone else's name.
+        let p = refusal(|r| {
+            r.learning_record.as_mut().unwrap()["statements"][1]["actor"]["account"]["name"] =
+                json!("learner-somebody-else");
+        });
+        assert!(p.contains("another learner"), "{p}");
+    }
+
+    #[test]
+    fn refuses_a_learning_record_of_the_wrong_shape() {
+        type Edit = Box<dyn Fn(&mut Value)>;
+        let cases: Vec<(&str, Edit)> = vec![
+            ("a string", Box::new(|v| *v = json!("x"))),
+            (
+                "another format",
+                Box::new(|v| v["format"] = json!("xapi-dump")),
+            ),
+            (
+                "a newer version",
+                Box::new(|v| v["version"] = json!(lr::VERSION + 1)),
+            ),
+            ("no statements", Box::new(|v| v["statements"] = json!({}))),
+            (
+                "a bad date",
+                Box::new(|v| v["generated_on"] = json!("2026-13-40")),
+            ),
+            (
+                "an extra field",
+                Box::new(|v| v["script"] = json!("<script>")),
+            ),
+            (
+                "a statement without a verb",
+                Box::new(|v| {
+                    v["statements"][0].as_object_mut().unwrap().remove("verb");
+                }),
+            ),
+            (
+                "a hostile, over-long name",
+                Box::new(|v| {
+                    v["statements"][0]["object"]["definition"]["name"]["zh-CN"] =
+                        json!("<img src=x onerror=alert(1)>".repeat(500));
+                }),
+            ),
+            (
+                "nested too deep",
+                Box::new(|v| {
+                    v["statements"][0]["result"] =
+                        (0..MAX_VALUE_DEPTH + 2).fold(json!(1), |v, _| json!([v]));
+                }),
+            ),
+        ];
+        for (what, edit) in cases {
+            let mut records = with_record();
+            edit(records.learning_record.as_mut().unwrap());
+            let err = parse(export(&records, AT).as_bytes()).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    BackupError::BadRecord {
+                        section: Section::LearningRecord,
+                        ..
+                    }
+                ),
+                "{what}: {err:?}"
+            );
+            assert!(err.message(Lang::Zh).contains("学习记录"), "{what}");
+            assert!(err.message(Lang::Zh).contains("没有做任何更改"), "{what}");
+        }
+        // A hostile but bounded certificate name is data, as everywhere else.
+        let records = with_record();
+        assert!(
+            statements(&records)[3]["object"]["definition"]["name"]["zh-CN"]
+                .as_str()
+                .unwrap()
+                .contains("<b>")
+        );
+        assert!(parse(export(&records, AT).as_bytes()).is_ok());
+    }
+
+    /// `sample()` with a log of `n` study days and its learning record.
+    fn large(n: u64) -> Records {
+        let mut records = sample();
+        let start = Date::ymd(1990, 1, 1);
+        records.training_events = (0..n)
+            .map(|i| {
+                let e = Event::new(
+                    format!("{:011x}-{:010x}", 1_764_000_000_000u64 + i, i * 7919),
+                    start.add_days(i as i64),
+                    Some(COURSE),
+                    if i == 0 {
+                        EventKind::Enrolled { target: None }
+                    } else {
+                        EventKind::HoursStudied { minutes: 90 }
+                    },
+                );
+                TrainingEventRecord {
+                    event_id: e.id.0.clone(),
+                    course_id: COURSE.into(),
+                    recorded_at_ms: 1_764_000_000_000 + i as i64,
+                    event: serde_json::to_value(&e).unwrap(),
+                }
+            })
+            .collect();
+        let record: LearningRecord =
+            lr::for_backup(&records, CourseCatalog::builtin(), today()).unwrap();
+        assert_eq!(record.statements.len() as u64, n);
+        records.learning_record = Some(serde_json::to_value(record).unwrap());
+        records
+    }
+
+    #[test]
+    fn a_10000_event_log_with_its_learning_record_fits_the_import_limit() {
+        let records = large(10_000);
+        let text = export(&records, AT);
+        assert!(text.len() < MAX_BACKUP_BYTES, "{} bytes", text.len());
+        assert_eq!(parse(text.as_bytes()).unwrap().records, records);
+    }
+
+    #[test]
+    fn a_log_too_large_for_its_record_is_exported_without_it_and_still_imports() {
+        let records = large(14_000);
+        assert!(export_exactly(&records, AT).len() > MAX_BACKUP_BYTES);
+        let text = export(&records, AT);
+        let back = parse(text.as_bytes()).unwrap().records;
+        assert_eq!(back.learning_record, None);
+        assert_eq!(back.training_events, records.training_events);
     }
 
     #[test]

@@ -1,24 +1,33 @@
 //! The learning record: xAPI-style statements derived from the training log, for the backup and a standalone
 //! download.
 //!
-//! - Actor: an account on this device (`homePage` `urn:leye:device`, `name` the app's local id). Nothing
-//!   identifies the person unless they share the file.
+//! - Actor: an account on this device (`homePage` `urn:leye:device`, `name` a local id, see [`learner_id`]).
+//!   Nothing identifies the person unless they share the file.
 //! - Verbs: ADL / Tin Can registry IRIs (registered, completed, experienced, attended, passed, earned).
 //! - Objects: `urn:leye:course:<id>` and `.../module:<id>`, `.../milestone:<id>`, `.../certificate:<number>`.
 //! - Timestamps: events are civil dates; a date is written as its start in China Standard Time (+08:00).
 //! - Statement ids: UUIDs derived from the event id (SHA-256, version 8), so re-exporting gives the same ids.
 //! - Left out on purpose: notes (private), scheduled sessions and subsidy claims (not learning), undone events.
+//!
+//! The record is derived data: the training events are the one source of truth. A backup carries the record
+//! so the file is useful on its own ([`for_backup`]); an import checks that it describes the file's own events
+//! ([`check_backup_record`]) and then drops it, because the app derives it again from the imported events.
 
+use crate::domain::backup::{self, Records, TrainingEventRecord};
 use crate::domain::date::Date;
-use crate::domain::training::{progress, CourseCatalog, EventKind, TrainingLog};
+use crate::domain::training::{progress, CourseCatalog, Event, EventKind, TrainingLog};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
 pub const FORMAT: &str = "leye-learning-record";
 pub const VERSION: u32 = 1;
 const HOME_PAGE: &str = "urn:leye:device";
+/// Settings key of a learner id an earlier version of the app stored; honoured so that device's record keeps
+/// its actor. Nothing writes it any more: the id is derived (see [`learner_id`]).
+pub const LEARNER_ID_SETTING: &str = "training.learner_id";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
@@ -349,4 +358,121 @@ pub fn learning_record(
         generated_on: today,
         statements: statements(log, catalog, local_id),
     }
+}
+
+/// The actor's local id for a set of stored training events: an id stored by an earlier version if there is
+/// one, else one derived from the first recorded event (earliest `recorded_at_ms`, ties by event id). Events
+/// are append-only, so the id is the same in every export and survives a backup and restore without being
+/// stored anywhere; it changes only when the log is erased. `None` when there is nothing to describe.
+pub fn learner_id(events: &[TrainingEventRecord], stored: Option<&Value>) -> Option<String> {
+    if let Some(Value::String(id)) = stored {
+        if backup::check_id(id).is_ok() {
+            return Some(id.clone());
+        }
+    }
+    let first = events
+        .iter()
+        .min_by(|a, b| (a.recorded_at_ms, &a.event_id).cmp(&(b.recorded_at_ms, &b.event_id)))?;
+    Some(format!(
+        "learner-{}",
+        uuid_from(&format!("leye-learner:{}", first.event_id))
+    ))
+}
+
+/// The learning record of stored training events for `today`: `None` when there are no events. Events that do
+/// not parse (a damaged record) are left out, as the 培训 screen leaves them out.
+pub fn from_stored(
+    events: &[TrainingEventRecord],
+    stored_learner_id: Option<&Value>,
+    catalog: &CourseCatalog,
+    today: Date,
+) -> Option<LearningRecord> {
+    let id = learner_id(events, stored_learner_id)?;
+    let log = TrainingLog::from_events(
+        events
+            .iter()
+            .filter_map(|r| serde_json::from_value::<Event>(r.event.clone()).ok()),
+    );
+    Some(learning_record(&log, catalog, &id, today))
+}
+
+fn stored_learner_id(records: &Records) -> Option<&Value> {
+    records
+        .settings
+        .iter()
+        .find(|s| s.key == LEARNER_ID_SETTING)
+        .map(|s| &s.value)
+}
+
+/// The learning record a backup of `records` carries, derived from the same snapshot so the two always agree.
+pub fn for_backup(
+    records: &Records,
+    catalog: &CourseCatalog,
+    today: Date,
+) -> Option<LearningRecord> {
+    from_stored(
+        &records.training_events,
+        stored_learner_id(records),
+        catalog,
+        today,
+    )
+}
+
+/// Checks a backup's learning record against the backup's own records, without the course catalog (the
+/// importing app may hold a newer one): the header is this format; every statement has the xAPI shape, bounded
+/// text, the actor [`learner_id`] gives for these records, and an id that only a statement about one of these
+/// events (or a completion of one of their courses) can have; no id repeats. So a record that describes other
+/// events, or another person, is refused rather than silently dropped. `Err((statement index, problem))`.
+pub fn check_backup_record(record: &Value, records: &Records) -> Result<(), (usize, String)> {
+    let header = |p: &str| Err((0, p.to_string()));
+    let Value::Object(map) = record else {
+        return header("not an object");
+    };
+    if map.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return header("not a learning record");
+    }
+    match map.get("version").and_then(Value::as_u64) {
+        Some(v) if v >= 1 && v <= u64::from(VERSION) => {}
+        _ => return header("unsupported learning record version"),
+    }
+    if map.len() != 4 {
+        return header("unexpected fields");
+    }
+    let Some(generated) = map.get("generated_on").and_then(Value::as_str) else {
+        return header("no date");
+    };
+    if Date::parse(generated).is_err() {
+        return header("bad date");
+    }
+    let Some(Value::Array(statements)) = map.get("statements") else {
+        return header("no statements");
+    };
+    // The ids a statement derived from these records can carry.
+    let mut allowed = HashSet::new();
+    for e in &records.training_events {
+        if let Some(id) = e.event.get("id").and_then(Value::as_str) {
+            allowed.insert(uuid_from(&format!("leye-statement:{id}")));
+        }
+        if let Some(course) = e.event.get("course").and_then(Value::as_str) {
+            allowed.insert(uuid_from(&format!("leye-completed:{course}")));
+        }
+    }
+    let actor = learner_id(&records.training_events, stored_learner_id(records));
+    let mut seen = HashSet::new();
+    for (i, raw) in statements.iter().enumerate() {
+        let at = |p: String| (i, p);
+        backup::check_value(raw, 0).map_err(at)?;
+        let s: Statement =
+            serde_json::from_value(raw.clone()).map_err(|_| at("not an xAPI statement".into()))?;
+        if !allowed.contains(&s.id) {
+            return Err(at("statement about an event not in this backup".into()));
+        }
+        if !seen.insert(s.id.clone()) {
+            return Err(at("duplicate statement".into()));
+        }
+        if s.actor.account.home_page != HOME_PAGE || Some(&s.actor.account.name) != actor.as_ref() {
+            return Err(at("statement by another learner".into()));
+        }
+    }
+    Ok(())
 }

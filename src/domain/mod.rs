@@ -13,6 +13,7 @@ pub mod offices;
 pub mod outcome;
 pub mod pack;
 pub mod questionnaire;
+pub mod reminders;
 pub mod rules;
 pub mod summary;
 pub mod training;

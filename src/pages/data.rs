@@ -15,6 +15,7 @@ use crate::data_text::{backup_file_name, clock_text, count_text, human_bytes, Da
 use crate::domain::backup::{BackupError, MAX_BACKUP_BYTES};
 use crate::domain::catalog::Catalog;
 use crate::domain::lang::{Lang, Text};
+use crate::domain::training::CourseCatalog;
 use crate::state::CatalogCheck;
 use crate::storage::{durability, StorageError};
 
@@ -186,7 +187,10 @@ fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView 
         busy.set(true);
         outcome.set(Some(Outcome::Working(DataText::Exporting)));
         spawn_local(async move {
-            let result = match storage.export_backup(None).await {
+            // With the learning record, derived from the same snapshot of the training events (issue 5).
+            let courses =
+                CourseCatalog::from_catalog(&app.catalog.get_untracked()).unwrap_or_default();
+            let result = match storage.export_backup(&courses, app.today).await {
                 Ok(text) => {
                     let name = backup_file_name(app.today);
                     match offer_download(&name, &text) {

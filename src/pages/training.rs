@@ -14,7 +14,6 @@ use crate::components::training_log::{
 };
 use crate::domain::date::Date;
 use crate::domain::facts::FactValue;
-use crate::domain::learning_record::learning_record;
 use crate::domain::rules::{evaluate_rule, Status};
 use crate::domain::training::{
     claims_in_year, progress, skills_subsidies, to_ics, Certificate, CertificateLevel, Course,
@@ -24,11 +23,8 @@ use crate::text::training::{self as text, Field, TrainingText as T};
 
 #[component]
 pub fn TrainingPage() -> impl IntoView {
+    // The log follows storage on its own, imports and erases included (see `use_training`).
     let training = use_training();
-    // Coming back to the tab (e.g. after importing a backup under 我的): show what storage holds now.
-    if training.loaded.get_untracked() {
-        training.reload();
-    }
     // Someone new sees the courses right away; a trainee sees their own progress and dates first.
     let newcomer = Memo::new(move |_| {
         training.loaded.get() && training.log.with(|log| log.effective().next().is_none())
@@ -368,16 +364,49 @@ fn Deadlines(training: Training) -> impl IntoView {
             ));
         }
     };
+    // Reminders need two yeses: the person's tap here, and the browser's permission (asked only on that tap).
     let supported = notifications_supported();
-    let permission = RwSignal::new(if supported {
-        Some(notification_permission())
-    } else {
-        None
-    });
-    let ask = move |_| {
+    let permission = RwSignal::new(supported.then(notification_permission));
+    let asked = RwSignal::new(false);
+    let turn_on = move |_| {
         wasm_bindgen_futures::spawn_local(async move {
-            permission.set(Some(request_notifications().await));
+            let now = if notification_permission() == web_sys::NotificationPermission::Granted {
+                web_sys::NotificationPermission::Granted
+            } else {
+                request_notifications().await
+            };
+            permission.set(Some(now));
+            asked.set(true);
+            if now == web_sys::NotificationPermission::Granted {
+                training.set_reminders(true);
+            }
         });
+    };
+    let turn_off = move |_| training.set_reminders(false);
+    let reminders = move || {
+        use web_sys::NotificationPermission as P;
+        let on_button = || {
+            view! {
+                <button type="button" class="button reminders-on" on:click=turn_on>{app.t(T::NotifyOn)}</button>
+            }
+        };
+        match permission.get() {
+            None => view! { <p class="note reminders-state">{app.t(T::NotifyUnsupported)}</p> }.into_any(),
+            Some(P::Denied) => view! { <p class="note reminders-state" role="status">{app.t(T::NotifyDenied)}</p> }.into_any(),
+            Some(P::Granted) if training.reminders_on.get() => view! {
+                <p class="note note-ok reminders-state" role="status">{app.t(T::NotifyEnabled)}</p>
+                <button type="button" class="button reminders-off" on:click=turn_off>{app.t(T::NotifyOff)}</button>
+            }.into_any(),
+            // Asked, but the browser's question was closed without an answer.
+            Some(P::Default) if asked.get() => view! {
+                <p class="note reminders-state" role="status">{app.t(T::NotifyDismissed)}</p>
+                {on_button()}
+            }.into_any(),
+            Some(_) => view! {
+                <p class="note">{app.t(T::NotifyIntro)}</p>
+                {on_button()}
+            }.into_any(),
+        }
     };
     view! {
         <section class="card training-deadlines" aria-labelledby="deadlines">
@@ -401,16 +430,7 @@ fn Deadlines(training: Training) -> impl IntoView {
                     <p class="note">{app.t(T::IcsNote)}</p>
                 }.into_any()
             }}
-            {move || match permission.get() {
-                None => ().into_any(),
-                Some(web_sys::NotificationPermission::Granted) =>
-                    view! { <p class="note note-ok">{app.t(T::NotifyEnabled)}</p> }.into_any(),
-                Some(web_sys::NotificationPermission::Denied) =>
-                    view! { <p class="note">{app.t(T::NotifyDenied)}</p> }.into_any(),
-                Some(_) => view! {
-                    <button type="button" class="button" on:click=ask>{app.t(T::NotifyOn)}</button>
-                }.into_any(),
-            }}
+            <div class="reminders">{reminders}</div>
         </section>
     }
 }
@@ -418,14 +438,17 @@ fn Deadlines(training: Training) -> impl IntoView {
 #[component]
 fn LearningRecordCard(training: Training) -> impl IntoView {
     let app = use_app();
+    let empty = RwSignal::new(false);
     let save = move |_| {
         let today = app.today;
         wasm_bindgen_futures::spawn_local(async move {
-            let id = training.learner_id().await;
-            let courses = training.courses.get_untracked();
-            let json = training
-                .log
-                .with_untracked(|log| learning_record(log, &courses, &id, today).to_json());
+            // Derived from storage as the backup's copy is, so the two files always agree.
+            let json = match training.learning_record_json().await {
+                Ok(Some(json)) => json,
+                Ok(None) => return empty.set(true),
+                Err(e) => return app.report(e),
+            };
+            empty.set(false);
             if download(
                 &format!("leye-learning-record-{today}.json"),
                 "application/json",
@@ -445,6 +468,7 @@ fn LearningRecordCard(training: Training) -> impl IntoView {
             <h2 id="record">{tr(T::Record)}</h2>
             <p class="note">{tr(T::RecordNote)}</p>
             <button type="button" class="button" on:click=save>{tr(T::DownloadRecord)}</button>
+            <p class="note" role="status">{move || empty.get().then(|| app.t(T::RecordEmpty))}</p>
         </section>
     }
 }

@@ -13,7 +13,8 @@
 //! storage.set_document_ticked("startup-loan", 2, true).await?;
 //! storage.append_training_event(&event).await?;    // append-only; duplicate id → Duplicate
 //! storage.set_lang(Lang::En).await?;
-//! let text = storage.export_backup(None).await?;   // offer as leye-backup-<date>.json
+//! let text = storage.export_backup(&courses, today).await?;  // leye-backup-<date>.json, with the learning record
+//! let record = storage.learning_record(&courses, today).await?; // the learning record on its own
 //! storage.import_backup(&bytes).await?;            // checks everything, then replaces in one go
 //! storage.erase_all().await?;                      // after the user confirmed
 //! durability::request_persistence().await;         // after the first save
@@ -45,6 +46,8 @@ use crate::domain::backup::{
 };
 use crate::domain::date::Date;
 use crate::domain::lang::Lang;
+use crate::domain::learning_record::{self, LearningRecord};
+use crate::domain::training::CourseCatalog;
 use db::{ALL_STORES, ANSWERS, BY_COURSE, CATALOG, SAVED, SETTINGS, TRAINING_EVENTS};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
@@ -783,19 +786,41 @@ impl Storage {
         })
     }
 
-    /// The backup file text (offer it as a download named e.g. `leye-backup-2026-11-26.json`).
-    /// `learning_record` is the JSON of `domain::learning_record` derived from the events, if wanted.
+    /// The backup file text (offer it as a download named e.g. `leye-backup-2026-11-26.json`), with
+    /// the learning record derived from the same snapshot, so the two always agree (`courses` names
+    /// the courses, `today` dates the record). Reads only: exporting changes nothing stored.
     pub async fn export_backup(
         &self,
-        learning_record: Option<Value>,
+        courses: &CourseCatalog,
+        today: Date,
     ) -> Result<String, StorageError> {
         let mut records = self.records().await?;
-        records.learning_record = learning_record;
+        records.learning_record = learning_record::for_backup(&records, courses, today)
+            .map(|r| serde_json::to_value(r).expect("a learning record is plain JSON"));
         Ok(backup::export(&records, &now_iso()))
+    }
+
+    /// The learning record on its own (the 培训 screen's download), derived exactly as a backup's
+    /// is; `None` when nothing was logged. Reads only.
+    pub async fn learning_record(
+        &self,
+        courses: &CourseCatalog,
+        today: Date,
+    ) -> Result<Option<LearningRecord>, StorageError> {
+        let events = self.training_events().await?;
+        let stored = self.setting(learning_record::LEARNER_ID_SETTING).await?;
+        Ok(learning_record::from_stored(
+            &events,
+            stored.as_ref(),
+            courses,
+            today,
+        ))
     }
 
     /// Checks the whole file first; only then replaces all user data in one transaction. A refused
     /// file returns `Err(StorageError::Backup(_))` and changes nothing. The catalog pack is kept.
+    /// The file's learning record was checked against its events and is not stored: the app
+    /// derives it again from the imported events.
     pub async fn import_backup(&self, bytes: &[u8]) -> Result<ImportSummary, StorageError> {
         let records = backup::parse(bytes)?.records;
         let summary = ImportSummary {

@@ -129,9 +129,18 @@ crate::messages! {
     NoDeadlines => "近期没有要记着的日期", "No upcoming dates";
     ExportIcs => "导出到手机日历(.ics)", "Add to phone calendar (.ics)";
     IcsNote => "日历文件在手机上生成,不用联网", "The calendar file is made on the phone; no internet needed";
+    NotifyIntro => "开启后,14天内到期的事项会在打开乐业通时发一条手机通知,每项每天最多一次。",
+        "When on, anything due within 14 days is sent as a phone notification when you open LeYe, at most once a day per item.";
     NotifyOn => "开启到期提醒", "Turn on reminders";
+    NotifyOff => "关闭到期提醒", "Turn off reminders";
     NotifyEnabled => "到期提醒已开启(打开乐业通时提醒,只在本机)", "Reminders are on (shown when you open LeYe, only on this phone)";
-    NotifyDenied => "通知没有被允许;可以在浏览器设置里打开", "Notifications are not allowed; you can turn them on in the browser settings";
+    NotifyDenied => "通知被浏览器拒绝了,所以不会发提醒。要开启,请在浏览器的网站设置里允许乐业通发通知;页面顶部的到期提示不受影响。",
+        "Notifications were refused, so no reminders are sent. To turn them on, allow notifications for LeYe in the browser's site settings; the due-soon banner at the top still works.";
+    NotifyDismissed => "还没有开启:浏览器询问时需要选“允许”。可以再点一次。", "Not on yet: choose “Allow” when the browser asks. You can tap again.";
+    NotifyUnsupported => "这个浏览器不能发通知;14天内到期的事项会在打开乐业通时显示在页面顶部。",
+        "This browser cannot show notifications; anything due within 14 days is shown at the top when you open LeYe.";
+    NotifyTitle => "乐业通:截止日期临近", "LeYe: a deadline is near";
+    RecordEmpty => "还没有学习记录:报名并记下进度后就能下载。", "Nothing to download yet: enrol and log your progress first.";
     Record => "学习记录", "Learning record";
     RecordNote => "把学习记录存成文件(xAPI格式),可以自己留着或给培训机构看。", "Save your learning record as a file (xAPI format) to keep or show a training provider.";
     DownloadRecord => "下载学习记录", "Download learning record";

@@ -22,12 +22,28 @@ export function driver(events = 3) {
       { program_id: 'occupational-injury-protection', saved_at_ms: t, ticked_documents: [0, 2] },
       { program_id: 'startup-guaranteed-loan', saved_at_ms: t + 1, ticked_documents: [] },
     ],
-    training_events: Array.from({ length: events }, (_, i) => ({
-      event_id: `ev-${String(i).padStart(5, '0')}`,
-      course_id: 'internet-plus-training',
-      recorded_at_ms: t + i * 60000,
-      event: { kind: 'hours', hours: 2, note: `第${i + 1}次课 <b>not bold</b>` },
-    })),
+    training_events: Array.from({ length: events }, (_, i) => trainingEvent(i, events, t)),
+  };
+}
+
+/** The course the driver enrolled in (one of the built-in courses). */
+export const DRIVER_COURSE = 'internet-plus-skills';
+
+/**
+ * One stored training event as the 培训 screen writes it: enrolled first, then two hours studied a day,
+ * every third entry a private note (with markup, which must stay text). Dated up to the day before `t`.
+ */
+function trainingEvent(i, count, t) {
+  const id = `ev-${String(i).padStart(5, '0')}`;
+  const on = new Date(t - (count - i) * 86400000).toISOString().slice(0, 10);
+  const what = i === 0 ? { type: 'enrolled' }
+    : i % 3 === 2 ? { type: 'note', text: `第${i + 1}次课 <b>not bold</b>` }
+      : { type: 'hours_studied', minutes: 120 };
+  return {
+    event_id: id,
+    course_id: DRIVER_COURSE,
+    recorded_at_ms: t + i * 60000,
+    event: { id, on, course: DRIVER_COURSE, what },
   };
 }
 

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Host, ROOT, appReady, launch, watch } from './support.mjs';
 import {
-  canonical, counts, driver, dump, exportBackup, importFile, newerPack, openDataScreen, seed, servedPack, sha256,
+  DRIVER_COURSE, canonical, counts, driver, dump, exportBackup, importFile, newerPack, openDataScreen, seed, servedPack,
+  sha256,
 } from './data-world.mjs';
 
 const SHOTS = join(ROOT, 'target', 'screenshots');
@@ -78,12 +79,22 @@ test('export a backup, erase everything, import it back: every record returns', 
   await withDriver(async (page) => {
     const before = await dump(page);
     const { name, text } = await exportBackup(page);
+    assert.deepEqual(await dump(page), before, 'exporting changes nothing stored');
     assert.match(name, /^leye-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(text);
     assert.equal(file.format, 'leye-backup');
     assert.equal(file.schema_version, 1);
     assert.equal(file.sha256, sha256(canonical(file.records)));
     assert.equal(file.records.training_events.length, 3);
+    // The learning record (issue 5) travels with it: xAPI statements derived from the training events,
+    // the private note left out.
+    const record = file.records.learning_record;
+    assert.equal(record.format, 'leye-learning-record');
+    assert.deepEqual(record.statements.map((s) => s.verb.id.split('/').pop()), ['registered', 'experienced']);
+    assert.ok(record.statements.every((s) => s.object.id === `urn:leye:course:${DRIVER_COURSE}`));
+    assert.match(record.statements[0].actor.account.name, /^learner-/);
+    assert.equal(record.statements[1].result.duration, 'PT2H');
+    assert.doesNotMatch(JSON.stringify(record), /not bold/);
 
     await page.locator('button.data-erase-start').click();
     await page.locator('button.data-erase-confirm').click();
@@ -97,6 +108,42 @@ test('export a backup, erase everything, import it back: every record returns', 
     await page.waitForFunction(() => document.querySelector('.count-answers').textContent.includes('3'));
     assert.deepEqual(await counts(page), { answers: 3, saved: 2, events: 3, settings: 0 });
     assert.deepEqual(await dump(page), before);
+    // Exact: exported again, the same records, learning record included (derived again, never stored).
+    const again = JSON.parse((await exportBackup(page)).text);
+    assert.deepEqual(again.records, file.records);
+  });
+});
+
+test('after an import or an erase, the 培训 tab shows what is stored now, without reloading the page', async () => {
+  await withDriver(async (page) => {
+    const tab = (label) => page.locator('nav.tab-bar a', { hasText: label });
+    const toData = async () => {
+      await tab('我的').click();
+      await page.locator('a.data-entry').click();
+      await page.waitForURL(host.origin + '/me/data');
+    };
+    const myCourses = () => page.locator('.training-mine .my-course-name').allInnerTexts();
+    await tab('培训').click();
+    await page.waitForSelector('.training-mine .my-course');
+    const enrolled = await myCourses();
+    assert.equal(enrolled.length, 1);
+    assert.match(await page.locator('.training-mine .figures').innerText(), /已学2小时/);
+
+    await toData();
+    const { name, text } = await exportBackup(page);
+    await page.locator('button.data-erase-start').click();
+    await page.locator('button.data-erase-confirm').click();
+    await page.waitForSelector('#data-erase-outcome :text("本机数据已全部清除")');
+    await tab('培训').click();
+    await page.waitForSelector('.training-mine :text("还没有报名课程")');
+    assert.deepEqual(await myCourses(), []);
+
+    await toData();
+    assert.equal((await importFile(page, name, text)).isError, false);
+    await tab('培训').click();
+    await page.waitForSelector('.training-mine .my-course');
+    assert.deepEqual(await myCourses(), enrolled);
+    assert.match(await page.locator('.training-mine .figures').innerText(), /已学2小时/);
   });
 });
 
@@ -110,6 +157,9 @@ test('a bad backup is refused with a clear message and nothing changes', async (
     const hostile = structuredClone(good);
     hostile.records.answers.push({ fact_id: 'x'.repeat(5000), value: '<script>alert(1)</script>', updated_at_ms: 1 });
     hostile.sha256 = sha256(canonical(hostile.records)); // a well-made file with an impossible record
+    const forged = structuredClone(good);
+    forged.records.learning_record.statements[0].actor.account.name = 'learner-someone-else';
+    forged.sha256 = sha256(canonical(forged.records)); // well made, but the record is not about this person
     // Too big to hand over in memory: a real file on disk, as on a phone.
     const bigFile = join(mkdtempSync(join(tmpdir(), 'leye-big-')), 'huge.json');
     writeFileSync(bigFile, Buffer.alloc(50 * 1024 * 1024, ' '));
@@ -118,6 +168,7 @@ test('a bad backup is refused with a clear message and nothing changes', async (
       ['another format', JSON.stringify({ format: 'wechat-export', version: 3, items: [] }), /这不是乐业通的备份文件/],
       ['wrong checksum', JSON.stringify(edited), /校验码不符/],
       ['hostile record', JSON.stringify(hostile), /第 4 条记录有误/],
+      ['forged learning record', JSON.stringify(forged), /“学习记录”的第 1 条记录有误/],
       ['6 MB of noise', Buffer.alloc(6 * 1024 * 1024, 'leye'), /文件不完整或已损坏/],
       ['50 MB file', bigFile, /文件太大（50 MB）/],
     ];

@@ -89,7 +89,10 @@ async function logHours(page, hours, date) {
 
 async function addCertificate(page, { name, level, number, issued }) {
   const card = page.locator('section.training-certs');
-  await card.locator('details.add-form > summary').click();
+  // The form stays open after a save, ready for the next certificate.
+  if (!(await card.locator('details.add-form').evaluate((d) => d.open))) {
+    await card.locator('details.add-form > summary').click();
+  }
   await card.locator('input[name="cert-name"]').fill(name);
   await card.locator('select[name="cert-level"]').selectOption(level);
   await card.locator('input[name="cert-number"]').fill(number);
@@ -299,6 +302,96 @@ test('opening the app shows a gentle banner for a claim deadline within 14 days;
     await page.waitForTimeout(500);
     assert.equal(await page.locator('.banner-due').count(), 0, 'dismissed for today');
     await clean(seen);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
+
+/**
+ * Stands in for the phone's notifications on this page: `permission` as the browser would report it,
+ * `answer` what the person picks when asked, and every notification shown recorded in window.__shown.
+ */
+async function stubNotifications(page, { permission, answer = permission }) {
+  await page.addInitScript(({ permission, answer }) => {
+    const shown = [];
+    class Notification {
+      constructor(title, options = {}) {
+        shown.push({ title, body: options.body, tag: options.tag });
+      }
+      static permission = permission;
+      static requestPermission() {
+        Notification.permission = answer;
+        return Promise.resolve(answer);
+      }
+    }
+    window.Notification = Notification;
+    window.__shown = shown;
+  }, { permission, answer });
+}
+
+const shown = (page) => page.evaluate(() => window.__shown);
+
+test('reminders: none until the person turns them on; then a deadline within 14 days once a day, a later one never', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page, host.origin);
+    // The browser already allows notifications (e.g. allowed for the site earlier): that alone is not a yes.
+    await stubNotifications(page, { permission: 'granted' });
+    await openTraining(page);
+    const soon = await phoneDate(page, { months: -12, days: 8 }); // last day to claim about 8 days away
+    await addCertificate(page, { name: '电工', level: 'level5', number: 'DG-1', issued: soon });
+    await page.waitForSelector('.subsidy:has-text("电工")');
+    await addCertificate(page, { name: '中式烹调师', level: 'level4', number: 'ZZ-9', issued: await phoneDate(page, { days: -10 }) });
+    await page.waitForSelector('.subsidy:has-text("中式烹调师")');
+    await page.waitForSelector('.banner-due');
+    await page.waitForTimeout(500);
+    assert.deepEqual(await shown(page), [], 'nothing before the person opts in');
+
+    const card = page.locator('section.training-deadlines');
+    assert.match(await card.innerText(), /每项每天最多一次/);
+    await card.locator('button.reminders-on').click();
+    await card.locator('.reminders-state:has-text("到期提醒已开启")').waitFor();
+    await page.waitForFunction(() => window.__shown.length > 0);
+    await page.waitForTimeout(300);
+    const first = await shown(page);
+    assert.equal(first.length, 1, JSON.stringify(first));
+    assert.match(first[0].title, /截止日期临近/);
+    assert.match(first[0].body, new RegExp(`电工.*${claimLastDay(soon)}.*还剩\\d+天`));
+    assert.ok(!first.some((n) => n.body.includes('中式烹调师')), 'the deadline a year away is not notified');
+
+    // Opened again the same day: the same item is not notified twice.
+    await page.reload();
+    await appReady(page);
+    await card.locator('.reminders-state:has-text("到期提醒已开启")').waitFor();
+    await page.waitForSelector('.banner-due');
+    await page.waitForTimeout(500);
+    assert.deepEqual(await shown(page), [], 'at most once per item per day');
+
+    // Turned off: the choice is kept.
+    await card.locator('button.reminders-off').click();
+    await card.locator('button.reminders-on').waitFor();
+    await page.waitForTimeout(300);
+    await page.reload();
+    await appReady(page);
+    await card.locator('button.reminders-on').waitFor();
+    await clean(seen);
+
+    // Someone who refuses when the browser asks: told why nothing will come and how to change it.
+    const other = await context.newPage();
+    const seenOther = watch(other, host.origin);
+    await stubNotifications(other, { permission: 'default', answer: 'denied' });
+    await other.goto(host.origin + '/training');
+    await appReady(other);
+    const otherCard = other.locator('section.training-deadlines');
+    await otherCard.locator('button.reminders-on').click();
+    const refused = otherCard.locator('.reminders-state');
+    await refused.waitFor();
+    assert.match(await refused.innerText(), /通知被浏览器拒绝了.*网站设置里允许/);
+    assert.equal(await otherCard.locator('button.reminders-on').count(), 0);
+    assert.deepEqual(await shown(other), []);
+    await clean(seenOther);
   } finally {
     await context.close();
     dispose();
