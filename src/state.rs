@@ -270,8 +270,19 @@ impl AppState {
 #[lazy]
 async fn load_data(app: AppState, storage: Storage) {
     app.catalog.set(Arc::new(Catalog::builtin().clone()));
-    app.load_catalog(&storage).await;
+    if let Ok(Some(published)) = storage.catalog_pack_published().await {
+        if published > app.catalog.get_untracked().published() {
+            load_stored_pack(app, storage.clone()).await;
+        }
+    }
     app.load_facts(&storage).await;
+}
+
+/// A downloaded pack newer than the built-in catalog, checked again in full before use. Its own chunk:
+/// most start-ups have none to read.
+#[lazy]
+async fn load_stored_pack(app: AppState, storage: Storage) {
+    app.load_catalog(&storage).await;
 }
 
 /// See [`AppState::check_catalog`]. Lazily loaded: fetching, checking and comparing packs is not

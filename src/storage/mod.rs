@@ -664,6 +664,19 @@ impl Storage {
         self.catalog_get(CATALOG_PACK_KEY).await
     }
 
+    /// Only the publication date of the installed pack: start-up reads (and validates) the pack itself
+    /// only when it is newer than the built-in catalog.
+    pub async fn catalog_pack_published(&self) -> Result<Option<Date>, StorageError> {
+        #[derive(Deserialize)]
+        struct Stamp {
+            published: Date,
+        }
+        Ok(self
+            .catalog_get::<Stamp>(CATALOG_PACK_KEY)
+            .await?
+            .map(|s| s.published))
+    }
+
     pub async fn catalog_status(&self) -> Result<CatalogStatus, StorageError> {
         Ok(self
             .catalog_get(CATALOG_STATUS_KEY)
