@@ -230,36 +230,66 @@ async fn storage_speed() {
     );
 }
 
-/// Times the steps inside `Storage::training_events` on raw web_sys: IndexedDB's own getAll, then
-/// getting the values into Rust (JSON.stringify in JS, serde_json in wasm).
+/// Times the steps inside `Storage::training_events` on raw web_sys: IndexedDB's getAll of the
+/// pages, copying their bytes into wasm, serde_json. Then, for comparison, the v2 way: getAll of one
+/// record per event, JSON.stringify in JS, serde_json in wasm.
 async fn raw_read_breakdown(name: &str, count: usize) -> Vec<(&'static str, f64)> {
     use wasm_bindgen::JsCast;
     let db = raw_open(name).await;
-    let (mut idb, mut stringify, mut parse) = (vec![], vec![], vec![]);
-    for _ in 0..RUNS {
-        let store = db
-            .transaction_with_str("training_events")
+    let store = |name: &str| {
+        db.transaction_with_str(name)
             .unwrap()
-            .object_store("training_events")
-            .unwrap();
+            .object_store(name)
+            .unwrap()
+    };
+    let mut steps: [Vec<f64>; 6] = Default::default();
+    for _ in 0..RUNS {
         let t = now();
-        let all = request(store.get_all().unwrap()).await;
-        idb.push(now() - t);
-        let t = now();
-        let text = String::from(js_sys::JSON::stringify(&all).unwrap());
-        stringify.push(now() - t);
-        let t = now();
-        let events: Vec<TrainingEventRecord> = serde_json::from_str(&text).unwrap();
-        parse.push(now() - t);
+        let pages: js_sys::Array = request(store("training_pages").get_all().unwrap())
+            .await
+            .unchecked_into();
+        let t1 = now();
+        let mut json = vec![b'['];
+        for page in pages.iter() {
+            let bytes: js_sys::Uint8Array = js_sys::Reflect::get(&page, &"json".into())
+                .unwrap()
+                .unchecked_into();
+            if json.len() > 1 {
+                json.push(b',');
+            }
+            json.extend(bytes.to_vec());
+        }
+        json.push(b']');
+        let t2 = now();
+        let events: Vec<TrainingEventRecord> = serde_json::from_slice(&json).unwrap();
+        let t3 = now();
         assert_eq!(events.len(), count);
-        let _ = all.unchecked_into::<js_sys::Array>();
+        steps[0].push(t1 - t);
+        steps[1].push(t2 - t1);
+        steps[2].push(t3 - t2);
+
+        let t = now();
+        let all = request(store("training_events").get_all().unwrap()).await;
+        let t1 = now();
+        let text = String::from(js_sys::JSON::stringify(&all).unwrap());
+        let t2 = now();
+        let events: Vec<TrainingEventRecord> = serde_json::from_str(&text).unwrap();
+        let t3 = now();
+        assert_eq!(events.len(), count);
+        steps[3].push(t1 - t);
+        steps[4].push(t2 - t1);
+        steps[5].push(t3 - t2);
     }
     db.close();
-    vec![
-        ("IndexedDB getAll", median(idb)),
-        ("JSON.stringify", median(stringify)),
-        ("serde_json → records", median(parse)),
-    ]
+    let labels = [
+        "IndexedDB getAll pages",
+        "page bytes into wasm",
+        "serde_json → records",
+        "v2: getAll per event",
+        "v2: JSON.stringify",
+        "v2: serde_json",
+    ];
+    labels.into_iter().zip(steps.map(median)).collect()
 }
 
 async fn request(req: web_sys::IdbRequest) -> wasm_bindgen::JsValue {
