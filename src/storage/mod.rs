@@ -33,6 +33,9 @@
 //!   event, or after 8 s at worst); this connection closes itself when a newer version asks.
 //! - Schema changes go through [`db::SCHEMA_VERSION`] and a new step in `db::migrate`, each with a
 //!   browser test that opens a database written by the previous version.
+//! - Training events are also kept packed in [`pages`] (written in the same transaction), so
+//!   loading 10,000 of them is one read of ~60 records; the pages are checked against the events
+//!   store on every load and rebuilt from it when they differ, so they can never lose an event.
 
 pub mod catalog_update;
 pub mod db;
