@@ -1,5 +1,6 @@
 //! The router and the shell around every screen: top bar, bottom tabs, update and offline banners.
 
+#[cfg(leye_split)]
 use leptos::lazy;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -71,6 +72,8 @@ pub fn App() -> impl IntoView {
 
 // Every screen but 首页 is its own lazily loaded wasm chunk (split by wasm-split in scripts/build.sh), so the
 // first screen downloads only the shell; the service worker still precaches every chunk for offline use.
+// `leye_split` is set only by that build: other builds (browser tests) have no wasm-split step to resolve the
+// chunks' imports, so there these are plain async functions.
 // A screen is shown once its chunk is in and the catalog and answers have been read (`data_ready`).
 macro_rules! lazy_page {
     ($route:ident, $view:ident, $page:path) => {
@@ -87,16 +90,16 @@ macro_rules! lazy_page {
             }
         }
 
-        #[lazy]
-        fn $view() -> AnyView {
+        #[cfg_attr(leye_split, lazy)]
+        async fn $view() -> AnyView {
             view! { <$page/> }.into_any()
         }
     };
 }
 
 /// 近期截止 needs the training log and the course catalog: it arrives as its own chunk just after the first paint.
-#[lazy]
-fn due_soon_banner() -> AnyView {
+#[cfg_attr(leye_split, lazy)]
+async fn due_soon_banner() -> AnyView {
     view! { <crate::components::training_log::DueSoonBanner/> }.into_any()
 }
 

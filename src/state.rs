@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+#[cfg(leye_split)]
 use leptos::lazy;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -267,7 +268,7 @@ impl AppState {
 }
 
 /// The built-in catalog, a newer stored pack, and the stored answers, read once at start-up.
-#[lazy]
+#[cfg_attr(leye_split, lazy)]
 async fn load_data(app: AppState, storage: Storage) {
     app.catalog.set(Arc::new(Catalog::builtin().clone()));
     if let Ok(Some(published)) = storage.catalog_pack_published().await {
@@ -280,14 +281,14 @@ async fn load_data(app: AppState, storage: Storage) {
 
 /// A downloaded pack newer than the built-in catalog, checked again in full before use. Its own chunk:
 /// most start-ups have none to read.
-#[lazy]
+#[cfg_attr(leye_split, lazy)]
 async fn load_stored_pack(app: AppState, storage: Storage) {
     app.load_catalog(&storage).await;
 }
 
 /// See [`AppState::check_catalog`]. Lazily loaded: fetching, checking and comparing packs is not
 /// needed for the first screen.
-#[lazy]
+#[cfg_attr(leye_split, lazy)]
 async fn check_catalog(app: AppState, force: bool) -> Result<CatalogCheck, StorageError> {
     use crate::storage::catalog_update::{check_for_update, PackInfo, UpdateOutcome};
     let Some(storage) = app.storage() else {

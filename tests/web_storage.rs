@@ -750,3 +750,291 @@ fn a_fetched_pack_switches_only_when_it_passes_and_is_newer() {
     let err = catalog_update::validate_pack("{\"format\":\"x\"}").unwrap_err();
     assert!(err.zh.contains("继续使用当前数据"), "{}", err.zh);
 }
+
+// ---- training pages (schema v3): a derived copy of the events, packed for fast loading ----
+
+/// A stored training event with a note of `note_chars` characters (pages fill by bytes).
+fn noted_event(i: usize, note_chars: usize, at: i64) -> TrainingEventRecord {
+    TrainingEventRecord {
+        event_id: format!("ev-{i:05}"),
+        course_id: format!("course-{}", i % 3),
+        recorded_at_ms: at,
+        event: json!({"type": "note", "text": "夜".repeat(note_chars), "n": i}),
+    }
+}
+
+/// The records of a raw store read with getAll, in key order.
+async fn raw_get_all(name: &str, store: &str) -> Vec<JsValue> {
+    let db = raw_open(name, db::SCHEMA_VERSION, |_| panic!("exists")).await;
+    let all = request(
+        &db.transaction_with_str(store)
+            .unwrap()
+            .object_store(store)
+            .unwrap()
+            .get_all()
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    db.close();
+    all.unchecked_into::<js_sys::Array>().iter().collect()
+}
+
+/// Checks the pages of `name` against its events store, on raw web_sys (so a self-repairing load
+/// cannot hide a bad write): keys 0, 1, 2… without gaps, no page over the size limit unless it holds
+/// a single record, and together exactly the store's records. Returns the page sizes in bytes.
+async fn assert_pages_match(name: &str) -> Vec<u32> {
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
+    let mut from_pages: Vec<TrainingEventRecord> = Vec::new();
+    let mut sizes = Vec::new();
+    for (i, page) in raw_get_all(name, "training_pages").await.iter().enumerate() {
+        assert_eq!(get(page, "page").as_f64(), Some(i as f64), "page keys");
+        let bytes = get(page, "json")
+            .unchecked_into::<js_sys::Uint8Array>()
+            .to_vec();
+        let records: Vec<TrainingEventRecord> =
+            serde_json::from_slice(&[b"[", &bytes[..], b"]"].concat()).unwrap();
+        assert_eq!(get(page, "count").as_f64(), Some(records.len() as f64));
+        assert!(
+            bytes.len() <= leye::storage::pages::PAGE_BYTES || records.len() == 1,
+            "page {i}: {} bytes",
+            bytes.len()
+        );
+        sizes.push(bytes.len() as u32);
+        from_pages.extend(records);
+    }
+    let mut from_store: Vec<TrainingEventRecord> = raw_get_all(name, "training_events")
+        .await
+        .iter()
+        .map(|v| serde_json::from_str(&String::from(js_sys::JSON::stringify(v).unwrap())).unwrap())
+        .collect();
+    from_pages.sort_by(|a, b| a.event_id.cmp(&b.event_id));
+    from_store.sort_by(|a, b| a.event_id.cmp(&b.event_id));
+    assert_eq!(
+        from_pages, from_store,
+        "pages hold exactly the stored events"
+    );
+    sizes
+}
+
+#[wasm_bindgen_test]
+async fn a_version_2_database_migrates_without_loss() {
+    let name = unique("migrate-v2");
+    // The v2 schema exactly as that version shipped it: no training_pages store.
+    let v2 = raw_open(&name, 2, |db| {
+        let with_key = |path: &str| {
+            let p = web_sys::IdbObjectStoreParameters::new();
+            p.set_key_path(&JsValue::from_str(path));
+            p
+        };
+        db.create_object_store_with_optional_parameters("answers", &with_key("fact_id"))
+            .unwrap();
+        db.create_object_store_with_optional_parameters("saved", &with_key("program_id"))
+            .unwrap();
+        db.create_object_store_with_optional_parameters("training_events", &with_key("event_id"))
+            .unwrap()
+            .create_index_with_str("by_course", "course_id")
+            .unwrap();
+        db.create_object_store("catalog").unwrap();
+        db.create_object_store_with_optional_parameters("settings", &with_key("key"))
+            .unwrap();
+    })
+    .await;
+    assert!(!v2.object_store_names().contains("training_pages"));
+    let stores = js_sys::Array::new();
+    for s in ["answers", "saved", "training_events", "catalog", "settings"] {
+        stores.push(&s.into());
+    }
+    let tx = v2
+        .transaction_with_str_sequence_and_mode(&stores, web_sys::IdbTransactionMode::Readwrite)
+        .unwrap();
+    tx.object_store("answers")
+        .unwrap()
+        .put(&js(
+            &json!({"fact_id": "birth_date", "value": "1990-05-01", "updated_at_ms": 100}),
+        ))
+        .unwrap();
+    tx.object_store("saved")
+        .unwrap()
+        .put(&js(
+            &json!({"program_id": "p1", "saved_at_ms": 102, "ticked_documents": [0, 3]}),
+        ))
+        .unwrap();
+    tx.object_store("settings")
+        .unwrap()
+        .put(&js(&json!({"key": "lang", "value": "en"})))
+        .unwrap();
+    let pack = CatalogPackRecord {
+        version: "2026.11.2".into(),
+        published: Date::ymd(2026, 11, 20),
+        sha256: "cd".repeat(32),
+        installed_at_ms: 1_764_000_000_000,
+        pack_json: "{\"programs\":[]}".into(),
+    };
+    tx.object_store("catalog")
+        .unwrap()
+        .put_with_key(&js(&pack), &"pack".into())
+        .unwrap();
+    // Enough events for several pages; two share a time, so order falls back to the id.
+    let written: Vec<TrainingEventRecord> = (0..600)
+        .map(|i| noted_event(i, 40, 1_000 + (i as i64 / 2) * 2))
+        .collect();
+    let events = tx.object_store("training_events").unwrap();
+    for e in written.iter().rev() {
+        events.put(&js(e)).unwrap();
+    }
+    let done = js_sys::Promise::new(&mut |resolve, _| tx.set_oncomplete(Some(&resolve)));
+    JsFuture::from(done).await.unwrap();
+    v2.close();
+
+    let s = Storage::open_named(&name).await.unwrap();
+    assert_eq!(s.answers().await.unwrap()[0].value, json!("1990-05-01"));
+    assert_eq!(
+        s.saved_programs().await.unwrap()[0].ticked_documents,
+        [0, 3]
+    );
+    assert_eq!(s.lang().await.unwrap(), Lang::En);
+    assert_eq!(s.catalog_pack().await.unwrap(), Some(pack));
+    // Every event, in recorded order with ties by id, from a store that had no pages yet…
+    assert_eq!(s.training_events().await.unwrap(), written);
+    // …which the first load filled from the events.
+    let sizes = assert_pages_match(&name).await;
+    assert!(sizes.len() > 1, "{sizes:?}");
+    assert_eq!(s.training_events().await.unwrap(), written);
+    assert_eq!(
+        s.training_events_for_course("course-1")
+            .await
+            .unwrap()
+            .len(),
+        200
+    );
+    // Appending after the migration extends the pages (checked before a load could repair them).
+    s.append_training_event(&noted_event(600, 5, 9_999))
+        .await
+        .unwrap();
+    assert_pages_match(&name).await;
+    assert_eq!(s.training_events().await.unwrap().len(), 601);
+    drop(s);
+    let again = raw_open(&name, db::SCHEMA_VERSION, |_| panic!("already current")).await;
+    assert_eq!(again.version() as u32, db::SCHEMA_VERSION);
+    again.close();
+}
+
+#[wasm_bindgen_test]
+async fn events_fill_pages_in_order_and_a_refused_batch_changes_no_page() {
+    let name = unique("pages");
+    let s = Storage::open_named(&name).await.unwrap();
+    // Batches of different sizes and notes from none to 4,000 characters (12 KB in UTF-8).
+    let mut expected = Vec::new();
+    let mut i = 0;
+    for (batch, note) in [
+        (1, 0),
+        (7, 4_000),
+        (250, 30),
+        (1, 0),
+        (120, 300),
+        (3, 4_000),
+    ] {
+        let events: Vec<TrainingEventRecord> = (i..i + batch)
+            .map(|k| noted_event(k, note, 50_000 - k as i64))
+            .collect();
+        s.append_training_events(&events).await.unwrap();
+        expected.extend(events);
+        i += batch;
+    }
+    for k in 0..20 {
+        s.append_training_event(&noted_event(i + k, k * 100, 7))
+            .await
+            .unwrap();
+        expected.push(noted_event(i + k, k * 100, 7));
+    }
+    expected.sort_by(|a, b| (a.recorded_at_ms, &a.event_id).cmp(&(b.recorded_at_ms, &b.event_id)));
+    // Checked before any load, which would repair pages that went wrong.
+    let sizes = assert_pages_match(&name).await;
+    assert!(sizes.len() >= 4, "{sizes:?}");
+    assert_eq!(s.training_events().await.unwrap(), expected);
+
+    // A batch with a duplicate id is refused whole: no event and no page byte changes.
+    let before = raw_get_all(&name, "training_pages").await;
+    let batch = [noted_event(9_000, 10, 1), noted_event(0, 10, 1)];
+    assert_eq!(
+        s.append_training_events(&batch).await,
+        Err(StorageError::Duplicate)
+    );
+    let after = raw_get_all(&name, "training_pages").await;
+    assert_eq!(before.len(), after.len());
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!(
+            js_sys::JSON::stringify(b).unwrap(),
+            js_sys::JSON::stringify(a).unwrap()
+        );
+    }
+    assert_eq!(s.training_events().await.unwrap(), expected);
+
+    // A backup restores the pages with the events; erase clears them too.
+    let text = s.export_backup(CourseCatalog::builtin(), today()).await.unwrap();
+    let target_name = unique("pages-import");
+    let target = Storage::open_named(&target_name).await.unwrap();
+    target
+        .append_training_event(&noted_event(77_777, 3, 1))
+        .await
+        .unwrap();
+    target.import_backup(text.as_bytes()).await.unwrap();
+    assert_pages_match(&target_name).await;
+    assert_eq!(target.training_events().await.unwrap(), expected);
+    target.erase_all().await.unwrap();
+    assert!(raw_get_all(&target_name, "training_pages").await.is_empty());
+    assert!(target.training_events().await.unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn events_put_in_by_others_and_damaged_pages_lose_nothing() {
+    let name = unique("pages-repair");
+    let s = Storage::open_named(&name).await.unwrap();
+    let mine: Vec<TrainingEventRecord> = (0..3).map(|i| noted_event(i, 5, 10 + i as i64)).collect();
+    s.append_training_events(&mine).await.unwrap();
+
+    // Records put straight into the events store (an older tool, a test's seed): not in any page.
+    let db = raw_open(&name, db::SCHEMA_VERSION, |_| panic!("exists")).await;
+    let tx = db
+        .transaction_with_str_and_mode("training_events", web_sys::IdbTransactionMode::Readwrite)
+        .unwrap();
+    let seeded: Vec<TrainingEventRecord> =
+        (3..5).map(|i| noted_event(i, 5, 10 + i as i64)).collect();
+    for e in &seeded {
+        tx.object_store("training_events")
+            .unwrap()
+            .put(&js(e))
+            .unwrap();
+    }
+    let done = js_sys::Promise::new(&mut |resolve, _| tx.set_oncomplete(Some(&resolve)));
+    JsFuture::from(done).await.unwrap();
+    let all: Vec<TrainingEventRecord> = mine.iter().chain(&seeded).cloned().collect();
+    assert_eq!(snapshot(&s).await.training_events, all, "export sees them");
+    assert_eq!(s.training_events().await.unwrap(), all);
+    assert_pages_match(&name).await;
+
+    // A damaged page (its count right, its bytes not JSON): the events store answers instead.
+    let page = js_sys::Object::new();
+    js_sys::Reflect::set(&page, &"page".into(), &0.into()).unwrap();
+    js_sys::Reflect::set(&page, &"count".into(), &5.into()).unwrap();
+    js_sys::Reflect::set(
+        &page,
+        &"json".into(),
+        &js_sys::Uint8Array::from(&b"{\"event_id\": broken"[..]),
+    )
+    .unwrap();
+    let tx = db
+        .transaction_with_str_and_mode("training_pages", web_sys::IdbTransactionMode::Readwrite)
+        .unwrap();
+    tx.object_store("training_pages")
+        .unwrap()
+        .put(&page)
+        .unwrap();
+    let done = js_sys::Promise::new(&mut |resolve, _| tx.set_oncomplete(Some(&resolve)));
+    JsFuture::from(done).await.unwrap();
+    db.close();
+    assert_eq!(snapshot(&s).await.training_events, all);
+    assert_eq!(s.training_events().await.unwrap(), all);
+    assert_pages_match(&name).await;
+}

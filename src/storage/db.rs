@@ -25,17 +25,28 @@ pub const DB_NAME: &str = "leye";
 /// - v1: `answers` (key `fact_id`), `saved` (key `program_id`), `training_events` (key `event_id`),
 ///   `catalog` (out-of-line keys `pack` and `status`).
 /// - v2: adds `settings` (key `key`) and the `by_course` index on `training_events.course_id`.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - v3: adds `training_pages` (key `page`): the training events again, packed for fast loading
+///   (see `storage::pages`). It starts empty and is filled from `training_events` on first load.
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub const ANSWERS: &str = "answers";
 pub const SAVED: &str = "saved";
 pub const TRAINING_EVENTS: &str = "training_events";
 pub const SETTINGS: &str = "settings";
 pub const CATALOG: &str = "catalog";
+/// Derived from `training_events`; never the only copy of an event.
+pub const TRAINING_PAGES: &str = "training_pages";
 /// Index on `training_events.course_id`.
 pub const BY_COURSE: &str = "by_course";
 /// Every store, for erase and for transactions spanning all user data.
-pub const ALL_STORES: [&str; 5] = [ANSWERS, SAVED, TRAINING_EVENTS, SETTINGS, CATALOG];
+pub const ALL_STORES: [&str; 6] = [
+    ANSWERS,
+    SAVED,
+    TRAINING_EVENTS,
+    TRAINING_PAGES,
+    SETTINGS,
+    CATALOG,
+];
 
 /// Rejection value used internally when the open is blocked by another tab.
 const BLOCKED: &str = "leye:blocked";
@@ -70,6 +81,11 @@ fn migrate(db: &IdbDatabase, tx: &IdbTransaction, old: u32, target: u32) -> Resu
         params.set_unique(false);
         tx.object_store(TRAINING_EVENTS)?
             .create_index_with_str_and_optional_parameters(BY_COURSE, "course_id", &params)?;
+    }
+    if old < 3 && target >= 3 {
+        // Left empty: rewriting 10,000 events here would make opening slow and the upgrade
+        // transaction long; the first load fills it (and proves it matches the events).
+        create_store(db, TRAINING_PAGES, Some("page"))?;
     }
     Ok(())
 }

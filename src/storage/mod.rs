@@ -34,11 +34,15 @@
 //!   event, or after 8 s at worst); this connection closes itself when a newer version asks.
 //! - Schema changes go through [`db::SCHEMA_VERSION`] and a new step in `db::migrate`, each with a
 //!   browser test that opens a database written by the previous version.
+//! - Training events are also kept packed in [`pages`] (written in the same transaction), so
+//!   loading 10,000 of them is one read of ~60 records; the pages are checked against the events
+//!   store on every load and rebuilt from it when they differ, so they can never lose an event.
 
 pub mod catalog_update;
 pub mod db;
 pub mod durability;
 mod memory;
+pub mod pages;
 
 use crate::domain::backup::{
     self, AnswerRecord, BackupError, Records, SavedProgramRecord, SettingRecord,
@@ -48,7 +52,9 @@ use crate::domain::date::Date;
 use crate::domain::lang::Lang;
 use crate::domain::learning_record::{self, LearningRecord};
 use crate::domain::training::CourseCatalog;
-use db::{ALL_STORES, ANSWERS, BY_COURSE, CATALOG, SAVED, SETTINGS, TRAINING_EVENTS};
+use db::{
+    ALL_STORES, ANSWERS, BY_COURSE, CATALOG, SAVED, SETTINGS, TRAINING_EVENTS, TRAINING_PAGES,
+};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::object_store::ObjectStore;
@@ -529,15 +535,25 @@ impl Storage {
         }
         match self.backend()? {
             Target::Idb(db) => {
+                let encoded = events
+                    .iter()
+                    .map(pages::encode)
+                    .collect::<Result<Vec<_>, _>>()?;
                 let tx = db
-                    .transaction(TRAINING_EVENTS)
+                    .transaction([TRAINING_EVENTS, TRAINING_PAGES])
                     .with_mode(TransactionMode::Readwrite)
                     .build()
                     .map_err(idb)?;
                 {
+                    // The page reads come first: once an add is refused the transaction aborts,
+                    // and commit() reports why (Duplicate) rather than a failed read.
+                    let pages = tx.object_store(TRAINING_PAGES).map_err(idb)?;
+                    pages::append(&pages, &encoded).await?;
                     let store = tx.object_store(TRAINING_EVENTS).map_err(idb)?;
-                    for e in events {
-                        add(&store, e)?;
+                    for text in &encoded {
+                        let value = js_sys::JSON::parse(text)
+                            .map_err(|e| StorageError::Invalid(db::describe(&e)))?;
+                        let _ = store.add(value).primitive().map_err(idb)?;
                     }
                 }
                 commit(tx).await
@@ -562,10 +578,27 @@ impl Storage {
     /// All training events in the order they were recorded (ties by event id).
     pub async fn training_events(&self) -> Result<Vec<TrainingEventRecord>, StorageError> {
         let mut events = match self.backend()? {
-            Target::Idb(db) => get_all(db, TRAINING_EVENTS).await?,
+            Target::Idb(db) => {
+                let tx = db
+                    .transaction([TRAINING_EVENTS, TRAINING_PAGES])
+                    .build()
+                    .map_err(idb)?;
+                match pages::read(&tx, TRAINING_EVENTS, TRAINING_PAGES).await? {
+                    Some(events) => events,
+                    None => {
+                        drop(tx);
+                        // Once after an upgrade from v2; a rebuild that fails (a full disk) only
+                        // leaves loading slow, so the events are then read from their own store.
+                        match pages::rebuild(db, TRAINING_EVENTS, TRAINING_PAGES).await {
+                            Ok(events) => events,
+                            Err(_) => get_all(db, TRAINING_EVENTS).await?,
+                        }
+                    }
+                }
+            }
             Target::Memory(m) => m.borrow().events.values().cloned().collect(),
         };
-        events.sort_by_key(|e| e.recorded_at_ms); // stable: keeps event id order for ties
+        sort_events(&mut events);
         Ok(events)
     }
 
@@ -596,7 +629,7 @@ impl Storage {
                 .cloned()
                 .collect(),
         };
-        events.sort_by_key(|e| e.recorded_at_ms);
+        sort_events(&mut events);
         Ok(events)
     }
 
@@ -763,11 +796,15 @@ impl Storage {
     pub async fn records(&self) -> Result<Records, StorageError> {
         let (answers, saved, mut training_events, settings) = match self.backend()? {
             Target::Idb(db) => {
-                let stores = [ANSWERS, SAVED, TRAINING_EVENTS, SETTINGS];
+                let stores = [ANSWERS, SAVED, TRAINING_EVENTS, TRAINING_PAGES, SETTINGS];
                 let tx = db.transaction(stores).build().map_err(idb)?;
                 let answers = collect(&tx, ANSWERS).await?;
                 let saved = collect(&tx, SAVED).await?;
-                let events = collect(&tx, TRAINING_EVENTS).await?;
+                let events = match pages::read(&tx, TRAINING_EVENTS, TRAINING_PAGES).await? {
+                    Some(events) => events,
+                    // Same snapshot, just slower; the next training_events() rebuilds the pages.
+                    None => collect(&tx, TRAINING_EVENTS).await?,
+                };
                 let settings: Vec<SettingRecord> = collect(&tx, SETTINGS).await?;
                 (answers, saved, events, settings)
             }
@@ -789,7 +826,7 @@ impl Storage {
                 )
             }
         };
-        training_events.sort_by_key(|e| e.recorded_at_ms);
+        sort_events(&mut training_events);
         Ok(Records {
             answers,
             saved,
@@ -848,7 +885,7 @@ impl Storage {
         let settings = records.settings;
         match self.backend()? {
             Target::Idb(db) => {
-                let stores = [ANSWERS, SAVED, TRAINING_EVENTS, SETTINGS];
+                let stores = [ANSWERS, SAVED, TRAINING_EVENTS, TRAINING_PAGES, SETTINGS];
                 let tx = db
                     .transaction(stores)
                     .with_mode(TransactionMode::Readwrite)
@@ -870,6 +907,8 @@ impl Storage {
                     for r in &records.training_events {
                         add(&store, r)?;
                     }
+                    let store = tx.object_store(TRAINING_PAGES).map_err(idb)?;
+                    pages::write_all(&store, &records.training_events)?;
                     let store = tx.object_store(SETTINGS).map_err(idb)?;
                     for r in &settings {
                         put(&store, r)?;
@@ -939,6 +978,15 @@ fn check_ticks(record: &SavedProgramRecord) -> Result<(), StorageError> {
         )));
     }
     Ok(())
+}
+
+/// Recorded order, ties by event id: the same on both backends and whichever store was read.
+fn sort_events(events: &mut [TrainingEventRecord]) {
+    events.sort_by(|a, b| {
+        a.recorded_at_ms
+            .cmp(&b.recorded_at_ms)
+            .then_with(|| a.event_id.cmp(&b.event_id))
+    });
 }
 
 fn check_event(e: &TrainingEventRecord) -> Result<(), StorageError> {
