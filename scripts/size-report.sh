@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 ./scripts/build.sh
-node tools/size-report.mjs --dir dist --budget-kb "${LEYE_BUDGET_KB:-120}"
+node tools/size-report.mjs --dir dist --budget-kb "${LEYE_BUDGET_KB:-200}"

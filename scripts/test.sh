@@ -22,9 +22,9 @@ fi
 
 step "release build and size budget"
 ./scripts/build.sh
-# A ratchet, not the goal: the whole app measures ~598 KB brotli today against issue 6's 200 KB target
-# (the shell alone was 104 KB against its 120 KB budget). Lower this as the views are slimmed.
-node tools/size-report.mjs --dir dist --budget-kb "${LEYE_BUDGET_KB:-640}"
+# A ratchet, not the goal: issue 6 asks for 200 KB brotli. Lazily loaded screens took the initial load (with the
+# built-in catalog and the code that reads it) from ~598 KB to ~250 KB; lower this as it shrinks further.
+node tools/size-report.mjs --dir dist --budget-kb "${LEYE_BUDGET_KB:-260}"
 
 step "end-to-end tests (release build, headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -972,7 +972,10 @@ async fn events_fill_pages_in_order_and_a_refused_batch_changes_no_page() {
     assert_eq!(s.training_events().await.unwrap(), expected);
 
     // A backup restores the pages with the events; erase clears them too.
-    let text = s.export_backup(CourseCatalog::builtin(), today()).await.unwrap();
+    let text = s
+        .export_backup(CourseCatalog::builtin(), today())
+        .await
+        .unwrap();
     let target_name = unique("pages-import");
     let target = Storage::open_named(&target_name).await.unwrap();
     target

@@ -106,10 +106,12 @@ export function watch(page, origin) {
   };
 }
 
-/** Waits until the wasm app has mounted (the tab bar is there and the boot placeholder is gone). */
+/** Waits until the wasm app has mounted (the tab bar is there, the boot placeholder gone, the screen shown). */
 export async function appReady(page) {
   await page.waitForSelector('nav.tab-bar a.tab', { timeout: 15000 });
   await page.waitForSelector('#boot', { state: 'detached', timeout: 15000 });
+  // Every screen but 首页 is a lazily loaded chunk that renders once it and the catalog are in.
+  await page.waitForSelector('main#main > :not(script)', { timeout: 15000 });
 }
 
 /** Waits until a service worker controls the page (after the first visit's install + claim). */
