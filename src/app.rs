@@ -1,7 +1,5 @@
 //! The router and the shell around every screen: top bar, bottom tabs, update and offline banners.
 
-#[cfg(leye_split)]
-use leptos::lazy;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, Lazy, LazyRoute};
@@ -10,7 +8,7 @@ use crate::domain::lang::Lang;
 use crate::i18n::Key;
 use crate::pages;
 use crate::pwa::{self, UpdateState};
-use crate::state::Notice;
+use crate::state::{chunk, ChunkMissing, Notice};
 
 pub use crate::state::{tr, use_app, AppState};
 
@@ -50,7 +48,8 @@ pub fn App() -> impl IntoView {
             <NoticeLine/>
             {Suspend::new(async {
                 crate::state::data_ready().await;
-                due_soon_banner().await
+                // Without its chunk there is no banner; the 培训 tab still lists every deadline.
+                chunk!(due_soon_banner()).ok()
             })}
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
@@ -73,8 +72,9 @@ pub fn App() -> impl IntoView {
 // Every screen but 首页 is its own lazily loaded wasm chunk (split by wasm-split in scripts/build.sh), so the
 // first screen downloads only the shell; the service worker still precaches every chunk for offline use.
 // `leye_split` is set only by that build: other builds (browser tests) have no wasm-split step to resolve the
-// chunks' imports, so there these are plain async functions.
-// A screen is shown once its chunk is in and the catalog and answers have been read (`data_ready`).
+// chunks' imports, so there these are plain functions.
+// A screen is shown once its chunk is in and the catalog and answers have been read (`data_ready`); a chunk
+// that cannot be fetched (first visit, failing network) gets a message and a way to retry, not a dead app.
 macro_rules! lazy_page {
     ($route:ident, $view:ident, $page:path) => {
         struct $route;
@@ -86,21 +86,46 @@ macro_rules! lazy_page {
 
             async fn view(_this: Self) -> AnyView {
                 crate::state::data_ready().await;
-                $view().await
+                match chunk!($view()) {
+                    Ok(view) => view,
+                    Err(ChunkMissing) => view! { <ChunkMissingPage/> }.into_any(),
+                }
             }
         }
 
-        #[cfg_attr(leye_split, lazy)]
-        async fn $view() -> AnyView {
-            view! { <$page/> }.into_any()
+        #[cfg_attr(
+            leye_split,
+            leptos::wasm_split::wasm_split($view, wasm_split_path = ::leptos::wasm_split, fallible)
+        )]
+        fn $view() -> Result<AnyView, ChunkMissing> {
+            Ok(view! { <$page/> }.into_any())
         }
     };
 }
 
 /// 近期截止 needs the training log and the course catalog: it arrives as its own chunk just after the first paint.
-#[cfg_attr(leye_split, lazy)]
-async fn due_soon_banner() -> AnyView {
-    view! { <crate::components::training_log::DueSoonBanner/> }.into_any()
+#[cfg_attr(
+    leye_split,
+    leptos::wasm_split::wasm_split(due_soon_banner, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn due_soon_banner() -> Result<AnyView, ChunkMissing> {
+    Ok(view! { <crate::components::training_log::DueSoonBanner/> }.into_any())
+}
+
+/// A screen whose code could not be downloaded: why, and a reload (the service worker serves what it has).
+#[component]
+fn ChunkMissingPage() -> impl IntoView {
+    let app = use_app();
+    let text = crate::state::chunk_missing_text();
+    view! {
+        <section class="not-found" role="alert">
+            <h1>{tr(Key::ChunkMissingTitle)}</h1>
+            <p>{move || text.get(app.lang.get()).to_string()}</p>
+            <button type="button" class="button button-primary" on:click=move |_| {
+                let _ = window().location().reload();
+            }>{tr(Key::ChunkMissingRetry)}</button>
+        </section>
+    }
 }
 
 lazy_page!(CheckRoute, check_view, pages::check::CheckPage);

@@ -84,6 +84,8 @@ messages! {
     NotFoundTitle => "没有找到这个页面", "We couldn't find this page";
     NotFoundBody => "链接可能有误,或者页面已经移动。", "The link may be wrong, or the page has moved.";
     NotFoundHome => "回到首页", "Back to home";
+    ChunkMissingTitle => "这个页面没能打开", "This screen could not be opened";
+    ChunkMissingRetry => "重新加载", "Reload";
     HomeHello => "查一查,你能领哪些补贴", "See which support you can get";
     HomeIntro => "回答几个简单问题,告诉你能申请哪些补贴、保险、贷款和培训,为什么,还差什么,带什么材料,去哪里办。",
         "Answer a few simple questions. We show which subsidies, insurance, loans and training you can apply for, why, what is missing, what to bring and where to go.";

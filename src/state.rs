@@ -4,8 +4,6 @@
 
 use std::sync::Arc;
 
-#[cfg(leye_split)]
-use leptos::lazy;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -18,6 +16,38 @@ use crate::domain::lang::{Lang, Text};
 use crate::i18n::Message;
 use crate::pwa::UpdateState;
 use crate::storage::{Storage, StorageError};
+
+/// A lazily loaded piece of the app (a wasm-split chunk) could not be fetched: a first visit on a failing
+/// network, before the service worker has cached it. Said to the person instead of stopping the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkMissing;
+
+#[cfg(leye_split)]
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkMissing
+    }
+}
+
+/// Calls a split function: in the split build (`--cfg leye_split`, scripts/build.sh) it first loads its
+/// chunk, so the call is awaited; elsewhere it is a plain call.
+#[cfg(leye_split)]
+macro_rules! chunk {
+    ($call:expr) => {
+        $call.await
+    };
+}
+#[cfg(not(leye_split))]
+macro_rules! chunk {
+    ($call:expr) => {
+        $call
+    };
+}
+pub(crate) use chunk;
+
+/// The work of a split function that runs asynchronously (returned boxed, as a split function's result
+/// crosses a module boundary).
+type Task<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
 
 /// localStorage mirrors the language so the very first paint is already in the right one;
 /// IndexedDB (settings store) is the record that backups carry.
@@ -121,7 +151,15 @@ impl AppState {
                     mirror_lang(lang);
                 }
             }
-            load_data(self, storage.clone()).await;
+            match chunk!(load_data(self, storage.clone())) {
+                Ok(task) => task.await,
+                Err(ChunkMissing) => {
+                    // Screens keep saying 正在打开…; this says why and what to do.
+                    self.storage.set(Some(storage));
+                    self.inform(chunk_missing_text());
+                    return;
+                }
+            }
             self.storage.set(Some(storage));
             data_ready::mark();
             // At most once a day and only when online (check_for_update decides): a newer catalog.
@@ -135,7 +173,10 @@ impl AppState {
     /// it only if it passed every check, and says what changed for the person. The reason a pack
     /// was refused is kept in storage for 我的 → 数据.
     pub async fn check_catalog(self, force: bool) -> Result<CatalogCheck, StorageError> {
-        check_catalog(self, force).await
+        match chunk!(check_catalog(self, force)) {
+            Ok(task) => task.await,
+            Err(ChunkMissing) => Ok(CatalogCheck::Kept(chunk_missing_text())),
+        }
     }
 
     /// After an import or erase replaced all user data: re-read language, catalog and answers, and
@@ -267,29 +308,58 @@ impl AppState {
     }
 }
 
+/// What to say when a piece of the app could not be downloaded.
+pub fn chunk_missing_text() -> Text {
+    Text::new(
+        "网络不稳定,应用的一部分没能下载。请检查网络后刷新页面;下载过一次后,没有网络也能用。",
+        "The network is unstable and part of the app could not be downloaded. Check the connection and reload; once downloaded, it works offline.",
+    )
+}
+
 /// The built-in catalog, a newer stored pack, and the stored answers, read once at start-up.
-#[cfg_attr(leye_split, lazy)]
-async fn load_data(app: AppState, storage: Storage) {
-    app.catalog.set(Arc::new(Catalog::builtin().clone()));
-    if let Ok(Some(published)) = storage.catalog_pack_published().await {
-        if published > app.catalog.get_untracked().published() {
-            load_stored_pack(app, storage.clone()).await;
+#[cfg_attr(
+    leye_split,
+    leptos::wasm_split::wasm_split(load_data, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn load_data(app: AppState, storage: Storage) -> Result<Task<()>, ChunkMissing> {
+    Ok(Box::pin(async move {
+        app.catalog.set(Arc::new(Catalog::builtin().clone()));
+        if let Ok(Some(published)) = storage.catalog_pack_published().await {
+            if published > app.catalog.get_untracked().published() {
+                // Without its chunk the built-in catalog stays in use: still correct, only older.
+                if let Ok(task) = chunk!(load_stored_pack(app, storage.clone())) {
+                    task.await;
+                }
+            }
         }
-    }
-    app.load_facts(&storage).await;
+        app.load_facts(&storage).await;
+    }))
 }
 
 /// A downloaded pack newer than the built-in catalog, checked again in full before use. Its own chunk:
 /// most start-ups have none to read.
-#[cfg_attr(leye_split, lazy)]
-async fn load_stored_pack(app: AppState, storage: Storage) {
-    app.load_catalog(&storage).await;
+#[cfg_attr(
+    leye_split,
+    leptos::wasm_split::wasm_split(load_stored_pack, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn load_stored_pack(app: AppState, storage: Storage) -> Result<Task<()>, ChunkMissing> {
+    Ok(Box::pin(async move { app.load_catalog(&storage).await }))
 }
 
 /// See [`AppState::check_catalog`]. Lazily loaded: fetching, checking and comparing packs is not
 /// needed for the first screen.
-#[cfg_attr(leye_split, lazy)]
-async fn check_catalog(app: AppState, force: bool) -> Result<CatalogCheck, StorageError> {
+#[cfg_attr(
+    leye_split,
+    leptos::wasm_split::wasm_split(check_catalog, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn check_catalog(
+    app: AppState,
+    force: bool,
+) -> Result<Task<Result<CatalogCheck, StorageError>>, ChunkMissing> {
+    Ok(Box::pin(check_catalog_now(app, force)))
+}
+
+async fn check_catalog_now(app: AppState, force: bool) -> Result<CatalogCheck, StorageError> {
     use crate::storage::catalog_update::{check_for_update, PackInfo, UpdateOutcome};
     let Some(storage) = app.storage() else {
         return Ok(CatalogCheck::Skipped);
