@@ -12,6 +12,9 @@ use crate::state::{chunk, ChunkMissing, Notice};
 
 pub use crate::state::{tr, use_app, AppState};
 
+/// How long after the page has loaded the 近期截止 banner (and its chunk) waits.
+const DUE_SOON_DELAY_MS: i32 = 2_500;
+
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
@@ -48,6 +51,9 @@ pub fn App() -> impl IntoView {
             <NoticeLine/>
             {Suspend::new(async {
                 crate::state::data_ready().await;
+                // A gentle reminder, not the first thing to load: it waits until the first screen is settled.
+                // (JS promises are bound to this thread, which is the only one the app has.)
+                send_wrapper::SendWrapper::new(pwa::after_load(DUE_SOON_DELAY_MS)).await;
                 // Without its chunk there is no banner; the 培训 tab still lists every deadline.
                 chunk!(due_soon_banner()).ok()
             })}

@@ -31,6 +31,32 @@ pub fn is_online() -> bool {
         .unwrap_or(true)
 }
 
+/// Resolves `ms` milliseconds after the page has finished loading. Background work (the service worker's
+/// precache, the catalog update check) waits for it so it does not compete with the first screen for a slow
+/// network and a slow phone's CPU.
+pub async fn after_load(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        let loaded = window
+            .document()
+            .map_or(true, |d| d.ready_state() == "complete");
+        if loaded {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        } else {
+            let later = Closure::once_into_js(move || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+                }
+            });
+            let _ = window.add_event_listener_with_callback("load", later.unchecked_ref());
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Keeps `online` in step with the browser's online/offline events.
 pub fn watch_online(online: RwSignal<bool>) {
     let Some(window) = web_sys::window() else {
@@ -71,6 +97,8 @@ pub fn register_service_worker(update: RwSignal<UpdateState>) {
     reload.forget();
 
     wasm_bindgen_futures::spawn_local(async move {
+        // Installing fetches the whole app for offline use: after the first screen has what it needs.
+        after_load(0).await;
         let registration = match JsFuture::from(container.register("/sw.js")).await {
             Ok(reg) => reg.unchecked_into::<ServiceWorkerRegistration>(),
             Err(err) => {

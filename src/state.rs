@@ -49,6 +49,10 @@ pub(crate) use chunk;
 /// crosses a module boundary).
 type Task<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
 
+/// How long after the page has loaded the start-up catalog check waits (fetching and checking a pack
+/// costs a slow phone about a second of network and CPU).
+const START_UP_CHECK_DELAY_MS: i32 = 8_000;
+
 /// localStorage mirrors the language so the very first paint is already in the right one;
 /// IndexedDB (settings store) is the record that backups carry.
 const LANG_MIRROR_KEY: &str = "leye.lang";
@@ -162,7 +166,12 @@ impl AppState {
             }
             self.storage.set(Some(storage));
             data_ready::mark();
-            // At most once a day and only when online (check_for_update decides): a newer catalog.
+            // At most once a day and only when online (check_for_update decides): a newer catalog. Not
+            // while the first screen is still loading; and not at all if the person already checked.
+            crate::pwa::after_load(START_UP_CHECK_DELAY_MS).await;
+            if self.last_catalog_check.get_untracked().is_some() {
+                return;
+            }
             if let Err(e) = self.check_catalog(false).await {
                 self.report(e);
             }

@@ -1,9 +1,12 @@
 // A small static server for the release build, sending the headers a real host should send
-// (tools/headers.mjs). Unknown paths without a file extension get index.html so deep links work.
+// (tools/headers.mjs) and compressing text and wasm (brotli, else gzip) as any real host should.
+// Unknown paths without a file extension get index.html so deep links work.
 // Usage: node tools/serve.mjs [--dir dist] [--host 127.0.0.1] [--port 8080]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { headersFor } from './headers.mjs';
 
 const TYPES = {
@@ -19,6 +22,28 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg', '.txt']);
+
+/** The body in the best encoding the client accepts. Compressed bodies are kept by content hash, so two
+ * builds served side by side (the update tests) never mix. Quality 9: near the best, fast enough on the fly. */
+const encoded = new Map();
+function encode(req, served, body) {
+  if (!COMPRESSIBLE.has(extname(served))) return { body };
+  const accept = String(req.headers['accept-encoding'] || '');
+  const kind = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  if (!kind) return { body };
+  const key = `${kind}\0${createHash('sha1').update(body).digest('hex')}`;
+  if (!encoded.has(key)) {
+    encoded.set(
+      key,
+      kind === 'br'
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } })
+        : gzipSync(body, { level: 9 }),
+    );
+  }
+  return { body: encoded.get(key), encoding: kind };
+}
 
 /** Starts serving `dir`; resolves to the http.Server once listening. */
 export function serve({ dir = 'dist', host = '127.0.0.1', port = 8080, log = false } = {}) {
@@ -42,9 +67,13 @@ export function serve({ dir = 'dist', host = '127.0.0.1', port = 8080, log = fal
         body = await readFile(join(root, 'index.html'));
       }
       if (log) console.log(`${req.method} ${url.pathname} -> ${served}`);
+      const out = encode(req, served, body);
+      body = out.body;
       res.writeHead(200, {
         'Content-Type': TYPES[extname(served)] || 'application/octet-stream',
         'Content-Length': body.length,
+        ...(out.encoding ? { 'Content-Encoding': out.encoding } : {}),
+        Vary: 'Accept-Encoding',
         ...headersFor(served),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
