@@ -32,7 +32,10 @@ fi
 
 # wasm-split cuts the app's wasm at its lazily loaded routes (the #[lazy_route] screens in src/app.rs).
 WSPLIT_VERSION=0.2.4
-if [ "$(wasm-split-cli --version 2>/dev/null | awk '{print $2}')" != "$WSPLIT_VERSION" ]; then
+# (it has no --version: ask cargo which version it installed)
+installed_crates="$(cargo install --list)"
+if ! command -v wasm-split-cli >/dev/null ||
+  ! grep -qx "wasm_split_cli_support v$WSPLIT_VERSION:" <<<"$installed_crates"; then
   say "installing wasm-split-cli $WSPLIT_VERSION"
   cargo install --locked wasm_split_cli_support --version "$WSPLIT_VERSION" --features build-binary
 fi
