@@ -155,16 +155,11 @@ impl AppState {
                     mirror_lang(lang);
                 }
             }
-            match chunk!(load_data(self, storage.clone())) {
-                Ok(task) => task.await,
-                Err(ChunkMissing) => {
-                    // Screens keep saying 正在打开…; this says why and what to do.
-                    self.storage.set(Some(storage));
-                    self.inform(chunk_missing_text());
-                    return;
-                }
-            }
+            let loaded = self.load_data(&storage).await;
             self.storage.set(Some(storage));
+            if !loaded {
+                return; // screens keep saying 正在打开…; the notice says why and what to do
+            }
             data_ready::mark();
             // At most once a day and only when online (check_for_update decides): a newer catalog. Not
             // while the first screen is still loading; and not at all if the person already checked.
@@ -197,11 +192,24 @@ impl AppState {
         let lang = storage.lang().await.unwrap_or_default();
         self.lang.set(lang);
         mirror_lang(lang);
-        // Erase removes a downloaded pack too: start again from the built-in catalog.
-        self.catalog.set(Arc::new(Catalog::builtin().clone()));
-        self.load_catalog(&storage).await;
-        self.load_facts(&storage).await;
+        // Erase removes a downloaded pack too: start again from the built-in catalog, as at start-up.
+        self.load_data(&storage).await;
         self.data_generation.update(|g| *g += 1);
+    }
+
+    /// The built-in catalog, a newer stored pack and the stored answers (see [`load_data`]); false, with a
+    /// notice, when that code could not be downloaded.
+    async fn load_data(self, storage: &Storage) -> bool {
+        match chunk!(load_data(self, storage.clone())) {
+            Ok(task) => {
+                task.await;
+                true
+            }
+            Err(ChunkMissing) => {
+                self.inform(chunk_missing_text());
+                false
+            }
+        }
     }
 
     /// Uses the stored catalog pack when it is valid and newer than the built-in catalog.
