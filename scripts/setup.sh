@@ -46,15 +46,17 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
   npm ci --no-audit --no-fund
 fi
 
+# Headless Chromium: the build renders the first screen into index.html with it (tools/prerender.mjs); the
+# tests drive it.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
 if [ "$want_test" = 1 ]; then
-  missing=()
-  command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   # Without a CJK font headless screenshots show boxes instead of Chinese.
   fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || missing+=(fonts-wqy-microhei)
-  if [ ${#missing[@]} -gt 0 ]; then
-    say "installing ${missing[*]} with apt"
-    as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-  fi
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} with apt"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi

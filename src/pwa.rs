@@ -100,7 +100,9 @@ pub fn register_service_worker(update: RwSignal<UpdateState>) {
         // Installing fetches the whole app for offline use: after the first screen has what it needs.
         after_load(0).await;
         let registration = match JsFuture::from(container.register("/sw.js")).await {
-            Ok(reg) => reg.unchecked_into::<ServiceWorkerRegistration>(),
+            // Some embedded browsers (and test harnesses) resolve without a registration.
+            Ok(reg) if reg.is_object() => reg.unchecked_into::<ServiceWorkerRegistration>(),
+            Ok(_) => return,
             Err(err) => {
                 info(&format!(
                     "乐业通: offline support is not available ({err:?}); the app works online."

@@ -2,14 +2,17 @@
 // swaps it in at the end, so a failed build never leaves a half-written dist/.
 // 1. copies public/ (manifest, icons, catalog pack) into the build;
 // 2. adds the app's wasm (cut into lazily loaded chunks by wasm-split, then wasm-bindgen and wasm-opt) in one
-//    content-hashed folder, and a loader file for it (the CSP allows no inline script);
-// 3. writes index.html: stylesheets with content-hashed names and SRI, the first-load preloads, the CSP meta tag;
-// 4. writes sw.js with the precache list of every built file and the build's hash in its cache name.
+//    content-hashed folder, and a loader file for it (the CSP allows no inline script but the prerender gate);
+// 3. writes index.html: one minified stylesheet with a content-hashed name and SRI, the first-load preloads, the CSP meta tag;
+// 4. puts the first screen into index.html as static HTML, rendered by the app itself (tools/prerender.mjs);
+// 5. writes sw.js with the precache list of every built file and the build's hash in its cache name.
 // Usage: node tools/assemble.mjs [--out dist]
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { transformSync } from 'esbuild';
 import { CSP_META } from './headers.mjs';
+import { prerender } from './prerender.mjs';
 import { writeServiceWorker } from './sw-manifest.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -25,6 +28,8 @@ const fail = (message) => {
 };
 const sha = (data) => createHash('sha256').update(data).digest('hex');
 const sri = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
+/** esbuild's minifier (whitespace, comments, local names; no bundling, so imports and exports stay as they are). */
+const minify = (code, loader) => transformSync(code, { loader, minify: true, logLevel: 'error', legalComments: 'none' }).code;
 
 // 1. public/ → build root (sw.js is a template handled below).
 const publicDir = join(root, 'public');
@@ -41,10 +46,15 @@ if (!existsSync(join(pkgSrc, 'leye.js')) || !existsSync(join(pkgSrc, 'leye_bg.wa
 }
 const pkgFiles = readdirSync(pkgSrc).sort();
 if (pkgFiles.some((f) => !/\.(js|wasm)$/.test(f))) fail(`${pkgSrc} holds more than .js and .wasm files`);
+const pkg = new Map(pkgFiles.map((f) => [f, readFileSync(join(pkgSrc, f))]));
+// wasm-bindgen's glue is written for reading: minified it is a fifth smaller once compressed. (The link module
+// __wasm_split.js is left as it is: tools/size-report.mjs reads which chunks each piece needs from it.)
+pkg.set('leye.js', Buffer.from(minify(pkg.get('leye.js').toString('utf8'), 'js')));
 const pkgHash = createHash('sha256');
-for (const f of pkgFiles) pkgHash.update(f).update('\0').update(readFileSync(join(pkgSrc, f)));
+for (const [f, data] of pkg) pkgHash.update(f).update('\0').update(data);
 const pkgDir = `wasm-${pkgHash.digest('hex').slice(0, 16)}`;
-cpSync(pkgSrc, join(staging, pkgDir), { recursive: true });
+mkdirSync(join(staging, pkgDir));
+for (const [f, data] of pkg) writeFileSync(join(staging, pkgDir, f), data);
 
 const loader = `import init from '/${pkgDir}/leye.js';\nawait init({ module_or_path: '/${pkgDir}/leye_bg.wasm' });\n`;
 const loaderName = `boot-${sha(loader).slice(0, 16)}.js`;
@@ -52,17 +62,22 @@ writeFileSync(join(staging, loaderName), loader);
 
 // 3. index.html.
 let html = readFileSync(join(root, 'index.html'), 'utf8');
-// <link data-asset rel="css" href="style/x.css"> → style-named, content-hashed copy with SRI.
-html = html.replace(/<link data-asset rel="css" href="([^"]+)"\s*\/?>/g, (_, href) => {
-  const css = readFileSync(join(root, href));
-  const name = `${basename(href, '.css')}-${sha(css).slice(0, 16)}.css`;
-  writeFileSync(join(staging, name), css);
-  return `<link rel="stylesheet" href="/${name}" integrity="${sri(css)}"/>`;
-});
+// <link data-asset rel="css" href="style/x.css"> → one stylesheet: the files in their order (so the cascade is
+// unchanged), minified, content-hashed, with SRI. One request instead of one per file, before the first paint.
+const cssLinks = [...html.matchAll(/<link data-asset rel="css" href="([^"]+)"\s*\/?>/g)];
+if (cssLinks.length === 0) fail('index.html names no stylesheet (<link data-asset rel="css" href="style/…">)');
+const css = Buffer.from(
+  minify(cssLinks.map((m) => readFileSync(join(root, m[1]), 'utf8')).join('\n'), 'css'),
+);
+const cssName = `app-${sha(css).slice(0, 16)}.css`;
+writeFileSync(join(staging, cssName), css);
+html = html.replace(cssLinks[0][0], `<link rel="stylesheet" href="/${cssName}" integrity="${sri(css)}"/>`);
+for (const m of cssLinks.slice(1)) html = html.replace(m[0], '');
+html = html.replace(/\n[ \t]*(?=\n)/g, '');
 if (html.includes('data-asset')) fail('index.html has a data-asset link this script does not know');
 // What the first screen needs is fetched at once; the lazily loaded chunks are not (the service worker
 // precaches them after the first paint).
-const pkgSri = (f) => sri(readFileSync(join(pkgSrc, f)));
+const pkgSri = (f) => sri(pkg.get(f));
 const firstLoad = [
   ...pkgFiles
     .filter((f) => f.endsWith('.js'))
@@ -72,12 +87,21 @@ const firstLoad = [
 ];
 if (!html.includes('</head>')) fail('index.html has no </head>');
 html = html.replace('</head>', `  ${firstLoad.join('\n    ')}\n  </head>`);
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('an inline <script> is in index.html; the CSP would block it');
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  fail('an inline <script> is in index.html; the CSP would block it (only tools/prerender.mjs adds one, by hash)');
+}
 if (!html.includes('__LEYE_CSP__')) fail('index.html lacks the __LEYE_CSP__ placeholder');
 html = html.replace('__LEYE_CSP__', CSP_META);
 writeFileSync(join(staging, 'index.html'), html);
 
-// 4. Service worker.
+// 4. The first screen as static HTML.
+try {
+  await prerender(staging);
+} catch (e) {
+  fail(e.message);
+}
+
+// 5. Service worker.
 writeServiceWorker(staging);
 
 rmSync(out, { recursive: true, force: true });

@@ -1,10 +1,24 @@
 // The HTTP headers a static host should send for 乐业通. Used by tools/serve.mjs and documented in README.md.
 // Kept in one place so the build (meta CSP) and the server never disagree.
+import { createHash } from 'node:crypto';
+
+/**
+ * The one inline script of index.html (tools/prerender.mjs): before the first paint, it swaps the prerendered
+ * Chinese 首页 for the plain 乐业通 mark on any other route or when the person chose English (the app mirrors
+ * that choice in localStorage). The CSP names it by its hash, so no other inline script can run.
+ */
+export const PRERENDER_GATE =
+  "(function(){var b=document.getElementById('boot'),en=false;" +
+  "try{en=localStorage.getItem('leye.lang')==='en'}catch(e){}" +
+  "if(b&&(location.pathname!=='/'||en)){b.className='boot';b.setAttribute('aria-hidden','true');" +
+  "b.innerHTML='<span class=\"boot-mark\">乐业通</span>'}})()";
+
+const GATE_HASH = `'sha256-${createHash('sha256').update(PRERENDER_GATE).digest('base64')}'`;
 
 /** CSP directives valid inside a <meta> element (frame-ancestors is header-only). */
 export const CSP_META = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval' ${GATE_HASH}`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
