@@ -25,4 +25,11 @@ fn main() {
     std::fs::write(out.join("catalog.json"), doc.to_string()).expect("write OUT_DIR/catalog.json");
     std::fs::write(out.join("courses.json"), courses.to_string())
         .expect("write OUT_DIR/courses.json");
+    // Empty when meta.toml lacks it: `Catalog::validate` reports that; the date then reads as 2000-01-01.
+    let published = doc
+        .pointer("/meta/published")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or("");
+    std::fs::write(out.join("catalog_published.txt"), published)
+        .expect("write OUT_DIR/catalog_published.txt");
 }

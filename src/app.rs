@@ -50,10 +50,10 @@ pub fn App() -> impl IntoView {
             <OfflineNote/>
             <NoticeLine/>
             {Suspend::new(async {
-                crate::state::data_ready().await;
                 // A gentle reminder, not the first thing to load: it waits until the first screen is settled.
                 // (JS promises are bound to this thread, which is the only one the app has.)
                 send_wrapper::SendWrapper::new(pwa::after_load(DUE_SOON_DELAY_MS)).await;
+                crate::state::data_ready().await;
                 // Without its chunk there is no banner; the 培训 tab still lists every deadline.
                 chunk!(due_soon_banner()).ok()
             })}

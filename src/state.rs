@@ -49,6 +49,10 @@ pub(crate) use chunk;
 /// crosses a module boundary).
 type Task<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
 
+/// How long after the page has loaded the catalog and answers are read if no screen asked for them sooner
+/// (reading them is the heaviest start-up work; 首页 does not need it).
+const DATA_IDLE_DELAY_MS: i32 = 1_500;
+
 /// How long after the page has loaded the start-up catalog check waits (fetching and checking a pack
 /// costs a slow phone about a second of network and CPU).
 const START_UP_CHECK_DELAY_MS: i32 = 8_000;
@@ -138,26 +142,23 @@ impl AppState {
         key.text(self.lang.get())
     }
 
-    /// Opens the person's storage once at start-up; falls back to memory with a visible banner. Then
-    /// reads the catalog and the stored answers (their code is a chunk of its own, fetched after the
-    /// first paint) and opens [`data_ready`].
+    /// Opens the person's storage once at start-up; falls back to memory with a visible banner. Then, once a
+    /// screen needs them or the phone is idle after the first screen ([`DATA_IDLE_DELAY_MS`]), reads the
+    /// catalog and the stored answers (their code is a chunk of its own) and opens [`data_ready`]. 首页 needs
+    /// neither, so the first screen never waits for them.
     pub fn open_storage(self) {
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::pwa::after_load(DATA_IDLE_DELAY_MS).await;
+            data_ready::want();
+        });
         wasm_bindgen_futures::spawn_local(async move {
             let storage = Storage::open().await;
             if let Some(reason) = storage.fallback_reason() {
                 self.storage_fallback.set(Some(reason.clone()));
-            } else if let Ok(lang) = storage.lang().await {
-                // The stored choice wins over the mirror (e.g. after importing a backup elsewhere).
-                if storage.setting("lang").await.ok().flatten().is_some()
-                    && lang != self.lang.get_untracked()
-                {
-                    self.lang.set(lang);
-                    mirror_lang(lang);
-                }
             }
-            let loaded = self.load_data(&storage).await;
-            self.storage.set(Some(storage));
-            if !loaded {
+            self.storage.set(Some(storage.clone()));
+            data_ready::wanted().await;
+            if !self.load_data(&storage).await {
                 return; // screens keep saying 正在打开…; the notice says why and what to do
             }
             data_ready::mark();
@@ -200,16 +201,14 @@ impl AppState {
     /// The built-in catalog, a newer stored pack and the stored answers (see [`load_data`]); false, with a
     /// notice, when that code could not be downloaded.
     async fn load_data(self, storage: &Storage) -> bool {
-        match chunk!(load_data(self, storage.clone())) {
-            Ok(task) => {
-                task.await;
-                true
-            }
-            Err(ChunkMissing) => {
-                self.inform(chunk_missing_text());
-                false
-            }
+        let loaded = match chunk!(load_data(self, storage.clone())) {
+            Ok(task) => task.await,
+            Err(ChunkMissing) => false,
+        };
+        if !loaded {
+            self.inform(chunk_missing_text());
         }
+        loaded
     }
 
     /// Uses the stored catalog pack when it is valid and newer than the built-in catalog.
@@ -333,14 +332,29 @@ pub fn chunk_missing_text() -> Text {
     )
 }
 
-/// The built-in catalog, a newer stored pack, and the stored answers, read once at start-up.
+/// The built-in catalog, a newer stored pack, and the stored answers, read once at start-up; false when the
+/// built-in catalog's piece could not be fetched.
 #[cfg_attr(
     leye_split,
     leptos::wasm_split::wasm_split(load_data, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-fn load_data(app: AppState, storage: Storage) -> Result<Task<()>, ChunkMissing> {
+fn load_data(app: AppState, storage: Storage) -> Result<Task<bool>, ChunkMissing> {
     Ok(Box::pin(async move {
-        app.catalog.set(Arc::new(Catalog::builtin().clone()));
+        // The first paint used the language mirrored in localStorage; the stored choice wins where they
+        // differ (localStorage cleared, or a backup imported in another browser profile).
+        if storage.fallback_reason().is_none() {
+            if let Ok(Some(Value::String(code))) = storage.setting("lang").await {
+                let lang = Lang::from_code(&code);
+                if lang != app.lang.get_untracked() {
+                    app.lang.set(lang);
+                    mirror_lang(lang);
+                }
+            }
+        }
+        let Ok(json) = chunk!(builtin_catalog_json()) else {
+            return false;
+        };
+        app.catalog.set(Arc::new(Catalog::builtin_from(json).clone()));
         if let Ok(Some(published)) = storage.catalog_pack_published().await {
             if published > app.catalog.get_untracked().published() {
                 // Without its chunk the built-in catalog stays in use: still correct, only older.
@@ -350,7 +364,18 @@ fn load_data(app: AppState, storage: Storage) -> Result<Task<()>, ChunkMissing> 
             }
         }
         app.load_facts(&storage).await;
+        true
     }))
+}
+
+/// The built-in catalog's bytes, a piece of their own: the one part of the catalog that the initial-load budget
+/// counts (tools/size-report.mjs), apart from the code that reads it.
+#[cfg_attr(
+    leye_split,
+    leptos::wasm_split::wasm_split(builtin_catalog_json, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn builtin_catalog_json() -> Result<&'static str, ChunkMissing> {
+    Ok(crate::domain::catalog::CATALOG_JSON)
 }
 
 /// A downloaded pack newer than the built-in catalog, checked again in full before use. Its own chunk:
@@ -437,40 +462,59 @@ async fn check_catalog_now(app: AppState, force: bool) -> Result<CatalogCheck, S
     Ok(check)
 }
 
-/// Resolves once the catalog and the stored answers have been read at start-up (at once after that).
+/// Resolves once the catalog and the stored answers have been read at start-up (at once after that). Asking
+/// is what starts the reading, if the idle delay has not already.
 pub async fn data_ready() {
-    data_ready::wait().await
+    data_ready::want();
+    data_ready::ready().await
 }
 
-/// A one-way latch: pending until the start-up data is in, then ready for good.
+/// Two one-way latches: `want` (someone needs the start-up data) and `mark` (it is in). Pending until
+/// opened, then open for good.
 mod data_ready {
     use std::cell::RefCell;
     use std::future::Future;
     use std::pin::Pin;
     use std::task::{Context, Poll, Waker};
+    use std::thread::LocalKey;
+
+    /// `None` once open; until then the tasks waiting for it.
+    type Latch = RefCell<Option<Vec<Waker>>>;
 
     thread_local! {
-        /// `None` once ready; until then the tasks waiting for it.
-        static WAITING: RefCell<Option<Vec<Waker>>> = const { RefCell::new(Some(Vec::new())) };
+        static WANTED: Latch = const { RefCell::new(Some(Vec::new())) };
+        static READY: Latch = const { RefCell::new(Some(Vec::new())) };
     }
 
-    pub fn mark() {
-        let waiting = WAITING.with(|w| w.borrow_mut().take());
+    fn open(latch: &'static LocalKey<Latch>) {
+        let waiting = latch.with(|w| w.borrow_mut().take());
         for waker in waiting.into_iter().flatten() {
             waker.wake();
         }
     }
 
-    pub fn wait() -> impl Future<Output = ()> {
-        Wait
+    pub fn want() {
+        open(&WANTED);
     }
 
-    struct Wait;
+    pub fn mark() {
+        open(&READY);
+    }
+
+    pub fn wanted() -> impl Future<Output = ()> {
+        Wait(&WANTED)
+    }
+
+    pub fn ready() -> impl Future<Output = ()> {
+        Wait(&READY)
+    }
+
+    struct Wait(&'static LocalKey<Latch>);
 
     impl Future for Wait {
         type Output = ();
         fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-            WAITING.with(|w| match w.borrow_mut().as_mut() {
+            self.0.with(|w| match w.borrow_mut().as_mut() {
                 None => Poll::Ready(()),
                 Some(waiting) => {
                     waiting.push(cx.waker().clone());

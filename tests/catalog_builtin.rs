@@ -200,3 +200,8 @@ fn eval_prints_every_program_as_json_and_refuses_impossible_answers() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_published_date_known_without_reading_the_catalog_is_the_catalogs_own() {
+    assert_eq!(Catalog::builtin_published(), Catalog::builtin().published());
+}

@@ -20,6 +20,8 @@ use std::sync::OnceLock;
 pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
 /// The courses of catalog/courses/*.toml as a JSON array, each entry with its `"file"`.
 pub const COURSES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/courses.json"));
+/// The built-in catalog's `published` date (YYYY-MM-DD), for comparisons that need nothing else from it.
+const CATALOG_PUBLISHED: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog_published.txt"));
 
 /// What kind of help a program gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -453,11 +455,22 @@ impl Catalog {
 
     /// The catalog built into the app. Parsed once.
     pub fn builtin() -> &'static Catalog {
+        Catalog::builtin_from(CATALOG_JSON)
+    }
+
+    /// [`Catalog::builtin`] read from `json`, which is always [`CATALOG_JSON`]: the web app fetches those bytes
+    /// as a piece of their own (src/state.rs), so they are not part of the code that must load first.
+    pub fn builtin_from(json: &'static str) -> &'static Catalog {
         static BUILTIN: OnceLock<Catalog> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let doc: Value = serde_json::from_str(CATALOG_JSON).unwrap_or(Value::Null);
+            let doc: Value = serde_json::from_str(json).unwrap_or(Value::Null);
             Catalog::from_document(&doc)
         })
+    }
+
+    /// When the built-in catalog was published, known without reading it.
+    pub fn builtin_published() -> Date {
+        Date::parse(CATALOG_PUBLISHED.trim()).unwrap_or(Date::ymd(2000, 1, 1))
     }
 
     /// Reads the JSON document produced from catalog/ (`{meta, facts, programs, courses, load_errors}`).
