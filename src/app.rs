@@ -1,11 +1,12 @@
 //! The router and the shell around every screen: top bar, bottom tabs, update and offline banners.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::{path, Lazy, LazyRoute};
 
 use crate::domain::lang::Lang;
-use crate::i18n::Key;
+use crate::i18n::{Key, Message};
 use crate::pages;
 use crate::pwa::{self, UpdateState};
 use crate::state::{chunk, ChunkMissing, Notice};
@@ -49,11 +50,17 @@ pub fn App() -> impl IntoView {
             <StorageBanner/>
             <OfflineNote/>
             <NoticeLine/>
-            {Suspend::new(async {
+            {Suspend::new(async move {
                 // A gentle reminder, not the first thing to load: it waits until the first screen is settled.
                 // (JS promises are bound to this thread, which is the only one the app has.)
                 send_wrapper::SendWrapper::new(pwa::after_load(DUE_SOON_DELAY_MS)).await;
                 crate::state::data_ready().await;
+                // Nothing can be due without training events or an open program window: then the banner (which
+                // reads the whole log) is not loaded at all. A first course recorded later shows from the next
+                // start; the 培训 tab lists it at once.
+                if !send_wrapper::SendWrapper::new(due_soon_possible(state)).await {
+                    return None;
+                }
                 // Without its chunk there is no banner; the 培训 tab still lists every deadline.
                 chunk!(due_soon_banner()).ok()
             })}
@@ -109,6 +116,17 @@ macro_rules! lazy_page {
     };
 }
 
+/// Whether the 近期截止 banner could have anything to say (see its use above).
+async fn due_soon_possible(app: AppState) -> bool {
+    let open_window = app
+        .catalog
+        .with_untracked(|c| crate::domain::training::any_open_program_window(c, app.today));
+    match app.storage() {
+        Some(storage) => open_window || storage.has_training_events().await.unwrap_or(true),
+        None => open_window,
+    }
+}
+
 /// 近期截止 needs the training log and the course catalog: it arrives as its own chunk just after the first paint.
 #[cfg_attr(
     leye_split,
@@ -159,10 +177,10 @@ fn TopBar() -> impl IntoView {
     };
     view! {
         <header class="top-bar">
-            <A href="/" attr:class="brand">
+            <a href="/" class="brand">
                 <img src="/icons/icon-192.png" alt="" width="28" height="28"/>
                 <span>{tr(Key::AppName)}</span>
-            </A>
+            </a>
             <button
                 type="button"
                 class="lang-toggle"
@@ -245,8 +263,21 @@ fn OfflineNote() -> impl IntoView {
     }
 }
 
+/// Whether the tab for `href` is the current one: 首页 only at "/", the others for their whole section
+/// (/policies/:id is still 政策, /me/data still 我的).
+fn tab_is_current(path: &str, href: &str) -> bool {
+    if href == "/" {
+        return path == "/";
+    }
+    path == href
+        || path
+            .strip_prefix(href)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
 #[component]
 fn TabBar() -> impl IntoView {
+    let app = use_app();
     // Icons are drawn in CSS (no icon font, no extra requests); labels carry the meaning.
     let tabs = [
         ("/", Key::TabHome, "home"),
@@ -255,19 +286,28 @@ fn TabBar() -> impl IntoView {
         ("/training", Key::TabTraining, "training"),
         ("/me", Key::TabMe, "me"),
     ];
-    view! {
-        <nav class="tab-bar" aria-label=tr(Key::MainNav)>
-            {tabs
-                .into_iter()
-                .map(|(href, key, icon)| {
-                    view! {
-                        <A href=href exact=href == "/" attr:class="tab">
-                            <span class=format!("tab-icon tab-icon-{icon}") aria-hidden="true"></span>
-                            <span class="tab-label">{tr(key)}</span>
-                        </A>
-                    }
-                })
-                .collect_view()}
-        </nav>
+    let pathname = use_location().pathname;
+    // Plain links (the router still handles their clicks), redrawn together when the language changes (the
+    // focus is then on the language button); only the current-tab mark follows the route, so a keyboard user's
+    // focus stays on the tab they chose. Five router <A>s with their memos and per-label effects were a good
+    // part of the first mount.
+    move || {
+        let lang = app.lang.get();
+        view! {
+            <nav class="tab-bar" aria-label=Key::MainNav.text(lang)>
+                {tabs
+                    .into_iter()
+                    .map(|(href, key, icon)| {
+                        let current = move || tab_is_current(&pathname.get(), href).then_some("page");
+                        view! {
+                            <a href=href class="tab" aria-current=current>
+                                <span class=format!("tab-icon tab-icon-{icon}") aria-hidden="true"></span>
+                                <span class="tab-label">{key.text(lang)}</span>
+                            </a>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+        }
     }
 }

@@ -354,8 +354,7 @@ fn load_data(app: AppState, storage: Storage) -> Result<Task<bool>, ChunkMissing
         let Ok(json) = chunk!(builtin_catalog_json()) else {
             return false;
         };
-        app.catalog
-            .set(Arc::new(Catalog::builtin_from(json).clone()));
+        app.catalog.set(Arc::new(Catalog::from_json(json)));
         if let Ok(Some(published)) = storage.catalog_pack_published().await {
             if published > app.catalog.get_untracked().published() {
                 // Without its chunk the built-in catalog stays in use: still correct, only older.

@@ -205,3 +205,47 @@ fn eval_prints_every_program_as_json_and_refuses_impossible_answers() {
 fn the_published_date_known_without_reading_the_catalog_is_the_catalogs_own() {
     assert_eq!(Catalog::builtin_published(), Catalog::builtin().published());
 }
+
+#[test]
+fn reading_the_text_entry_by_entry_gives_the_same_catalog_as_reading_its_tree() {
+    use leye::domain::catalog::CATALOG_JSON;
+    let tree: serde_json::Value = serde_json::from_str(CATALOG_JSON).unwrap();
+    let (a, b) = (
+        Catalog::from_json(CATALOG_JSON),
+        Catalog::from_document(&tree),
+    );
+    assert_eq!(a.meta(), b.meta());
+    let ids = |c: &Catalog| {
+        c.programs()
+            .iter()
+            .map(|p| p.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&a), ids(&b));
+    let facts = |c: &Catalog| c.facts().iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+    assert_eq!(facts(&a), facts(&b));
+    assert_eq!(a.courses(), b.courses());
+    let today = a.published();
+    assert_eq!(a.validate(today), b.validate(today));
+    assert!(!ids(&a).is_empty());
+
+    // A damaged entry is named in both, and the rest still read.
+    let mut damaged = tree.clone();
+    damaged["programs"][0]["kind"] = serde_json::json!(42);
+    let (a, b) = (
+        Catalog::from_json(&damaged.to_string()),
+        Catalog::from_document(&damaged),
+    );
+    let first = tree["programs"][0]["id"].as_str().unwrap();
+    for c in [&a, &b] {
+        assert!(!ids(c).iter().any(|id| id == first));
+        assert!(c
+            .validate(today)
+            .iter()
+            .any(|i| i.entry == first && i.message.starts_with("cannot read this program")));
+    }
+    assert!(Catalog::from_json("{not json")
+        .validate(today)
+        .iter()
+        .any(|i| i.message.contains("not valid JSON")));
+}

@@ -334,6 +334,10 @@ fn program_windows_come_from_the_program_catalog() {
     programs.push(program("test-rounds", None, rounds.clone()));
     programs.push(program("test-ended", Some("2026-06-30"), rounds));
     let catalog = Catalog::from_document(&doc);
+    // The start-up shortcut (no events, no open window: no banner to load) sees the same open window.
+    assert!(any_open_program_window(&catalog, today()));
+    assert!(!any_open_program_window(&catalog, d("2027-05-01")));
+    assert!(!any_open_program_window(Catalog::builtin(), today()));
 
     let windows = program_windows(
         &catalog,

@@ -56,7 +56,12 @@ const pkgDir = `wasm-${pkgHash.digest('hex').slice(0, 16)}`;
 mkdirSync(join(staging, pkgDir));
 for (const [f, data] of pkg) writeFileSync(join(staging, pkgDir, f), data);
 
-const loader = `import init from '/${pkgDir}/leye.js';\nawait init({ module_or_path: '/${pkgDir}/leye_bg.wasm' });\n`;
+// The wasm is already on its way (preloaded below). Mounting waits for the next frame so the prerendered first
+// screen is painted first even when the wasm is at hand at once (a repeat visit, from the service worker's cache).
+const loader =
+  `import init from '/${pkgDir}/leye.js';\n` +
+  'await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));\n' +
+  `await init({ module_or_path: '/${pkgDir}/leye_bg.wasm' });\n`;
 const loaderName = `boot-${sha(loader).slice(0, 16)}.js`;
 writeFileSync(join(staging, loaderName), loader);
 

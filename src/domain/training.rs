@@ -42,7 +42,9 @@ pub use course::{
     Audience, CertificateLevel, CertificateOffer, Completion, Course, CourseCatalog, CourseId,
     CourseIssue, CourseKind, Delivery, Milestone, Module, Requirement, Source, Stated, Target,
 };
-pub use deadline::{due_within, program_windows, to_ics, upcoming, Deadline, DeadlineKind};
+pub use deadline::{
+    any_open_program_window, due_within, program_windows, to_ics, upcoming, Deadline, DeadlineKind,
+};
 pub use error::TrainingError;
 pub use event::{
     parse_hours, Appended, Certificate, Context, Event, EventId, EventKind, TrainingLog,

@@ -1,33 +1,41 @@
 //! 首页: what the app does, for whom, and the first step.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::app::tr;
+use crate::app::use_app;
 use crate::i18n::Key;
+use crate::i18n::Message;
 use crate::summary_text::SummaryText;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    view! {
-        <section class="hero">
-            <h1>{tr(Key::HomeHello)}</h1>
-            <p class="lead">{tr(Key::HomeIntro)}</p>
-            <A href="/check" attr:class="button button-primary">{tr(Key::HomeStartCheck)}</A>
-            <A href="/policies" attr:class="button">{tr(Key::HomeBrowse)}</A>
-            <A href="/training" attr:class="button">{tr(Key::HomeTraining)}</A>
-            <A href="/summary" attr:class="button">{tr(SummaryText::Open)}</A>
-        </section>
-        <section class="card">
-            <h2>{tr(Key::HomeWhoTitle)}</h2>
-            <ul class="plain-list">
-                <li>{tr(Key::HomeWho1)}</li>
-                <li>{tr(Key::HomeWho2)}</li>
-                <li>{tr(Key::HomeWho3)}</li>
-                <li>{tr(Key::HomeWho4)}</li>
-            </ul>
-        </section>
-        <p class="note note-privacy">{tr(Key::HomePrivacy)}</p>
-        <p class="note">{tr(Key::HomeDisclaimer)}</p>
+    let app = use_app();
+    // One reactive block for the whole screen, redrawn when the language changes: a dozen per-string
+    // effects made the first mount slower, and this screen is the first mount.
+    move || {
+        let lang = app.lang.get();
+        let t = move |key: Key| key.text(lang);
+        view! {
+            <section class="hero">
+                <h1>{t(Key::HomeHello)}</h1>
+                <p class="lead">{t(Key::HomeIntro)}</p>
+                // Plain links: the router handles their clicks, without the per-link memos of its <A>.
+                <a href="/check" class="button button-primary">{t(Key::HomeStartCheck)}</a>
+                <a href="/policies" class="button">{t(Key::HomeBrowse)}</a>
+                <a href="/training" class="button">{t(Key::HomeTraining)}</a>
+                <a href="/summary" class="button">{SummaryText::Open.text(lang)}</a>
+            </section>
+            <section class="card">
+                <h2>{t(Key::HomeWhoTitle)}</h2>
+                <ul class="plain-list">
+                    <li>{t(Key::HomeWho1)}</li>
+                    <li>{t(Key::HomeWho2)}</li>
+                    <li>{t(Key::HomeWho3)}</li>
+                    <li>{t(Key::HomeWho4)}</li>
+                </ul>
+            </section>
+            <p class="note note-privacy">{t(Key::HomePrivacy)}</p>
+            <p class="note">{t(Key::HomeDisclaimer)}</p>
+        }
     }
 }

@@ -602,6 +602,20 @@ impl Storage {
         Ok(events)
     }
 
+    /// Whether any training event is stored: a count, without reading them (start-up asks this before
+    /// loading the due-soon banner, which reads them all).
+    pub async fn has_training_events(&self) -> Result<bool, StorageError> {
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db.transaction(TRAINING_EVENTS).build().map_err(idb)?;
+                let store = tx.object_store(TRAINING_EVENTS).map_err(idb)?;
+                let count = store.count().primitive().map_err(idb)?.await.map_err(idb)?;
+                Ok(count > 0)
+            }
+            Target::Memory(m) => Ok(!m.borrow().events.is_empty()),
+        }
+    }
+
     /// One course's events, in recorded order (uses the `by_course` index).
     pub async fn training_events_for_course(
         &self,

@@ -69,6 +69,17 @@ pub fn program_windows(catalog: &Catalog, program_ids: &[&str], today: Date) -> 
     out
 }
 
+/// Whether any program of the catalog has a fixed application window still open: with no training events
+/// either, there is no deadline to show (the app then skips loading the due-soon banner).
+pub fn any_open_program_window(catalog: &Catalog, today: Date) -> bool {
+    catalog.programs().iter().any(|p| {
+        !p.effective_until.is_some_and(|end| end < today)
+            && p.windows
+                .iter()
+                .any(|w| w.until.is_some_and(|u| u >= today))
+    })
+}
+
 /// Every deadline on or after `today`, soonest first (ties: by kind, then reference). `program_windows` are the
 /// program catalog's windows; past ones are dropped here too.
 pub fn upcoming(
