@@ -82,14 +82,17 @@ pub fn App() -> impl IntoView {
     }
 }
 
-// Every screen but 首页 is its own lazily loaded wasm chunk (split by wasm-split in scripts/build.sh), so the
-// first screen downloads only the shell; the service worker still precaches every chunk for offline use.
+// Every screen but 首页 is lazily loaded wasm (split by wasm-split in scripts/build.sh), so the first screen
+// downloads only the shell; the service worker still precaches every piece for offline use. Screens are
+// grouped by section (`$piece`): the policy screens share most of their code, as do the training screens, and a
+// piece per screen made wasm-split cut the shared code into a chunk per combination of users (over a hundred
+// files for 自测 alone: one request each on a slow network).
 // `leye_split` is set only by that build: other builds (browser tests) have no wasm-split step to resolve the
 // chunks' imports, so there these are plain functions.
 // A screen is shown once its chunk is in and the catalog and answers have been read (`data_ready`); a chunk
 // that cannot be fetched (first visit, failing network) gets a message and a way to retry, not a dead app.
 macro_rules! lazy_page {
-    ($route:ident, $view:ident, $page:path) => {
+    ($route:ident, $piece:ident, $view:ident, $page:path) => {
         struct $route;
 
         impl LazyRoute for $route {
@@ -108,7 +111,7 @@ macro_rules! lazy_page {
 
         #[cfg_attr(
             leye_split,
-            leptos::wasm_split::wasm_split($view, wasm_split_path = ::leptos::wasm_split, fallible)
+            leptos::wasm_split::wasm_split($piece, wasm_split_path = ::leptos::wasm_split, fallible)
         )]
         fn $view() -> Result<AnyView, ChunkMissing> {
             Ok(view! { <$page/> }.into_any())
@@ -127,10 +130,11 @@ async fn due_soon_possible(app: AppState) -> bool {
     }
 }
 
-/// 近期截止 needs the training log and the course catalog: it arrives as its own chunk just after the first paint.
+/// 近期截止 needs the training log and the course catalog: it arrives with the training screens (it shares
+/// their code), after the first paint and only when something could be due.
 #[cfg_attr(
     leye_split,
-    leptos::wasm_split::wasm_split(due_soon_banner, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(training_screens, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn due_soon_banner() -> Result<AnyView, ChunkMissing> {
     Ok(view! { <crate::components::training_log::DueSoonBanner/> }.into_any())
@@ -152,18 +156,44 @@ fn ChunkMissingPage() -> impl IntoView {
     }
 }
 
-lazy_page!(CheckRoute, check_view, pages::check::CheckPage);
-lazy_page!(PoliciesRoute, policies_view, pages::policies::PoliciesPage);
-lazy_page!(ProgramRoute, program_view, pages::program::ProgramPage);
-lazy_page!(TrainingRoute, training_view, pages::training::TrainingPage);
+lazy_page!(
+    CheckRoute,
+    policy_screens,
+    check_view,
+    pages::check::CheckPage
+);
+lazy_page!(
+    PoliciesRoute,
+    policy_screens,
+    policies_view,
+    pages::policies::PoliciesPage
+);
+lazy_page!(
+    ProgramRoute,
+    policy_screens,
+    program_view,
+    pages::program::ProgramPage
+);
+lazy_page!(
+    SummaryRoute,
+    policy_screens,
+    summary_view,
+    pages::summary::SummaryPage
+);
+lazy_page!(
+    TrainingRoute,
+    training_screens,
+    training_view,
+    pages::training::TrainingPage
+);
 lazy_page!(
     CourseRoute,
+    training_screens,
     course_view,
     pages::training::course::CoursePage
 );
-lazy_page!(MeRoute, me_view, pages::me::MePage);
-lazy_page!(SummaryRoute, summary_view, pages::summary::SummaryPage);
-lazy_page!(DataRoute, data_view, pages::data::DataPage);
+lazy_page!(MeRoute, me_screen, me_view, pages::me::MePage);
+lazy_page!(DataRoute, data_screen, data_view, pages::data::DataPage);
 
 #[component]
 fn TopBar() -> impl IntoView {

@@ -178,6 +178,11 @@ impl AppState {
     /// it only if it passed every check, and says what changed for the person. The reason a pack
     /// was refused is kept in storage for 我的 → 数据.
     pub async fn check_catalog(self, force: bool) -> Result<CatalogCheck, StorageError> {
+        // Offline there is nothing to fetch: say so without first fetching the code that would fetch it.
+        if !crate::pwa::is_online() {
+            self.last_catalog_check.set(Some(CatalogCheck::Skipped));
+            return Ok(CatalogCheck::Skipped);
+        }
         match chunk!(check_catalog(self, force)) {
             Ok(task) => task.await,
             Err(ChunkMissing) => Ok(CatalogCheck::Kept(chunk_missing_text())),
@@ -378,11 +383,11 @@ fn builtin_catalog_json() -> Result<&'static str, ChunkMissing> {
     Ok(crate::domain::catalog::CATALOG_JSON)
 }
 
-/// A downloaded pack newer than the built-in catalog, checked again in full before use. Its own chunk:
-/// most start-ups have none to read.
+/// A downloaded pack newer than the built-in catalog, checked again in full before use. In the piece that
+/// fetches and checks packs (`check_catalog`), whose code it shares: most start-ups have no pack to read.
 #[cfg_attr(
     leye_split,
-    leptos::wasm_split::wasm_split(load_stored_pack, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(catalog_packs, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn load_stored_pack(app: AppState, storage: Storage) -> Result<Task<()>, ChunkMissing> {
     Ok(Box::pin(async move { app.load_catalog(&storage).await }))
@@ -392,7 +397,7 @@ fn load_stored_pack(app: AppState, storage: Storage) -> Result<Task<()>, ChunkMi
 /// needed for the first screen.
 #[cfg_attr(
     leye_split,
-    leptos::wasm_split::wasm_split(check_catalog, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(catalog_packs, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn check_catalog(
     app: AppState,

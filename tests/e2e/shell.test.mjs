@@ -197,10 +197,10 @@ test('a failed service worker registration never blocks the app and says nothing
 test('a screen whose code cannot be downloaded says so and offers a reload, and the rest of the app still works', async () => {
   const { context, dispose } = await launch();
   try {
-    // The first visit on a failing network: the 政策 screen's chunk cannot be fetched (by the page or by the
-    // service worker's precache).
+    // The first visit on a failing network: the policy screens' piece (政策, 自测, program pages, summary) cannot
+    // be fetched (by the page or by the service worker's precache).
     let failing = true;
-    await context.route(/\/split_policies_view\.wasm$/, (route) =>
+    await context.route(/\/split_policy_screens\.wasm$/, (route) =>
       failing ? route.abort('internetdisconnected') : route.continue(),
     );
     const page = await context.newPage();
@@ -208,9 +208,9 @@ test('a screen whose code cannot be downloaded says so and offers a reload, and 
     await appReady(page);
     await page.locator('main h1', { hasText: '这个页面没能打开' }).waitFor();
     assert.match(await page.locator('main').innerText(), /网络不稳定.*刷新页面/s);
-    // Another screen opens as usual: the app did not stop.
-    await page.locator('nav.tab-bar a', { hasText: '自测' }).click();
-    await page.waitForURL(host.origin + '/check');
+    // A screen of another piece opens as usual: the app did not stop.
+    await page.locator('nav.tab-bar a', { hasText: '我的' }).click();
+    await page.waitForURL(host.origin + '/me');
     await page.locator('main h1:not(:has-text("没能打开"))').waitFor();
     // Back on 政策 with the network back, 重新加载 brings the screen.
     await page.goBack();
