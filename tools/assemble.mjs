@@ -56,12 +56,23 @@ const pkgDir = `wasm-${pkgHash.digest('hex').slice(0, 16)}`;
 mkdirSync(join(staging, pkgDir));
 for (const [f, data] of pkg) writeFileSync(join(staging, pkgDir, f), data);
 
-// The wasm is already on its way (preloaded below). Mounting waits for the next frame so the prerendered first
-// screen is painted first even when the wasm is at hand at once (a repeat visit, from the service worker's cache).
+// The prerendered first screen is painted first: the wasm is fetched (with its SRI hash) and mounted once the
+// browser reports that paint (or after a second, should it never report it). Not preloading it leaves the first
+// paint the whole bandwidth of a slow network; the screen's links work as plain links until the app takes over.
+const waitForPaint = `await new Promise((painted) => {
+  const go = () => setTimeout(painted, 0);
+  setTimeout(painted, 1000);
+  try {
+    new PerformanceObserver((list, seen) => {
+      if (list.getEntriesByName('first-contentful-paint').length) { seen.disconnect(); go(); }
+    }).observe({ type: 'paint', buffered: true });
+  } catch { requestAnimationFrame(go); }
+});
+`;
 const loader =
   `import init from '/${pkgDir}/leye.js';\n` +
-  'await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));\n' +
-  `await init({ module_or_path: '/${pkgDir}/leye_bg.wasm' });\n`;
+  waitForPaint +
+  `await init({ module_or_path: fetch('/${pkgDir}/leye_bg.wasm', { integrity: '${sri(pkg.get('leye_bg.wasm'))}' }) });\n`;
 const loaderName = `boot-${sha(loader).slice(0, 16)}.js`;
 writeFileSync(join(staging, loaderName), loader);
 
@@ -80,14 +91,13 @@ html = html.replace(cssLinks[0][0], `<link rel="stylesheet" href="/${cssName}" i
 for (const m of cssLinks.slice(1)) html = html.replace(m[0], '');
 html = html.replace(/\n[ \t]*(?=\n)/g, '');
 if (html.includes('data-asset')) fail('index.html has a data-asset link this script does not know');
-// What the first screen needs is fetched at once; the lazily loaded chunks are not (the service worker
-// precaches them after the first paint).
+// The app's JS is fetched at once (it is small, and imports itself in a chain); the main wasm after the first
+// paint (see the loader above); the lazily loaded pieces when needed (the service worker precaches them all).
 const pkgSri = (f) => sri(pkg.get(f));
 const firstLoad = [
   ...pkgFiles
     .filter((f) => f.endsWith('.js'))
     .map((f) => `<link rel="modulepreload" href="/${pkgDir}/${f}" crossorigin="anonymous" integrity="${pkgSri(f)}">`),
-  `<link rel="preload" href="/${pkgDir}/leye_bg.wasm" crossorigin="anonymous" integrity="${pkgSri('leye_bg.wasm')}" as="fetch" type="application/wasm">`,
   `<script type="module" src="/${loaderName}"></script>`,
 ];
 if (!html.includes('</head>')) fail('index.html has no </head>');

@@ -223,3 +223,42 @@ test('a screen whose code cannot be downloaded says so and offers a reload, and 
     dispose();
   }
 });
+
+test('首页 is in index.html as plain HTML, shown before the wasm only where it is the right screen', async () => {
+  const { context, dispose } = await launch();
+  try {
+    // The app's code never arrives: what the phone shows first is index.html alone.
+    await context.route(/\/boot-[0-9a-f]{16}\.js$/, (route) => route.abort('failed'));
+    const page = await context.newPage();
+    const seen = watch(page, host.origin);
+    await page.goto(host.origin + '/');
+    const boot = page.locator('#boot');
+    assert.equal(await boot.getAttribute('class'), 'boot-first');
+    assert.equal(await page.locator('#boot main#main h1').innerText(), '查一查,你能领哪些补贴');
+    assert.equal(await page.locator('#boot nav.tab-bar a.tab').count(), 5);
+    assert.equal(await page.locator('#boot a[aria-current="page"]').innerText(), '首页');
+    // Its links are real links: they work before the app does.
+    assert.equal(await page.locator('#boot a.button-primary').getAttribute('href'), '/check');
+    // Another route, or English chosen earlier: the plain mark, not a Chinese 首页 that is not the screen asked for.
+    await page.goto(host.origin + '/policies');
+    assert.equal(await boot.getAttribute('class'), 'boot');
+    assert.equal(await boot.innerText(), '乐业通');
+    await page.goto(host.origin + '/');
+    await page.evaluate(() => localStorage.setItem('leye.lang', 'en'));
+    await page.reload();
+    assert.equal(await boot.getAttribute('class'), 'boot');
+    assert.deepEqual(await seen.csp(), []);
+
+    // With the app: it replaces the static copy (one main region, no leftover) and nothing moves.
+    await context.unroute(/\/boot-[0-9a-f]{16}\.js$/);
+    await page.evaluate(() => localStorage.removeItem('leye.lang'));
+    await page.goto(host.origin + '/');
+    await appReady(page);
+    assert.equal(await page.locator('main').count(), 1);
+    assert.equal(await page.locator('#boot').count(), 0);
+    assert.deepEqual(await seen.csp(), []);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
