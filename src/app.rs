@@ -35,9 +35,11 @@ pub fn App() -> impl IntoView {
         ));
     });
 
-    // The static placeholder from index.html is only for the first paint.
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
+    // The prerendered first screen from index.html (and its English copy) is only for the first paint.
+    for id in ["boot", "boot-en"] {
+        if let Some(el) = document().get_element_by_id(id) {
+            el.remove();
+        }
     }
     pwa::watch_online(state.online);
     pwa::register_service_worker(state.update);

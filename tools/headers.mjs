@@ -4,14 +4,17 @@ import { createHash } from 'node:crypto';
 
 /**
  * The one inline script of index.html (tools/prerender.mjs): before the first paint, it swaps the prerendered
- * Chinese 首页 for the plain 乐业通 mark on any other route or when the person chose English (the app mirrors
- * that choice in localStorage). The CSP names it by its hash, so no other inline script can run.
+ * Chinese 首页 for the English one (kept in a <template>) when the person chose English (the app mirrors that
+ * choice in localStorage), and for the plain 乐业通 mark on any other route. The CSP names it by its hash, so no
+ * other inline script can run.
  */
 export const PRERENDER_GATE =
-  "(function(){var b=document.getElementById('boot'),en=false;" +
+  "(function(){var b=document.getElementById('boot'),en=false;if(!b)return;" +
   "try{en=localStorage.getItem('leye.lang')==='en'}catch(e){}" +
-  "if(b&&(location.pathname!=='/'||en)){b.className='boot';b.setAttribute('aria-hidden','true');" +
-  "b.innerHTML='<span class=\"boot-mark\">乐业通</span>'}})()";
+  "if(location.pathname!=='/'){b.className='boot';b.setAttribute('aria-hidden','true');" +
+  "b.innerHTML='<span class=\"boot-mark\">乐业通</span>'}" +
+  "else if(en){var t=document.getElementById('boot-en');" +
+  "if(t){b.replaceChildren(t.content.cloneNode(true));document.documentElement.lang='en'}}})()";
 
 const GATE_HASH = `'sha256-${createHash('sha256').update(PRERENDER_GATE).digest('base64')}'`;
 

@@ -1,9 +1,9 @@
-// Puts the first screen (the shell and 首页, in Chinese) into index.html as plain HTML, so a phone paints it as
-// soon as the HTML and CSS are in, before the wasm has arrived. The markup is the app's own: the build opens
+// Puts the first screen (the shell and 首页, in Chinese, and in English in a <template>) into index.html as plain
+// HTML, so a phone paints it as soon as the HTML and CSS are in, before the wasm has arrived. The markup is the app's own: the build opens
 // the assembled app in headless Chromium and keeps what it rendered, so it cannot drift from the components.
 // When the wasm mounts, the app removes it (src/app.rs) and renders the same screen in its place.
-// On any other route, or when the person chose English, a small inline script (hashed into the CSP,
-// tools/headers.mjs) swaps it for the plain 乐业通 mark before the first paint.
+// Before the first paint, a small inline script (hashed into the CSP, tools/headers.mjs) swaps in the English
+// copy for someone who chose English, or the plain 乐业通 mark on any other route.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -36,25 +36,36 @@ export async function prerender(dir) {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(origin + '/');
-    await page.waitForSelector('#boot', { state: 'detached', timeout: 30000 });
-    await page.waitForSelector('nav.tab-bar a.tab', { timeout: 30000 });
-    const body = await page.evaluate(() => {
-      const copy = document.body.cloneNode(true);
-      for (const el of copy.querySelectorAll('script, noscript')) el.remove();
-      // Leptos' placeholders (empty comments) mean nothing in static HTML.
-      const walker = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
-      const comments = [];
-      while (walker.nextNode()) comments.push(walker.currentNode);
-      for (const c of comments) c.remove();
-      return copy.innerHTML.trim();
-    });
-    if (errors.length) throw new Error(`prerender: the app failed while rendering: ${errors.join('; ')}`);
-    if (!body.includes('class="tab-bar') || !body.includes('id="main"')) {
-      throw new Error('prerender: the rendered page lacks the tab bar or the main region');
-    }
-    if (/<script/i.test(body)) throw new Error('prerender: a script ended up in the rendered markup');
-    const boot = `<div id="boot" class="boot-first">${body}</div>\n    <script>${PRERENDER_GATE}</script>`;
+    const render = async () => {
+      await page.goto(origin + '/');
+      await page.waitForSelector('#boot', { state: 'detached', timeout: 30000 });
+      await page.waitForSelector('nav.tab-bar a.tab', { timeout: 30000 });
+      const body = await page.evaluate(() => {
+        const copy = document.body.cloneNode(true);
+        for (const el of copy.querySelectorAll('script, noscript, template')) el.remove();
+        // Leptos' placeholders (empty comments) mean nothing in static HTML.
+        const walker = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
+        const comments = [];
+        while (walker.nextNode()) comments.push(walker.currentNode);
+        for (const c of comments) c.remove();
+        return copy.innerHTML.trim();
+      });
+      if (errors.length) throw new Error(`prerender: the app failed while rendering: ${errors.join('; ')}`);
+      if (!body.includes('class="tab-bar') || !body.includes('id="main"')) {
+        throw new Error('prerender: the rendered page lacks the tab bar or the main region');
+      }
+      if (/<script/i.test(body)) throw new Error('prerender: a script ended up in the rendered markup');
+      return body;
+    };
+    const zh = await render();
+    // The same screen for someone who chose English (the app reads the choice from localStorage first).
+    await page.evaluate(() => localStorage.setItem('leye.lang', 'en'));
+    const en = await render();
+    if (zh === en) throw new Error('prerender: the English 首页 is not English');
+    const boot =
+      `<div id="boot" class="boot-first">${zh}</div>\n` +
+      `    <template id="boot-en">${en}</template>\n` +
+      `    <script>${PRERENDER_GATE}</script>`;
     writeFileSync(indexPath, html.replace(BOOT, () => boot));
     await context.close();
   } finally {

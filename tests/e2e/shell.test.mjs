@@ -239,14 +239,18 @@ test('首页 is in index.html as plain HTML, shown before the wasm only where it
     assert.equal(await page.locator('#boot a[aria-current="page"]').innerText(), '首页');
     // Its links are real links: they work before the app does.
     assert.equal(await page.locator('#boot a.button-primary').getAttribute('href'), '/check');
-    // Another route, or English chosen earlier: the plain mark, not a Chinese 首页 that is not the screen asked for.
+    // Another route: the plain mark, not a 首页 that is not the screen asked for.
     await page.goto(host.origin + '/policies');
     assert.equal(await boot.getAttribute('class'), 'boot');
     assert.equal(await boot.innerText(), '乐业通');
+    // English chosen earlier: the English 首页.
     await page.goto(host.origin + '/');
     await page.evaluate(() => localStorage.setItem('leye.lang', 'en'));
     await page.reload();
-    assert.equal(await boot.getAttribute('class'), 'boot');
+    assert.equal(await boot.getAttribute('class'), 'boot-first');
+    assert.equal(await page.locator('#boot main#main h1').innerText(), 'See which support you can get');
+    assert.equal(await page.locator('#boot a[aria-current="page"]').innerText(), 'Home');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     assert.deepEqual(await seen.csp(), []);
 
     // With the app: it replaces the static copy (one main region, no leftover) and nothing moves.
@@ -255,10 +259,19 @@ test('首页 is in index.html as plain HTML, shown before the wasm only where it
     await page.goto(host.origin + '/');
     await appReady(page);
     assert.equal(await page.locator('main').count(), 1);
-    assert.equal(await page.locator('#boot').count(), 0);
+    assert.equal(await page.locator('#boot, #boot-en').count(), 0);
     assert.deepEqual(await seen.csp(), []);
   } finally {
     await context.close();
     dispose();
   }
+});
+
+test('the README gives hosts the same Content-Security-Policy the app is served with', async () => {
+  const { CSP_HEADER } = await import('../../tools/headers.mjs');
+  const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+  const documented = readme.match(/\*\*Content-Security-Policy\*\*[\s\S]*?`(default-src [^`]+)`/);
+  assert.ok(documented, 'README.md documents the CSP');
+  // (The inline script's hash changes whenever that script does: the README must follow.)
+  assert.equal(documented[1].replace(/\s+/g, ' '), CSP_HEADER);
 });
