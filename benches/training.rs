@@ -9,6 +9,10 @@ use leye::domain::learning_record::learning_record;
 use leye::domain::training::*;
 use std::time::Instant;
 
+#[path = "../tests/heavy_log/mod.rs"]
+mod heavy_log;
+use heavy_log::events;
+
 fn catalog() -> CourseCatalog {
     // The built-in courses plus their requirements set by the trainee, so every view has work to do.
     CourseCatalog::builtin().clone()
@@ -17,58 +21,6 @@ fn catalog() -> CourseCatalog {
 fn terms() -> SkillsSubsidyTerms {
     SkillsSubsidyTerms::from_catalog(leye::domain::catalog::Catalog::builtin())
         .expect("catalog has the subsidy")
-}
-
-/// A plausible heavy log: every course enrolled, then hours, sessions, notes, certificates, undos.
-fn events(n: usize, catalog: &CourseCatalog, today: Date) -> Vec<Event> {
-    let courses: Vec<&str> = catalog.courses().iter().map(|c| c.id.as_str()).collect();
-    let start = today.add_days(-(n as i64) / 4);
-    let mut out = Vec::with_capacity(n);
-    for (i, c) in courses.iter().enumerate() {
-        out.push(Event::new(
-            format!("en{i}"),
-            start,
-            Some(c),
-            EventKind::Enrolled {
-                target: Some(Target::Hours(400)),
-            },
-        ));
-    }
-    let mut i = 0;
-    while out.len() < n {
-        let day = start.add_days((i / 4) as i64 + 1).min(today);
-        let course = courses[i % courses.len()];
-        let what = match i % 10 {
-            0..=5 => EventKind::HoursStudied { minutes: 45 },
-            6 => EventKind::SessionAttended { title: None },
-            7 => EventKind::Note {
-                text: "今天学了成本核算,要再练习".into(),
-            },
-            8 => EventKind::Undo {
-                target: EventId(format!("ev{}", i - 3)),
-            },
-            _ if i % 400 == 9 => EventKind::CertificateAdded {
-                certificate: Certificate {
-                    name: "中式烹调师".into(),
-                    level: Some(CertificateLevel::Junior),
-                    number: format!("C{i}"),
-                    issued_on: day,
-                },
-            },
-            _ => EventKind::HoursStudied { minutes: 30 },
-        };
-        let course = if matches!(
-            what,
-            EventKind::Undo { .. } | EventKind::CertificateAdded { .. }
-        ) {
-            None
-        } else {
-            Some(course)
-        };
-        out.push(Event::new(format!("ev{i}"), day, course, what));
-        i += 1;
-    }
-    out
 }
 
 fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) -> T {

@@ -8,13 +8,12 @@
 
 use leye::domain::backup::TrainingEventRecord;
 use leye::domain::date::Date;
-use leye::domain::training::{
-    progress, Certificate, CertificateLevel, CourseCatalog, Event, EventId, EventKind, Progress,
-    Target, TrainingLog,
-};
+use leye::domain::training::{progress, CourseCatalog, Event, Progress, TrainingLog};
 use leye::storage::Storage;
 use serde_json::json;
 use wasm_bindgen_test::*;
+
+mod heavy_log;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -43,53 +42,10 @@ fn median(mut samples: Vec<f64>) -> f64 {
     samples[samples.len() / 2]
 }
 
-/// A heavy but plausible log, like `benches/training.rs`: every course enrolled, then mostly hours,
-/// sessions, notes (Chinese text), undos and now and then a certificate, stored the way the 培训 screens
-/// store them (`components::training_log`).
+/// The heavy log of `benches/training.rs` (tests/heavy_log), stored the way the 培训 screens store them
+/// (`components::training_log`).
 fn records(n: usize, catalog: &CourseCatalog) -> Vec<TrainingEventRecord> {
-    let today = Date::ymd(2026, 11, 26);
-    let courses: Vec<&str> = catalog.courses().iter().map(|c| c.id.as_str()).collect();
-    let start = today.add_days(-(n as i64) / 4);
-    let mut events = Vec::with_capacity(n);
-    for (i, c) in courses.iter().enumerate() {
-        events.push(Event::new(
-            format!("en{i}"),
-            start,
-            Some(c),
-            EventKind::Enrolled {
-                target: Some(Target::Hours(400)),
-            },
-        ));
-    }
-    let mut i = 0;
-    while events.len() < n {
-        let day = start.add_days((i / 4) as i64 + 1).min(today);
-        let what = match i % 10 {
-            0..=5 => EventKind::HoursStudied { minutes: 45 },
-            6 => EventKind::SessionAttended { title: None },
-            7 => EventKind::Note {
-                text: "今天学了成本核算,要再练习".into(),
-            },
-            8 => EventKind::Undo {
-                target: EventId(format!("ev{}", i - 3)),
-            },
-            _ if i % 400 == 9 => EventKind::CertificateAdded {
-                certificate: Certificate {
-                    name: "中式烹调师".into(),
-                    level: Some(CertificateLevel::Junior),
-                    number: format!("C{i}"),
-                    issued_on: day,
-                },
-            },
-            _ => EventKind::HoursStudied { minutes: 30 },
-        };
-        let course = match what {
-            EventKind::Undo { .. } | EventKind::CertificateAdded { .. } => None,
-            _ => Some(courses[i % courses.len()]),
-        };
-        events.push(Event::new(format!("ev{i}"), day, course, what));
-        i += 1;
-    }
+    let events = heavy_log::events(n, catalog, Date::ymd(2026, 11, 26));
     events
         .into_iter()
         .enumerate()

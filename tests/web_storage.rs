@@ -345,16 +345,18 @@ async fn several_answers_land_together() {
 
 // ---- migrations ----
 
+/// Object store parameters with an in-line key, for the old schemas the migration tests recreate.
+fn with_key(path: &str) -> web_sys::IdbObjectStoreParameters {
+    let p = web_sys::IdbObjectStoreParameters::new();
+    p.set_key_path(&JsValue::from_str(path));
+    p
+}
+
 #[wasm_bindgen_test]
 async fn a_version_1_database_migrates_without_loss() {
     let name = unique("migrate");
     // The v1 schema exactly as that version shipped it: no settings store, no by_course index.
     let v1 = raw_open(&name, 1, |db| {
-        let with_key = |path: &str| {
-            let p = web_sys::IdbObjectStoreParameters::new();
-            p.set_key_path(&JsValue::from_str(path));
-            p
-        };
         db.create_object_store_with_optional_parameters("answers", &with_key("fact_id"))
             .unwrap();
         db.create_object_store_with_optional_parameters("saved", &with_key("program_id"))
@@ -822,11 +824,6 @@ async fn a_version_2_database_migrates_without_loss() {
     let name = unique("migrate-v2");
     // The v2 schema exactly as that version shipped it: no training_pages store.
     let v2 = raw_open(&name, 2, |db| {
-        let with_key = |path: &str| {
-            let p = web_sys::IdbObjectStoreParameters::new();
-            p.set_key_path(&JsValue::from_str(path));
-            p
-        };
         db.create_object_store_with_optional_parameters("answers", &with_key("fact_id"))
             .unwrap();
         db.create_object_store_with_optional_parameters("saved", &with_key("program_id"))

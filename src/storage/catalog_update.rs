@@ -120,9 +120,8 @@ where
         }
     };
     // Never step back: not to an older pack than the installed one, nor than the built-in one.
-    let newest_known = current.map_or(Catalog::builtin_published(), |c| {
-        c.published.max(Catalog::builtin_published())
-    });
+    let builtin = Catalog::builtin_published();
+    let newest_known = current.map_or(builtin, |c| c.published.max(builtin));
     if info.published < newest_known || current.is_some_and(|c| c.version == info.version) {
         return UpdateOutcome::UpToDate;
     }
