@@ -8,6 +8,20 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+# Every temporary file of this run (browser profiles, build copies, test files) goes in one folder that is
+# removed when the run ends, however it ends, so repeated runs do not fill the disk.
+export TMPDIR="$PWD/target/test-tmp"
+rm -rf "$TMPDIR" && mkdir -p "$TMPDIR"
+trap 'rm -rf "$TMPDIR"' EXIT
+
+# The debug and wasm test builds plus the release build need a few GB; say so plainly when space is short,
+# since the linker then dies with a bus error that names nothing.
+free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
+echo "disk: $((free_kb / 1024 / 1024)) GB free in $PWD"
+if [ "$free_kb" -lt $((4 * 1024 * 1024)) ]; then
+  echo "warning: less than 4 GB free; the builds below may fail for lack of disk space" >&2
+fi
+
 step "native tests (domain, catalog, CLI)"
 cargo test --locked
 

@@ -2,10 +2,9 @@
 // how fresh the policy data is.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, watch } from './support.mjs';
+import { Host, ROOT, appReady, launch, tempDir, watch } from './support.mjs';
 import {
   DRIVER_COURSE, canonical, counts, driver, dump, exportBackup, importFile, newerPack, openDataScreen, seed, servedPack,
   sha256,
@@ -161,7 +160,7 @@ test('a bad backup is refused with a clear message and nothing changes', async (
     forged.records.learning_record.statements[0].actor.account.name = 'learner-someone-else';
     forged.sha256 = sha256(canonical(forged.records)); // well made, but the record is not about this person
     // Too big to hand over in memory: a real file on disk, as on a phone.
-    const bigFile = join(mkdtempSync(join(tmpdir(), 'leye-big-')), 'huge.json');
+    const bigFile = join(tempDir('leye-big-'), 'huge.json');
     writeFileSync(bigFile, Buffer.alloc(50 * 1024 * 1024, ' '));
     const cases = [
       ['truncated', text.slice(0, Math.floor(text.length / 2)), /文件不完整或已损坏/],

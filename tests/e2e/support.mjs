@@ -44,16 +44,26 @@ export class Host {
   }
 }
 
+const tempDirs = [];
+process.on('exit', () => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A fresh temp folder, removed when this test file's process exits. */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
 /** A copy of the build in a temp folder, so a test may change it. */
 export function copyBuild(from = DIST) {
-  const dir = mkdtempSync(join(tmpdir(), 'leye-build-'));
+  const dir = tempDir('leye-build-');
   cpSync(from, dir, { recursive: true });
   return dir;
 }
 
 /** Chromium with a persistent profile (installability needs one; service workers survive restarts). */
 export async function launch({ profile } = {}) {
-  const userDataDir = profile || mkdtempSync(join(tmpdir(), 'leye-profile-'));
+  const userDataDir = profile || tempDir('leye-profile-');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
