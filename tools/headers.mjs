@@ -9,12 +9,12 @@ import { createHash } from 'node:crypto';
  * other inline script can run.
  */
 export const PRERENDER_GATE =
-  "(function(){var b=document.getElementById('boot'),en=false;if(!b)return;" +
-  "try{en=localStorage.getItem('leye.lang')==='en'}catch(e){}" +
+  "(function(){var b=document.getElementById('boot'),t=document.getElementById('boot-en'),en=false;" +
+  "if(!b)return;try{en=localStorage.getItem('leye.lang')==='en'&&!!t}catch(e){}" +
+  "if(en){document.documentElement.lang='en';document.title=t.getAttribute('data-title')||document.title}" +
   "if(location.pathname!=='/'){b.className='boot';b.setAttribute('aria-hidden','true');" +
   "b.innerHTML='<span class=\"boot-mark\">乐业通</span>'}" +
-  "else if(en){var t=document.getElementById('boot-en');" +
-  "if(t){b.replaceChildren(t.content.cloneNode(true));document.documentElement.lang='en'}}})()";
+  "else if(en){b.replaceChildren(t.content.cloneNode(true))}})()";
 
 const GATE_HASH = `'sha256-${createHash('sha256').update(PRERENDER_GATE).digest('base64')}'`;
 

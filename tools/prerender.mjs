@@ -3,7 +3,7 @@
 // the assembled app in headless Chromium and keeps what it rendered, so it cannot drift from the components.
 // When the wasm mounts, the app removes it (src/app.rs) and renders the same screen in its place.
 // Before the first paint, a small inline script (hashed into the CSP, tools/headers.mjs) swaps in the English
-// copy for someone who chose English, or the plain 乐业通 mark on any other route.
+// copy (and the English page title) for someone who chose English, or the plain 乐业通 mark on any other route.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -12,6 +12,9 @@ import { serve } from './serve.mjs';
 
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const BOOT = /<div id="boot"[^>]*>[\s\S]*?<\/div>/;
+
+const escapeAttribute = (text) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Renders `dir`'s app at "/" and writes the result into `dir`/index.html. */
 export async function prerender(dir) {
@@ -62,9 +65,10 @@ export async function prerender(dir) {
     await page.evaluate(() => localStorage.setItem('leye.lang', 'en'));
     const en = await render();
     if (zh === en) throw new Error('prerender: the English 首页 is not English');
+    const enTitle = escapeAttribute(await page.title());
     const boot =
       `<div id="boot" class="boot-first">${zh}</div>\n` +
-      `    <template id="boot-en">${en}</template>\n` +
+      `    <template id="boot-en" data-title="${enTitle}">${en}</template>\n` +
       `    <script>${PRERENDER_GATE}</script>`;
     writeFileSync(indexPath, html.replace(BOOT, () => boot));
     await context.close();

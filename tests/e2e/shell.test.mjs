@@ -239,6 +239,7 @@ test('首页 is in index.html as plain HTML, shown before the wasm only where it
     assert.equal(await page.locator('#boot a[aria-current="page"]').innerText(), '首页');
     // Its links are real links: they work before the app does.
     assert.equal(await page.locator('#boot a.button-primary').getAttribute('href'), '/check');
+    assert.equal(await page.title(), '乐业通 · 枣庄就业创业政策助手');
     // Another route: the plain mark, not a 首页 that is not the screen asked for.
     await page.goto(host.origin + '/policies');
     assert.equal(await boot.getAttribute('class'), 'boot');
@@ -250,6 +251,13 @@ test('首页 is in index.html as plain HTML, shown before the wasm only where it
     assert.equal(await boot.getAttribute('class'), 'boot-first');
     assert.equal(await page.locator('#boot main#main h1').innerText(), 'See which support you can get');
     assert.equal(await page.locator('#boot a[aria-current="page"]').innerText(), 'Home');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    // The page title (the tab, the task switcher, a screen reader's first words) is English from the start,
+    // on every route, not only once the app has mounted.
+    assert.equal(await page.title(), 'LeYe · Zaozhuang jobs & startup guide');
+    await page.goto(host.origin + '/training');
+    assert.equal(await boot.innerText(), '乐业通');
+    assert.equal(await page.title(), 'LeYe · Zaozhuang jobs & startup guide');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     assert.deepEqual(await seen.csp(), []);
 
