@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
             el.remove();
         }
     }
+    watch_due_soon(state);
     pwa::watch_online(state.online);
     pwa::register_service_worker(state.update);
 
@@ -52,20 +53,10 @@ pub fn App() -> impl IntoView {
             <StorageBanner/>
             <OfflineNote/>
             <NoticeLine/>
-            {Suspend::new(async move {
-                // A gentle reminder, not the first thing to load: it waits until the first screen is settled.
-                // (JS promises are bound to this thread, which is the only one the app has.)
-                send_wrapper::SendWrapper::new(pwa::after_load(DUE_SOON_DELAY_MS)).await;
-                crate::state::data_ready().await;
-                // Nothing can be due without training events or an open program window: then the banner (which
-                // reads the whole log) is not loaded at all. A first course recorded later shows from the next
-                // start; the 培训 tab lists it at once.
-                if !send_wrapper::SendWrapper::new(due_soon_possible(state)).await {
-                    return None;
-                }
-                // Without its chunk there is no banner; the 培训 tab still lists every deadline.
+            // Without its chunk there is no banner; the 培训 tab still lists every deadline.
+            {move || state.due_soon_possible.get().then(|| Suspend::new(async move {
                 chunk!(due_soon_banner()).ok()
-            })}
+            }))}
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
                     <Route path=path!("/") view=pages::home::HomePage/>
@@ -121,8 +112,28 @@ macro_rules! lazy_page {
     };
 }
 
-/// Whether the 近期截止 banner could have anything to say (see its use above).
-async fn due_soon_possible(app: AppState) -> bool {
+/// The 近期截止 banner is a gentle reminder, not the first thing to load: whether it could have anything to say
+/// is checked once the first screen has settled, and again after an import replaced the data. Nothing can be
+/// due without training events or an open program window; then the banner (which reads the whole log) is not
+/// loaded at all, until the first entry in the log sets `due_soon_possible` (src/components/training_log.rs).
+fn watch_due_soon(state: AppState) {
+    Effect::new(move |_| {
+        state.data_generation.track();
+        if state.due_soon_possible.get_untracked() {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            pwa::after_load(DUE_SOON_DELAY_MS).await;
+            crate::state::data_ready().await;
+            if anything_could_be_due(state).await {
+                let _ = state.due_soon_possible.try_set(true);
+            }
+        });
+    });
+}
+
+/// Whether the 近期截止 banner could have anything to say.
+async fn anything_could_be_due(app: AppState) -> bool {
     let open_window = app
         .catalog
         .with_untracked(|c| crate::domain::training::any_open_program_window(c, app.today));

@@ -115,6 +115,9 @@ pub struct AppState {
     pub data_generation: RwSignal<u64>,
     /// The result of the latest catalog check (the start-up one may finish after a screen is shown).
     pub last_catalog_check: RwSignal<Option<CatalogCheck>>,
+    /// Something could be due soon (training events, an open program window): the shell then loads the
+    /// 近期截止 banner's code (src/app.rs). Set by the start-up check, an import, or a first entry in the log.
+    pub due_soon_possible: RwSignal<bool>,
     /// The civil date on the phone when the app started; the domain never reads the clock itself.
     pub today: Date,
 }
@@ -133,6 +136,7 @@ impl AppState {
             facts_loaded: RwSignal::new(false),
             data_generation: RwSignal::new(0),
             last_catalog_check: RwSignal::new(None),
+            due_soon_possible: RwSignal::new(false),
             today: local_today(),
         }
     }

@@ -202,6 +202,8 @@ impl Training {
             return Ok(());
         }
         self.log.set(log);
+        // The shell's 近期截止 banner may not be loaded yet (nothing could be due at start-up).
+        self.app.due_soon_possible.set(true);
         let record = TrainingEventRecord {
             event_id: event.id.0.clone(),
             course_id: event
