@@ -146,6 +146,7 @@ async fn storage_speed() {
 
     let memory_before = wasm_memory_mb();
     let mut exports = Vec::new();
+    let mut memory_after_each = Vec::new();
     let mut text = String::new();
     for _ in 0..3 {
         let t = now();
@@ -155,8 +156,8 @@ async fn storage_speed() {
             .await
             .unwrap();
         exports.push(now() - t);
+        memory_after_each.push(format!("{:.0}", wasm_memory_mb()));
     }
-    let memory_after = wasm_memory_mb();
 
     let other = Storage::open_named(&format!("{name}-import"))
         .await
@@ -199,7 +200,8 @@ async fn storage_speed() {
         text.len() / 1024
     );
     console_log!(
-        "    wasm memory {memory_before:.0} MB before the exports, {memory_after:.0} MB after"
+        "    wasm memory {memory_before:.0} MB before the exports, {} MB after each",
+        memory_after_each.join(" / ")
     );
     console_log!("  first load after the upgrade from v2 (builds the pages): {rebuild:.0} ms");
     console_log!(

@@ -112,15 +112,32 @@ impl Records {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-}
 
-#[derive(Serialize)]
-struct BackupOut<'a> {
-    format: &'static str,
-    schema_version: u32,
-    exported_at: &'a str,
-    sha256: String,
-    records: &'a Value,
+    /// The same JSON as `serde_json::to_value(&self)`, but the training events' JSON is moved, not
+    /// copied: with a long log, a second copy of every event was most of an export's memory.
+    fn into_value(self) -> Value {
+        let plain = |v: Result<Value, serde_json::Error>| v.expect("records serialise to JSON");
+        let mut map = serde_json::Map::new();
+        map.insert("answers".into(), plain(serde_json::to_value(&self.answers)));
+        map.insert("saved".into(), plain(serde_json::to_value(&self.saved)));
+        let events = self.training_events.into_iter().map(|r| {
+            let mut event = serde_json::Map::new();
+            event.insert("event_id".into(), Value::String(r.event_id));
+            event.insert("course_id".into(), Value::String(r.course_id));
+            event.insert("recorded_at_ms".into(), Value::from(r.recorded_at_ms));
+            event.insert("event".into(), r.event);
+            Value::Object(event)
+        });
+        map.insert("training_events".into(), Value::Array(events.collect()));
+        map.insert(
+            "settings".into(),
+            plain(serde_json::to_value(&self.settings)),
+        );
+        if let Some(record) = self.learning_record {
+            map.insert("learning_record".into(), record);
+        }
+        Value::Object(map)
+    }
 }
 
 #[derive(Deserialize)]
@@ -284,14 +301,18 @@ pub fn canonical_json(value: &Value, out: &mut String) {
 }
 
 fn push_json_string(s: &str, out: &mut String) {
-    out.push_str(&Value::String(s.to_owned()).to_string());
+    out.push_str(&serde_json::to_string(s).expect("a string serialises to JSON"));
 }
 
 /// Hex sha256 of the canonical form of a records payload.
 pub fn records_checksum(records: &Value) -> String {
     let mut canonical = String::new();
     canonical_json(records, &mut canonical);
-    let digest = Sha256::digest(canonical.as_bytes());
+    hex_sha256(&canonical)
+}
+
+fn hex_sha256(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -300,29 +321,41 @@ pub fn records_checksum(records: &Value) -> String {
 /// A file this writes always imports again: if the learning record would take it over
 /// [`MAX_BACKUP_BYTES`] (about 12,000 training events), the file is written without the record,
 /// which is derived data the 培训 screen still downloads on its own.
-pub fn export(records: &Records, exported_at: &str) -> String {
-    let text = export_exactly(records, exported_at);
-    if text.len() > MAX_BACKUP_BYTES && records.learning_record.is_some() {
-        let without = Records {
-            learning_record: None,
-            ..records.clone()
-        };
-        return export_exactly(&without, exported_at);
+pub fn export(records: Records, exported_at: &str) -> String {
+    let with_learning_record = records.learning_record.is_some();
+    let mut payload = records.into_value();
+    let text = export_payload(&payload, exported_at);
+    if text.len() > MAX_BACKUP_BYTES && with_learning_record {
+        drop(text);
+        if let Value::Object(map) = &mut payload {
+            map.remove("learning_record");
+        }
+        return export_payload(&payload, exported_at);
     }
     text
 }
 
-fn export_exactly(records: &Records, exported_at: &str) -> String {
-    // Records hold only strings, integers and JSON values: serialising cannot fail.
-    let payload = serde_json::to_value(records).expect("records serialise to JSON");
-    let out = BackupOut {
-        format: BACKUP_FORMAT,
-        schema_version: BACKUP_SCHEMA_VERSION,
-        exported_at,
-        sha256: records_checksum(&payload),
-        records: &payload,
-    };
-    serde_json::to_string(&out).expect("backup serialises to JSON")
+/// The file is written in one string: the records in their canonical form (which is what the checksum
+/// covers, and valid JSON), preceded by the header whose checksum is filled in once they are written.
+fn export_payload(payload: &Value, exported_at: &str) -> String {
+    const HEADER_END: &str = "\",\"records\":";
+    let mut out = String::new();
+    out.push_str("{\"format\":");
+    push_json_string(BACKUP_FORMAT, &mut out);
+    out.push_str(&format!(
+        ",\"schema_version\":{BACKUP_SCHEMA_VERSION},\"exported_at\":"
+    ));
+    push_json_string(exported_at, &mut out);
+    out.push_str(",\"sha256\":\"");
+    let sha_at = out.len();
+    out.push_str(&"0".repeat(64));
+    out.push_str(HEADER_END);
+    let records_at = out.len();
+    canonical_json(payload, &mut out);
+    let sha256 = hex_sha256(&out[records_at..]);
+    out.replace_range(sha_at..sha_at + 64, &sha256);
+    out.push('}');
+    out
 }
 
 /// Checks a whole backup file and returns its records. Nothing here touches storage: a refusal
@@ -619,7 +652,7 @@ mod tests {
     #[test]
     fn round_trip_keeps_every_record() {
         let records = sample();
-        let text = export(&records, AT);
+        let text = export(records.clone(), AT);
         let backup = parse(text.as_bytes()).unwrap();
         assert_eq!(backup.records, records);
         assert_eq!(backup.exported_at, AT);
@@ -720,7 +753,7 @@ mod tests {
             verbs,
             ["registered", "experienced", "experienced", "earned"]
         );
-        let backup = parse(export(&records, AT).as_bytes()).unwrap();
+        let backup = parse(export(records.clone(), AT).as_bytes()).unwrap();
         assert_eq!(backup.records, records);
         assert_eq!(
             backup.records.len(),
@@ -787,14 +820,14 @@ mod tests {
             .iter()
             .all(|s| s.actor.account.name == "learner-from-v1"));
         records.learning_record = Some(serde_json::to_value(record).unwrap());
-        assert!(parse(export(&records, AT).as_bytes()).is_ok());
+        assert!(parse(export(records.clone(), AT).as_bytes()).is_ok());
     }
 
     /// Parses `records` after `edit` changed their learning record; the refusal's problem if refused.
     fn refusal(edit: impl FnOnce(&mut Records)) -> String {
         let mut records = with_record();
         edit(&mut records);
-        match parse(export(&records, AT).as_bytes()) {
+        match parse(export(records.clone(), AT).as_bytes()) {
             Err(BackupError::BadRecord {
                 section: Section::LearningRecord,
                 problem,
@@ -878,7 +911,7 @@ mod tests {
         for (what, edit) in cases {
             let mut records = with_record();
             edit(records.learning_record.as_mut().unwrap());
-            let err = parse(export(&records, AT).as_bytes()).unwrap_err();
+            let err = parse(export(records.clone(), AT).as_bytes()).unwrap_err();
             assert!(
                 matches!(
                     err,
@@ -900,7 +933,7 @@ mod tests {
                 .unwrap()
                 .contains("<b>")
         );
-        assert!(parse(export(&records, AT).as_bytes()).is_ok());
+        assert!(parse(export(records.clone(), AT).as_bytes()).is_ok());
     }
 
     /// `sample()` with a log of `n` study days and its learning record.
@@ -937,7 +970,7 @@ mod tests {
     #[test]
     fn a_10000_event_log_with_its_learning_record_fits_the_import_limit() {
         let records = large(10_000);
-        let text = export(&records, AT);
+        let text = export(records.clone(), AT);
         assert!(text.len() < MAX_BACKUP_BYTES, "{} bytes", text.len());
         assert_eq!(parse(text.as_bytes()).unwrap().records, records);
     }
@@ -945,11 +978,33 @@ mod tests {
     #[test]
     fn a_log_too_large_for_its_record_is_exported_without_it_and_still_imports() {
         let records = large(14_000);
-        assert!(export_exactly(&records, AT).len() > MAX_BACKUP_BYTES);
-        let text = export(&records, AT);
+        assert!(export_payload(&records.clone().into_value(), AT).len() > MAX_BACKUP_BYTES);
+        let text = export(records.clone(), AT);
         let back = parse(text.as_bytes()).unwrap().records;
         assert_eq!(back.learning_record, None);
         assert_eq!(back.training_events, records.training_events);
+    }
+
+    #[test]
+    fn records_moved_into_json_are_what_serde_makes_of_them() {
+        for records in [sample(), large(3), Records::default()] {
+            let expected = serde_json::to_value(&records).unwrap();
+            assert_eq!(records.into_value(), expected);
+        }
+    }
+
+    #[test]
+    fn the_file_carries_the_records_in_canonical_form_under_their_checksum() {
+        let records = large(5);
+        let text = export(records.clone(), AT);
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        let mut canonical = String::new();
+        canonical_json(&doc["records"], &mut canonical);
+        assert!(text.ends_with(&format!("\"records\":{canonical}}}")));
+        assert_eq!(doc["sha256"], Value::String(hex_sha256(&canonical)));
+        assert_eq!(doc["exported_at"], AT);
+        assert_eq!(doc["format"], BACKUP_FORMAT);
+        assert_eq!(doc["schema_version"], BACKUP_SCHEMA_VERSION);
     }
 
     #[test]
@@ -962,13 +1017,13 @@ mod tests {
         canonical_json(&a, &mut s);
         assert_eq!(s, r#"{"a":{"x":"枣","y":[1,2]},"b":1}"#);
         // A pretty-printed export still verifies.
-        let doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        let doc: Value = serde_json::from_str(&export(sample(), AT)).unwrap();
         assert!(parse(serde_json::to_string_pretty(&doc).unwrap().as_bytes()).is_ok());
     }
 
     #[test]
     fn refuses_a_truncated_file() {
-        let text = export(&sample(), AT);
+        let text = export(sample(), AT);
         for cut in [0, 1, text.len() / 2, text.len() - 1] {
             assert_eq!(
                 parse(&text.as_bytes()[..cut]),
@@ -986,7 +1041,7 @@ mod tests {
             r#"{"name":"a package.json"}"#.to_string(),
             "[1,2,3]".to_string(),
             "\"leye-backup\"".to_string(),
-            export(&sample(), AT).replace("\"leye-backup\"", "\"leye-backup2\""),
+            export(sample(), AT).replace("\"leye-backup\"", "\"leye-backup2\""),
         ] {
             assert_eq!(
                 parse(other.as_bytes()),
@@ -995,7 +1050,7 @@ mod tests {
             );
         }
         // Right name, but extra top-level fields: not a file this app wrote.
-        let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        let mut doc: Value = serde_json::from_str(&export(sample(), AT)).unwrap();
         doc["script"] = json!("x");
         assert_eq!(
             parse(&serde_json::to_vec(&doc).unwrap()),
@@ -1013,7 +1068,7 @@ mod tests {
             json!(1.5),
             Value::Null,
         ] {
-            let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+            let mut doc: Value = serde_json::from_str(&export(sample(), AT)).unwrap();
             doc["schema_version"] = v.clone();
             let err = parse(&serde_json::to_vec(&doc).unwrap()).unwrap_err();
             assert!(
@@ -1021,7 +1076,7 @@ mod tests {
                 "{v}: {err:?}"
             );
         }
-        let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        let mut doc: Value = serde_json::from_str(&export(sample(), AT)).unwrap();
         doc.as_object_mut().unwrap().remove("schema_version");
         assert_eq!(
             parse(&serde_json::to_vec(&doc).unwrap()),
@@ -1031,13 +1086,13 @@ mod tests {
 
     #[test]
     fn refuses_a_wrong_checksum() {
-        let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        let mut doc: Value = serde_json::from_str(&export(sample(), AT)).unwrap();
         doc["records"]["answers"][0]["value"] = json!(35); // edited by hand
         assert_eq!(
             parse(&serde_json::to_vec(&doc).unwrap()),
             Err(BackupError::ChecksumMismatch)
         );
-        let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        let mut doc: Value = serde_json::from_str(&export(sample(), AT)).unwrap();
         doc["sha256"] = json!("not-hex");
         assert_eq!(
             parse(&serde_json::to_vec(&doc).unwrap()),
@@ -1074,7 +1129,7 @@ mod tests {
         let hostile = "<script>alert(1)</script>\"; DROP TABLE answers; -- \u{202e} \u{200b}";
         records.answers[0].value = json!(hostile);
         records.saved[0].program_id = "<img src=x onerror=alert(1)>".into();
-        let backup = parse(export(&records, AT).as_bytes()).unwrap();
+        let backup = parse(export(records.clone(), AT).as_bytes()).unwrap();
         assert_eq!(backup.records.answers[0].value, json!(hostile));
         assert_eq!(
             backup.records.saved[0].program_id,
@@ -1084,7 +1139,7 @@ mod tests {
 
     #[test]
     fn refuses_hostile_strings_that_break_bounds() {
-        let base: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        let base: Value = serde_json::from_str(&export(sample(), AT)).unwrap();
         let cases: Vec<(&str, Value, Section)> = vec![
             (
                 "/answers/0/value",
@@ -1156,7 +1211,7 @@ mod tests {
     fn refuses_duplicates_and_missing_sections() {
         let mut records = sample();
         records.answers.push(records.answers[0].clone());
-        let err = parse(export(&records, AT).as_bytes()).unwrap_err();
+        let err = parse(export(records.clone(), AT).as_bytes()).unwrap_err();
         assert!(
             matches!(
                 err,
@@ -1169,7 +1224,7 @@ mod tests {
             "{err:?}"
         );
 
-        let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        let mut doc: Value = serde_json::from_str(&export(sample(), AT)).unwrap();
         doc["records"].as_object_mut().unwrap().remove("saved");
         assert!(matches!(
             parse(&resign(doc)),
@@ -1179,7 +1234,7 @@ mod tests {
             })
         ));
 
-        let mut doc: Value = serde_json::from_str(&export(&sample(), AT)).unwrap();
+        let mut doc: Value = serde_json::from_str(&export(sample(), AT)).unwrap();
         doc["records"]["learning_record"] = json!("x");
         assert!(matches!(
             parse(&resign(doc)),

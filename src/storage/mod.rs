@@ -861,7 +861,7 @@ impl Storage {
         let mut records = self.records().await?;
         records.learning_record = learning_record::for_backup(&records, courses, today)
             .map(|r| serde_json::to_value(r).expect("a learning record is plain JSON"));
-        Ok(backup::export(&records, &now_iso()))
+        Ok(backup::export(records, &now_iso()))
     }
 
     /// The learning record on its own (the 培训 screen's download), derived exactly as a backup's
