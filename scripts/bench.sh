@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks, printing figures (nothing here gates CI except the size budget, which test.sh also checks):
-# native engine and training benches, the release size report, Lighthouse and first-content timings.
+# native engine and training benches, the IndexedDB storage bench, the release size report, Lighthouse and
+# first-content timings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+# Browser profiles and the like go in one folder, removed at the end (as in test.sh).
+export TMPDIR="$PWD/target/bench-tmp"
+rm -rf "$TMPDIR" && mkdir -p "$TMPDIR"
+trap 'rm -rf "$TMPDIR"' EXIT
 if [ ! -d tools/lighthouse/node_modules/lighthouse ]; then
   npm ci --prefix tools/lighthouse --no-audit --no-fund
 fi
@@ -14,6 +19,9 @@ for b in benches/*.rs; do
   printf '\n== bench %s\n' "$(basename "$b" .rs)"
   cargo bench --locked --bench "$(basename "$b" .rs)"
 done
+
+printf '\n== storage bench (IndexedDB in headless Chromium)\n'
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test web_bench -- --nocapture
 
 printf '\n== size\n'
 ./scripts/build.sh
