@@ -820,14 +820,14 @@ mod tests {
             .iter()
             .all(|s| s.actor.account.name == "learner-from-v1"));
         records.learning_record = Some(serde_json::to_value(record).unwrap());
-        assert!(parse(export(records.clone(), AT).as_bytes()).is_ok());
+        assert!(parse(export(records, AT).as_bytes()).is_ok());
     }
 
     /// Parses `records` after `edit` changed their learning record; the refusal's problem if refused.
     fn refusal(edit: impl FnOnce(&mut Records)) -> String {
         let mut records = with_record();
         edit(&mut records);
-        match parse(export(records.clone(), AT).as_bytes()) {
+        match parse(export(records, AT).as_bytes()) {
             Err(BackupError::BadRecord {
                 section: Section::LearningRecord,
                 problem,
@@ -911,7 +911,7 @@ mod tests {
         for (what, edit) in cases {
             let mut records = with_record();
             edit(records.learning_record.as_mut().unwrap());
-            let err = parse(export(records.clone(), AT).as_bytes()).unwrap_err();
+            let err = parse(export(records, AT).as_bytes()).unwrap_err();
             assert!(
                 matches!(
                     err,
@@ -933,7 +933,7 @@ mod tests {
                 .unwrap()
                 .contains("<b>")
         );
-        assert!(parse(export(records.clone(), AT).as_bytes()).is_ok());
+        assert!(parse(export(records, AT).as_bytes()).is_ok());
     }
 
     /// `sample()` with a log of `n` study days and its learning record.
@@ -996,7 +996,7 @@ mod tests {
     #[test]
     fn the_file_carries_the_records_in_canonical_form_under_their_checksum() {
         let records = large(5);
-        let text = export(records.clone(), AT);
+        let text = export(records, AT);
         let doc: Value = serde_json::from_str(&text).unwrap();
         let mut canonical = String::new();
         canonical_json(&doc["records"], &mut canonical);
@@ -1129,7 +1129,7 @@ mod tests {
         let hostile = "<script>alert(1)</script>\"; DROP TABLE answers; -- \u{202e} \u{200b}";
         records.answers[0].value = json!(hostile);
         records.saved[0].program_id = "<img src=x onerror=alert(1)>".into();
-        let backup = parse(export(records.clone(), AT).as_bytes()).unwrap();
+        let backup = parse(export(records, AT).as_bytes()).unwrap();
         assert_eq!(backup.records.answers[0].value, json!(hostile));
         assert_eq!(
             backup.records.saved[0].program_id,
