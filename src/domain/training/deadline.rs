@@ -73,7 +73,7 @@ pub fn program_windows(catalog: &Catalog, program_ids: &[&str], today: Date) -> 
 /// either, there is no deadline to show (the app then skips loading the due-soon banner).
 pub fn any_open_program_window(catalog: &Catalog, today: Date) -> bool {
     catalog.programs().iter().any(|p| {
-        !p.effective_until.is_some_and(|end| end < today)
+        p.effective_until.is_none_or(|end| end >= today)
             && p.windows
                 .iter()
                 .any(|w| w.until.is_some_and(|u| u >= today))
