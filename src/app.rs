@@ -115,7 +115,7 @@ macro_rules! lazy_page {
 /// The 近期截止 banner is a gentle reminder, not the first thing to load: whether it could have anything to say
 /// is checked once the first screen has settled, and again after an import replaced the data. Nothing can be
 /// due without training events or an open program window; then the banner (which reads the whole log) is not
-/// loaded at all, until the first entry in the log sets `due_soon_possible` (src/components/training_log.rs).
+/// loaded at all, until the first entry in the log allows it (`AppState::allow_due_soon_banner`).
 fn watch_due_soon(state: AppState) {
     Effect::new(move |_| {
         state.data_generation.track();
@@ -126,7 +126,7 @@ fn watch_due_soon(state: AppState) {
             pwa::after_load(DUE_SOON_DELAY_MS).await;
             crate::state::data_ready().await;
             if anything_could_be_due(state).await {
-                let _ = state.due_soon_possible.try_set(true);
+                state.allow_due_soon_banner();
             }
         });
     });

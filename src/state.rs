@@ -141,6 +141,14 @@ impl AppState {
         }
     }
 
+    /// Something could now be due soon: the shell loads the 近期截止 banner. Only the first call changes the
+    /// signal; setting it again would redraw the banner (and run its reminders) for nothing.
+    pub fn allow_due_soon_banner(self) {
+        if self.due_soon_possible.try_get_untracked() == Some(false) {
+            self.due_soon_possible.set(true);
+        }
+    }
+
     /// The interface string for `key` in the current language (reactive).
     pub fn t(&self, key: impl Message) -> &'static str {
         key.text(self.lang.get())

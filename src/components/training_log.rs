@@ -203,7 +203,7 @@ impl Training {
         }
         self.log.set(log);
         // The shell's 近期截止 banner may not be loaded yet (nothing could be due at start-up).
-        self.app.due_soon_possible.set(true);
+        self.app.allow_due_soon_banner();
         let record = TrainingEventRecord {
             event_id: event.id.0.clone(),
             course_id: event
