@@ -7,7 +7,8 @@
 use super::date::Date;
 use super::facts::{FactDef, FactType, Facts};
 use super::lang::{Lang, Text};
-use super::money::{Share, Yuan};
+use super::money::Yuan;
+pub use super::params::{Confidence, Figure, Num, Parameter, Parameters, ShareRef, Source};
 use super::rules::{
     check_text, validate_rule, validate_test, Compiled, Criterion, Rule, RuleNode, TestKind,
 };
@@ -17,6 +18,8 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 use std::fmt;
 use std::sync::OnceLock;
+
+mod in_force;
 
 /// The catalog as built from catalog/ (facts, programs, courses, load errors), see build.rs.
 pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
@@ -83,7 +86,8 @@ pub enum BenefitKind {
 #[serde(deny_unknown_fields)]
 pub struct BenefitRow {
     pub value: String,
-    pub yuan: Yuan,
+    /// A parameter id in the catalog's files; its value once in force.
+    pub yuan: Num,
 }
 
 /// What a program gives.
@@ -91,12 +95,13 @@ pub struct BenefitRow {
 #[serde(deny_unknown_fields)]
 pub struct Benefit {
     pub kind: BenefitKind,
+    /// Amounts and shares are parameter ids in the catalog's files, values once in force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub yuan: Option<Yuan>,
+    pub yuan: Option<Num>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub share: Option<Share>,
+    pub share: Option<ShareRef>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cap_yuan: Option<Yuan>,
+    pub cap_yuan: Option<Num>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fact: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -111,6 +116,9 @@ pub struct Benefit {
     pub note: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The amount is an "up to" the sources give with a caveat: shown with "以当地最新通知为准".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub per_notice: bool,
 }
 
 /// Where people apply or ask.
@@ -203,28 +211,6 @@ impl Channel {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Confidence {
-    H,
-    M,
-    L,
-}
-
-/// Where a program's facts come from.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    pub id: String,
-    pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    pub confidence: Confidence,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
 /// A claim deadline counted from a date fact, or a fixed application period.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -234,9 +220,9 @@ pub struct Window {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fact: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub years: Option<i32>,
+    pub years: Option<Num>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub months: Option<i32>,
+    pub months: Option<Num>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -245,7 +231,14 @@ pub struct Window {
 
 impl Window {
     pub(crate) fn span_months(&self) -> Option<i32> {
-        self.years.map(|y| y.saturating_mul(12)).or(self.months)
+        let n = |v: &Option<Num>| {
+            v.as_ref()
+                .and_then(Num::lit)
+                .and_then(|n| i32::try_from(n).ok())
+        };
+        n(&self.years)
+            .map(|y| y.saturating_mul(12))
+            .or(n(&self.months))
     }
 }
 
@@ -283,6 +276,23 @@ pub struct Program {
     pub excludes: Vec<String>,
     #[serde(default)]
     pub windows: Vec<Window>,
+    /// The day this entry must be checked again against its sources; past it the app says
+    /// "信息可能已过期" and `catalog check` warns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_by: Option<Date>,
+    /// The sources set no end date (instead of `effective_until`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open_ended: bool,
+    /// Known only from the 2021 action plan: no current detailed rules were found.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub plan_only: bool,
+    /// The figures this entry shows, with their sources, for the day the catalog is in force
+    /// (filled by `Catalog::in_force`).
+    #[serde(skip)]
+    pub figures: Vec<Figure>,
+    /// The figures of the benefit line itself (a subset of `figures`).
+    #[serde(skip)]
+    pub benefit_figures: Vec<String>,
     /// Source file (added by the catalog reader), for messages.
     #[serde(default)]
     pub file: String,
@@ -351,7 +361,7 @@ impl Program {
                     min: None,
                     max: None,
                     years: None,
-                    months: Some(span),
+                    months: Some(Num::Lit(span.into())),
                     date: None,
                     met: Text::new(
                         format!("在申请期限内({}),请在{{ready_on}}前申请", t.zh),
@@ -383,6 +393,10 @@ impl Program {
 pub struct Meta {
     pub version: String,
     pub published: Date,
+    /// Names that contain digits but are not figures (the 12333 hotline, "7号窗口"...): `catalog check`
+    /// skips them when it looks for figures written by hand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
 }
 
 /// A problem in the catalog, naming the file and the entry.
@@ -422,6 +436,13 @@ pub struct Catalog {
     load_issues: Vec<CatalogIssue>,
     /// For each program, the ids it cannot be combined with (both directions).
     exclusions: Vec<Vec<String>>,
+    /// Every figure with its dated values and sources.
+    parameters: Parameters,
+    /// The day whose values the programs carry (see `in_force`); None while they still name parameters.
+    in_force_on: Option<Date>,
+    /// The catalog as written, parameters not yet replaced: what `validate` checks and what `in_force`
+    /// starts from. None on that written form itself.
+    written: Option<std::sync::Arc<Catalog>>,
 }
 
 /// The catalog document in parts, its entries not yet read.
@@ -432,6 +453,8 @@ struct Parts<E> {
     programs: Vec<E>,
     courses: Vec<Value>,
     load_errors: Vec<Value>,
+    parameters: Vec<E>,
+    sources: Vec<E>,
 }
 
 /// One entry of the catalog document, not yet read: a node of a JSON tree (packs, whose checksum needs the
@@ -482,12 +505,16 @@ impl Catalog {
             meta: Meta {
                 version: String::new(),
                 published: Date::ymd(2000, 1, 1),
+                names: Vec::new(),
             },
             facts: Vec::new(),
             programs: Vec::new(),
             courses: Vec::new(),
             load_issues: Vec::new(),
             exclusions: Vec::new(),
+            parameters: Parameters::default(),
+            in_force_on: None,
+            written: None,
         }
     }
 
@@ -520,6 +547,8 @@ impl Catalog {
             programs: list("programs"),
             courses: values("courses"),
             load_errors: values("load_errors"),
+            parameters: list("parameters"),
+            sources: list("sources"),
         })
     }
 
@@ -538,6 +567,10 @@ impl Catalog {
             courses: Vec<Value>,
             #[serde(default)]
             load_errors: Vec<Value>,
+            #[serde(borrow, default)]
+            parameters: Vec<&'a RawValue>,
+            #[serde(borrow, default)]
+            sources: Vec<&'a RawValue>,
         }
         let (readable, doc) = match serde_json::from_str::<Document>(json) {
             Ok(doc) => (true, doc),
@@ -550,6 +583,8 @@ impl Catalog {
             programs: doc.programs,
             courses: doc.courses,
             load_errors: doc.load_errors,
+            parameters: doc.parameters,
+            sources: doc.sources,
         })
     }
 
@@ -578,6 +613,7 @@ impl Catalog {
                 Meta {
                     version: "0".into(),
                     published: Date::ymd(2000, 1, 1),
+                    names: Vec::new(),
                 }
             }
             None => {
@@ -589,6 +625,7 @@ impl Catalog {
                 Meta {
                     version: "0".into(),
                     published: Date::ymd(2000, 1, 1),
+                    names: Vec::new(),
                 }
             }
         };
@@ -615,6 +652,29 @@ impl Catalog {
                 }
             }
         }
+        let mut parameters = Parameters::default();
+        for (i, raw) in doc.parameters.iter().enumerate() {
+            match raw.read::<Parameter>() {
+                Ok(p) => parameters.params.push(p),
+                Err(e) => {
+                    let (file, id) = entry_label(&raw.tree(), i);
+                    load_issues.push(issue(
+                        &file,
+                        &id,
+                        format!("cannot read this parameter: {e}"),
+                    ));
+                }
+            }
+        }
+        for (i, raw) in doc.sources.iter().enumerate() {
+            match raw.read::<Source>() {
+                Ok(s) => parameters.sources.push(s),
+                Err(e) => {
+                    let (file, id) = entry_label(&raw.tree(), i);
+                    load_issues.push(issue(&file, &id, format!("cannot read this source: {e}")));
+                }
+            }
+        }
         let courses = doc.courses;
         let exclusions = programs
             .iter()
@@ -632,14 +692,20 @@ impl Catalog {
                 ids
             })
             .collect();
-        Catalog {
+        let written = Catalog {
             meta,
             facts,
             programs,
             courses,
             load_issues,
             exclusions,
-        }
+            parameters,
+            in_force_on: None,
+            written: None,
+        };
+        // Until someone asks for another day, the values in force on the day the catalog was published.
+        let published = written.meta.published;
+        written.in_force(published)
     }
 
     pub fn version(&self) -> &str {
@@ -691,8 +757,12 @@ impl Catalog {
 
     /// Every problem of the catalog, checked against `today` for expiry. Empty means the catalog is sound.
     pub fn validate(&self, today: Date) -> Vec<CatalogIssue> {
+        if let Some(written) = &self.written {
+            return written.validate(today);
+        }
         let mut out = self.load_issues.clone();
         self.validate_facts(&mut out);
+        self.validate_figures(today, &mut out);
         for (i, p) in self.programs.iter().enumerate() {
             if self.programs[..i].iter().any(|o| o.id == p.id) {
                 out.push(issue(
@@ -878,8 +948,8 @@ impl Catalog {
                         Some(_) => m.push(format!("window `{}`: `{f}` is not a date fact", w.id)),
                         None => m.push(format!("window `{}`: unknown fact `{f}`", w.id)),
                     }
-                    match (w.years, w.months) {
-                        (Some(n), None) | (None, Some(n)) if n > 0 => {}
+                    match (&w.years, &w.months) {
+                        (Some(n), None) | (None, Some(n)) if n.lit().is_none_or(|n| n > 0) => {}
                         _ => m.push(format!(
                             "window `{}`: give a positive `years` or `months`",
                             w.id
@@ -916,8 +986,8 @@ impl Catalog {
         let has_amount =
             b.yuan.is_some() || b.cap_yuan.is_some() || !b.rows.is_empty() || b.share.is_some();
         match b.kind {
-            BenefitKind::Fixed | BenefitKind::Cap => match b.yuan {
-                Some(Yuan(n)) if n > 0 => {}
+            BenefitKind::Fixed | BenefitKind::Cap => match &b.yuan {
+                Some(n) if n.lit().is_none_or(|n| n > 0) => {}
                 _ => m.push("benefit: `fixed` and `cap` need `yuan` > 0".into()),
             },
             BenefitKind::Share => {
@@ -1017,25 +1087,68 @@ pub fn describe_benefit(
     facts: Option<&Facts>,
 ) -> (Text, Option<Yuan>) {
     let b = &p.benefit;
+    let yuan = |n: &Option<Num>| n.as_ref().and_then(Num::lit).map(|n| Yuan(n.max(0) as u64));
+    // An amount whose parameter has no value in force that day is not shown as a figure.
+    let in_force = match b.kind {
+        BenefitKind::Fixed | BenefitKind::Cap => yuan(&b.yuan).is_some(),
+        BenefitKind::Share => b.share.as_ref().and_then(ShareRef::lit).is_some(),
+        _ => true,
+    };
+    let kind = if in_force {
+        b.kind
+    } else {
+        BenefitKind::Unknown
+    };
+    let (text, amount) = describe_kind(p, kind, table_fact, facts);
+    if b.per_notice && amount.is_some() {
+        return (
+            Text::new(
+                format!("{}(以当地最新通知为准)", text.zh),
+                format!("{} (check the latest local notice)", text.en),
+            ),
+            amount,
+        );
+    }
+    (text, amount)
+}
+
+/// A table row's amount, once in force.
+fn row_yuan(r: &BenefitRow) -> Yuan {
+    Yuan(r.yuan.lit().unwrap_or(0).max(0) as u64)
+}
+
+fn describe_kind(
+    p: &Program,
+    kind: BenefitKind,
+    table_fact: Option<&FactDef>,
+    facts: Option<&Facts>,
+) -> (Text, Option<Yuan>) {
+    let b = &p.benefit;
     let with_unit = |zh: String, en: String| match &b.unit {
         Some(u) => Text::new(format!("{zh}({})", u.zh), format!("{en} ({})", u.en)),
         None => Text::new(zh, en),
     };
-    match b.kind {
+    let yuan = |n: &Option<Num>| n.as_ref().and_then(Num::lit).map(|n| Yuan(n.max(0) as u64));
+    match kind {
         BenefitKind::Fixed => {
-            let y = b.yuan.unwrap_or(Yuan(0));
+            let y = yuan(&b.yuan).unwrap_or(Yuan(0));
             (with_unit(y.zh(), y.en()), Some(y))
         }
         BenefitKind::Cap => {
-            let y = b.yuan.unwrap_or(Yuan(0));
+            let y = yuan(&b.yuan).unwrap_or(Yuan(0));
             (
                 with_unit(format!("最高{}", y.zh()), format!("up to {}", y.en())),
                 Some(y),
             )
         }
         BenefitKind::Share => {
-            let s = b.share.map(|s| (s.zh(), s.en())).unwrap_or_default();
-            match b.cap_yuan {
+            let s = b
+                .share
+                .as_ref()
+                .and_then(ShareRef::lit)
+                .map(|s| (s.zh(), s.en()))
+                .unwrap_or_default();
+            match yuan(&b.cap_yuan) {
                 Some(cap) => (
                     with_unit(
                         format!("费用的{},最多{}", s.0, cap.zh()),
@@ -1066,10 +1179,10 @@ pub fn describe_benefit(
                     let label = label.unwrap_or_else(|| Text::new(&row.value, &row.value));
                     (
                         with_unit(
-                            format!("{}:{}", label.zh, row.yuan.zh()),
-                            format!("{}: {}", label.en, row.yuan.en()),
+                            format!("{}:{}", label.zh, row_yuan(row).zh()),
+                            format!("{}: {}", label.en, row_yuan(row).en()),
                         ),
-                        Some(row.yuan),
+                        Some(row_yuan(row)),
                     )
                 }
                 None => {
@@ -1079,12 +1192,12 @@ pub fn describe_benefit(
                     let zh: Vec<String> = b
                         .rows
                         .iter()
-                        .map(|r| format!("{}{}", label(&r.value, Lang::Zh), r.yuan.zh()))
+                        .map(|r| format!("{}{}", label(&r.value, Lang::Zh), row_yuan(r).zh()))
                         .collect();
                     let en: Vec<String> = b
                         .rows
                         .iter()
-                        .map(|r| format!("{} {}", label(&r.value, Lang::En), r.yuan.en()))
+                        .map(|r| format!("{} {}", label(&r.value, Lang::En), row_yuan(r).en()))
                         .collect();
                     (with_unit(zh.join("、"), en.join(", ")), None)
                 }

@@ -5,7 +5,8 @@
 //! source file name on each entry); every check on the content lives in the domain (`Catalog::validate`),
 //! so the app, the tool and the tests report the same problems.
 //!
-//! Output shape: `{ "meta": {...}, "facts": [...], "programs": [...], "courses": [...], "load_errors": [...] }`
+//! Output shape: `{ "meta": {...}, "facts": [...], "programs": [...], "courses": [...], "parameters": [...],
+//! "sources": [...], "load_errors": [...] }`
 //! where each entry carries `"file"` and each load error is `{ "file", "message" }`. A file that does not
 //! parse becomes a load error instead of a panic, so a half-edited file never breaks everybody's build.
 
@@ -179,6 +180,17 @@ pub fn read_catalog_dir(dir: &Path, prefix: &str) -> Value {
         programs.extend(entries(&f, &l, "program", &mut errors));
     }
 
+    let mut parameters = Vec::new();
+    for f in toml_files(&dir.join("parameters")) {
+        let l = label(prefix, &f, root);
+        parameters.extend(entries(&f, &l, "parameter", &mut errors));
+    }
+    let mut sources = Vec::new();
+    for f in toml_files(&dir.join("sources")) {
+        let l = label(prefix, &f, root);
+        sources.extend(entries(&f, &l, "source", &mut errors));
+    }
+
     let mut courses = Vec::new();
     for f in toml_files(&dir.join("courses")) {
         let l = label(prefix, &f, root);
@@ -190,6 +202,8 @@ pub fn read_catalog_dir(dir: &Path, prefix: &str) -> Value {
         "facts": facts,
         "programs": programs,
         "courses": courses,
+        "parameters": parameters,
+        "sources": sources,
         "load_errors": errors,
     })
 }

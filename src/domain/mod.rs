@@ -12,6 +12,7 @@ pub mod money;
 pub mod offices;
 pub mod outcome;
 pub mod pack;
+pub mod params;
 pub mod questionnaire;
 pub mod reminders;
 pub mod rules;

@@ -169,6 +169,10 @@ impl ProgramResult {
 
 /// Evaluates every program of the catalog for one person on `today`, in catalog order.
 pub fn evaluate(catalog: &Catalog, facts: &Facts, today: Date) -> Vec<ProgramResult> {
+    if catalog.in_force_on() != Some(today) {
+        // The values of `today`, whatever day the catalog was put in force for.
+        return evaluate(&catalog.in_force(today), facts, today);
+    }
     let mut results: Vec<ProgramResult> = catalog
         .programs()
         .iter()

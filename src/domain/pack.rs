@@ -3,7 +3,7 @@
 //!
 //! ```json
 //! { "format": "leye-catalog-pack", "format_version": 1, "version": "2026.11.1", "published": "2026-11-26",
-//!   "sha256": "<hex of SHA-256 over canonical_json(payload)>", "payload": { "meta", "facts", "programs", "courses" } }
+//!   "sha256": "<hex of SHA-256 over canonical_json(payload)>", "payload": { "meta", "facts", "programs", "courses", "parameters", "sources" } }
 //! ```
 //! The canonical serialisation sorts object keys and has no whitespace, so the checksum does not depend on
 //! how a JSON library orders or pretty-prints keys.
@@ -17,7 +17,8 @@ use sha2::{Digest, Sha256};
 use std::fmt;
 
 pub const PACK_FORMAT: &str = "leye-catalog-pack";
-pub const PACK_FORMAT_VERSION: u32 = 1;
+/// 2: the payload carries dated parameters and sources; rules and texts name them (catalog 2026.12).
+pub const PACK_FORMAT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Pack {
@@ -157,7 +158,14 @@ pub fn build_pack(doc: &Value) -> Result<String, PackError> {
         return Err(PackError::Invalid(issues));
     }
     let mut payload = serde_json::Map::new();
-    for key in ["meta", "facts", "programs", "courses"] {
+    for key in [
+        "meta",
+        "facts",
+        "programs",
+        "courses",
+        "parameters",
+        "sources",
+    ] {
         payload.insert(
             key.into(),
             doc.get(key).cloned().unwrap_or(Value::Array(Vec::new())),

@@ -164,7 +164,7 @@ fn sample_answers(catalog: &Catalog, fi: usize, today: Date) -> Vec<FactValue> {
             for c in p.compiled().criteria.iter().filter(|c| c.fact == def.id) {
                 match c.test {
                     TestKind::AtLeast | TestKind::AtMost => {
-                        if let Some(v) = c.value {
+                        if let Some(v) = c.value_n() {
                             push(FactValue::Int(v));
                             push(FactValue::Int(if c.test == TestKind::AtLeast {
                                 v - 1
@@ -174,22 +174,27 @@ fn sample_answers(catalog: &Catalog, fi: usize, today: Date) -> Vec<FactValue> {
                         }
                     }
                     TestKind::Between => {
-                        for v in [c.min.map(|m| m - 1), c.min, c.max, c.max.map(|m| m + 1)]
-                            .into_iter()
-                            .flatten()
+                        for v in [
+                            c.min_n().map(|m| m - 1),
+                            c.min_n(),
+                            c.max_n(),
+                            c.max_n().map(|m| m + 1),
+                        ]
+                        .into_iter()
+                        .flatten()
                         {
                             push(FactValue::Int(v));
                         }
                     }
                     TestKind::Within | TestKind::AtLeastAgo => {
-                        if let Some(m) = c.years.map(|y| y * 12).or(c.months) {
+                        if let Some(m) = c.years_n().map(|y| y * 12).or(c.months_n()) {
                             let edge = today.add_months(-m);
                             push(FactValue::Date(edge.add_days(1)));
                             push(FactValue::Date(edge.add_days(-1)));
                         }
                     }
                     TestKind::AgeBetween => {
-                        for years in [c.min, c.max.map(|m| m + 1)].into_iter().flatten() {
+                        for years in [c.min_n(), c.max_n().map(|m| m + 1)].into_iter().flatten() {
                             let born = today.add_years(-(years as i32));
                             push(FactValue::Date(born));
                             push(FactValue::Date(born.add_days(1)));

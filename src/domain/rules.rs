@@ -8,6 +8,7 @@
 use super::date::Date;
 use super::facts::{Answer, FactDef, FactType, FactValue, Facts};
 use super::lang::{Lang, Text};
+pub use super::params::Num;
 use serde::{Deserialize, Serialize};
 
 /// The test a criterion applies to its fact (see the table in docs/catalog-format.md).
@@ -79,15 +80,15 @@ pub struct Criterion {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<i64>,
+    pub value: Option<Num>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<i64>,
+    pub min: Option<Num>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<i64>,
+    pub max: Option<Num>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub years: Option<i32>,
+    pub years: Option<Num>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub months: Option<i32>,
+    pub months: Option<Num>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// Shown when the test holds. (Optional in `ask_if`, required in rules.)
@@ -132,7 +133,7 @@ impl Status {
 
 /// Month span of `years` / `months` (years win if both are given; validation refuses both).
 fn span_months(c: &Criterion) -> Option<i32> {
-    match (c.years, c.months) {
+    match (c.years_n(), c.months_n()) {
         (Some(y), _) => Some(y.saturating_mul(12)),
         (None, Some(m)) => Some(m),
         _ => None,
@@ -140,6 +141,44 @@ fn span_months(c: &Criterion) -> Option<i32> {
 }
 
 impl Criterion {
+    /// The numbers of the test once parameters are replaced by their values (`Catalog::in_force`); a
+    /// parameter reference still in place reads as None, so the test stays undecided.
+    pub fn value_n(&self) -> Option<i64> {
+        self.value.as_ref().and_then(Num::lit)
+    }
+    pub fn min_n(&self) -> Option<i64> {
+        self.min.as_ref().and_then(Num::lit)
+    }
+    pub fn max_n(&self) -> Option<i64> {
+        self.max.as_ref().and_then(Num::lit)
+    }
+    pub fn years_n(&self) -> Option<i32> {
+        self.years
+            .as_ref()
+            .and_then(Num::lit)
+            .and_then(|n| i32::try_from(n).ok())
+    }
+    pub fn months_n(&self) -> Option<i32> {
+        self.months
+            .as_ref()
+            .and_then(Num::lit)
+            .and_then(|n| i32::try_from(n).ok())
+    }
+
+    /// Every number of the test with the unit it must have, for checking parameter references.
+    pub fn numbers(&self) -> Vec<(&'static str, &Num)> {
+        [
+            ("value", &self.value),
+            ("min", &self.min),
+            ("max", &self.max),
+            ("years", &self.years),
+            ("months", &self.months),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
+        .collect()
+    }
+
     /// Whether the test holds for a known value; None when the value has the wrong type for the test
     /// (a stale or hand-edited answer): treated as unknown, never as a verdict.
     pub fn holds(&self, v: &FactValue, today: Date) -> Option<bool> {
@@ -154,16 +193,16 @@ impl Criterion {
             (AnyOf, FactValue::Multi(l)) => l.iter().any(has),
             (AllOf, FactValue::Multi(l)) => self.values.iter().all(|w| l.contains(w)),
             (NoneOf, FactValue::Multi(l)) => !l.iter().any(has),
-            (AtLeast, FactValue::Int(n)) => *n >= self.value?,
-            (AtMost, FactValue::Int(n)) => *n <= self.value?,
+            (AtLeast, FactValue::Int(n)) => *n >= self.value_n()?,
+            (AtMost, FactValue::Int(n)) => *n <= self.value_n()?,
             (Between, FactValue::Int(n)) => {
-                self.min.is_none_or(|m| *n >= m) && self.max.is_none_or(|m| *n <= m)
+                self.min_n().is_none_or(|m| *n >= m) && self.max_n().is_none_or(|m| *n <= m)
             }
             (Within, FactValue::Date(d)) => *d >= today.add_months(-span_months(self)?),
             (AtLeastAgo, FactValue::Date(d)) => *d <= today.add_months(-span_months(self)?),
             (AgeBetween, FactValue::Date(d)) => {
                 let age = i64::from(d.age_on(today));
-                self.min.is_none_or(|m| age >= m) && self.max.is_none_or(|m| age <= m)
+                self.min_n().is_none_or(|m| age >= m) && self.max_n().is_none_or(|m| age <= m)
             }
             (OnOrAfter, FactValue::Date(d)) => *d >= self.date?,
             (OnOrBefore, FactValue::Date(d)) => *d <= self.date?,
@@ -668,7 +707,7 @@ impl Vars {
         });
         match value {
             FactValue::Int(n) => {
-                if let (TestKind::AtLeast, Some(need)) = (c.test, c.value) {
+                if let (TestKind::AtLeast, Some(need)) = (c.test, c.value_n()) {
                     if need > *n {
                         v.short = Some((need - n).to_string());
                     }
@@ -968,14 +1007,14 @@ pub fn validate_test(c: &Criterion, vocabulary: &[FactDef]) -> Vec<String> {
         AtLeast | AtMost if c.value.is_none() => {
             out.push(format!("test `{}` needs `value`", c.test.name()));
         }
-        Between | AgeBetween => match (c.min, c.max) {
+        Between | AgeBetween => match (c.min_n(), c.max_n()) {
             (None, None) => out.push(format!("test `{}` needs `min` and/or `max`", c.test.name())),
             (Some(a), Some(b)) if a > b => {
                 out.push(format!("`min` {a} is above `max` {b}: this can never hold"))
             }
             _ => {}
         },
-        Within | AtLeastAgo => match (c.years, c.months) {
+        Within | AtLeastAgo => match (c.years_n(), c.months_n()) {
             (None, None) => out.push(format!(
                 "test `{}` needs `years` or `months`",
                 c.test.name()
@@ -1200,11 +1239,11 @@ fn satisfiable(group: &[usize], criteria: &[Criterion], def: &FactDef) -> bool {
             let (mut lo, mut hi) = (def.min.unwrap_or(i64::MIN), def.max.unwrap_or(i64::MAX));
             for c in &cs {
                 match c.test {
-                    AtLeast => lo = lo.max(c.value.unwrap_or(i64::MIN)),
-                    AtMost => hi = hi.min(c.value.unwrap_or(i64::MAX)),
+                    AtLeast => lo = lo.max(c.value_n().unwrap_or(i64::MIN)),
+                    AtMost => hi = hi.min(c.value_n().unwrap_or(i64::MAX)),
                     Between => {
-                        lo = lo.max(c.min.unwrap_or(i64::MIN));
-                        hi = hi.min(c.max.unwrap_or(i64::MAX));
+                        lo = lo.max(c.min_n().unwrap_or(i64::MIN));
+                        hi = hi.min(c.max_n().unwrap_or(i64::MAX));
                     }
                     _ => {}
                 }
@@ -1222,8 +1261,8 @@ fn satisfiable(group: &[usize], criteria: &[Criterion], def: &FactDef) -> bool {
                     Within => hi = hi.min(span.unwrap_or(i64::MAX)),
                     AtLeastAgo => lo = lo.max(span.unwrap_or(i64::MIN)),
                     AgeBetween => {
-                        age_lo = age_lo.max(c.min.unwrap_or(i64::MIN));
-                        age_hi = age_hi.min(c.max.unwrap_or(i64::MAX));
+                        age_lo = age_lo.max(c.min_n().unwrap_or(i64::MIN));
+                        age_hi = age_hi.min(c.max_n().unwrap_or(i64::MAX));
                     }
                     OnOrAfter => after = after.max(c.date),
                     OnOrBefore => {
