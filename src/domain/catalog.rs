@@ -310,6 +310,11 @@ impl Program {
         }
     }
 
+    /// Past its review date: the app says 信息可能已过期.
+    pub fn may_be_outdated(&self, today: Date) -> bool {
+        self.review_by.is_some_and(|d| d < today)
+    }
+
     pub fn is_for_employers(&self) -> bool {
         self.kind == Kind::Employer
     }
@@ -373,6 +378,7 @@ impl Program {
                     ),
                     unknown: None,
                     change: None,
+                    uncertain: false,
                 },
                 vocabulary,
             );
@@ -776,6 +782,37 @@ impl Catalog {
         out
     }
 
+    /// What to re-verify, warned about but not refused by `catalog check`: programs past their `review_by`.
+    pub fn review_warnings(&self, today: Date) -> Vec<CatalogIssue> {
+        self.programs
+            .iter()
+            .filter_map(|p| {
+                let due = p.review_by?;
+                (due < today).then(|| {
+                    issue(
+                        &p.file,
+                        &p.id,
+                        format!("past its review date {due}: check it against its sources, then move `review_by` on (the app shows it as 信息可能已过期)"),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    /// Programs in the order to re-verify them: the earliest `review_by` first, then the oldest
+    /// `last_verified`.
+    pub fn review_order(&self) -> Vec<&Program> {
+        let mut list: Vec<&Program> = self.programs.iter().collect();
+        list.sort_by_key(|p| {
+            (
+                p.review_by.unwrap_or(Date::ymd(1, 1, 1)),
+                p.last_verified,
+                p.id.clone(),
+            )
+        });
+        list
+    }
+
     fn validate_facts(&self, out: &mut Vec<CatalogIssue>) {
         for (i, f) in self.facts.iter().enumerate() {
             let mut msgs = Vec::new();
@@ -906,6 +943,24 @@ impl Catalog {
                     "`effective_from` {a} is after `effective_until` {b}"
                 ));
             }
+        }
+        if p.effective_from.is_none() {
+            m.push("no `effective_from`: give the first day the program applies (the plan's date for a plan-only entry)".into());
+        }
+        match (p.effective_until, p.open_ended) {
+            (None, false) => m.push(
+                "give `effective_until`, or `open_ended = true` when the sources set no end".into(),
+            ),
+            (Some(_), true) => {
+                m.push("`effective_until` and `open_ended = true` contradict each other".into())
+            }
+            _ => {}
+        }
+        if p.review_by.is_none() {
+            m.push(
+                "no `review_by`: the day this entry must be checked against its sources again"
+                    .into(),
+            );
         }
         if let Some(until) = p.effective_until {
             if until < today {

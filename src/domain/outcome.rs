@@ -254,7 +254,7 @@ pub fn evaluate_program(
         Outcome::ForEmployers
     } else {
         match rr.status {
-            Status::Met if p.rules_complete => Outcome::Eligible,
+            Status::Met if p.rules_complete && !rr.doubtful => Outcome::Eligible,
             Status::Met => Outcome::LikelyEligible,
             Status::Failed => Outcome::NotEligible,
             Status::Unknown => Outcome::NeedsInfo,

@@ -163,13 +163,13 @@ fn sample_answers(catalog: &Catalog, fi: usize, today: Date) -> Vec<FactValue> {
         for p in catalog.programs() {
             for c in p.compiled().criteria.iter().filter(|c| c.fact == def.id) {
                 match c.test {
-                    TestKind::AtLeast | TestKind::AtMost => {
+                    TestKind::AtLeast | TestKind::AtMost | TestKind::Below => {
                         if let Some(v) = c.value_n() {
                             push(FactValue::Int(v));
-                            push(FactValue::Int(if c.test == TestKind::AtLeast {
-                                v - 1
-                            } else {
+                            push(FactValue::Int(if c.test == TestKind::AtMost {
                                 v + 1
+                            } else {
+                                v - 1
                             }));
                         }
                     }
@@ -193,8 +193,16 @@ fn sample_answers(catalog: &Catalog, fi: usize, today: Date) -> Vec<FactValue> {
                             push(FactValue::Date(edge.add_days(-1)));
                         }
                     }
-                    TestKind::AgeBetween => {
-                        for years in [c.min_n(), c.max_n().map(|m| m + 1)].into_iter().flatten() {
+                    TestKind::AgeBetween | TestKind::AgeBelow => {
+                        let below = if c.test == TestKind::AgeBelow {
+                            c.value_n()
+                        } else {
+                            None
+                        };
+                        for years in [c.min_n(), c.max_n().map(|m| m + 1), below]
+                            .into_iter()
+                            .flatten()
+                        {
                             let born = today.add_years(-(years as i32));
                             push(FactValue::Date(born));
                             push(FactValue::Date(born.add_days(1)));

@@ -24,10 +24,14 @@ pub enum TestKind {
     NoneOf,
     AtLeast,
     AtMost,
+    /// The number is less than `value` ("fewer than 3 claims this year").
+    Below,
     Between,
     Within,
     AtLeastAgo,
     AgeBetween,
+    /// The fact is a birth date and the age today is less than `value` ("under 50").
+    AgeBelow,
     OnOrAfter,
     OnOrBefore,
     Answered,
@@ -45,10 +49,12 @@ impl TestKind {
             TestKind::NoneOf => "none_of",
             TestKind::AtLeast => "at_least",
             TestKind::AtMost => "at_most",
+            TestKind::Below => "below",
             TestKind::Between => "between",
             TestKind::Within => "within",
             TestKind::AtLeastAgo => "at_least_ago",
             TestKind::AgeBetween => "age_between",
+            TestKind::AgeBelow => "age_below",
             TestKind::OnOrAfter => "on_or_after",
             TestKind::OnOrBefore => "on_or_before",
             TestKind::Answered => "answered",
@@ -62,8 +68,10 @@ impl TestKind {
             IsTrue | IsFalse => Some(FactType::Bool),
             In | NotIn => Some(FactType::Choice),
             AnyOf | AllOf | NoneOf => Some(FactType::Multi),
-            AtLeast | AtMost | Between => Some(FactType::Int),
-            Within | AtLeastAgo | AgeBetween | OnOrAfter | OnOrBefore => Some(FactType::Date),
+            AtLeast | AtMost | Below | Between => Some(FactType::Int),
+            Within | AtLeastAgo | AgeBetween | AgeBelow | OnOrAfter | OnOrBefore => {
+                Some(FactType::Date)
+            }
             Answered => None,
         }
     }
@@ -103,6 +111,11 @@ pub struct Criterion {
     /// How a person can make this criterion hold; present = changeable (shown under 还差一点).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Text>,
+    /// The sources are not sure of this condition: when it does not hold the rule is not failed, but the
+    /// best outcome is "likely eligible — confirm" (e.g. a second claim in one year, a district whose rules
+    /// were not found).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub uncertain: bool,
 }
 
 /// Three-valued result of a test or a rule, from the person's point of view.
@@ -195,6 +208,7 @@ impl Criterion {
             (NoneOf, FactValue::Multi(l)) => !l.iter().any(has),
             (AtLeast, FactValue::Int(n)) => *n >= self.value_n()?,
             (AtMost, FactValue::Int(n)) => *n <= self.value_n()?,
+            (Below, FactValue::Int(n)) => *n < self.value_n()?,
             (Between, FactValue::Int(n)) => {
                 self.min_n().is_none_or(|m| *n >= m) && self.max_n().is_none_or(|m| *n <= m)
             }
@@ -204,6 +218,7 @@ impl Criterion {
                 let age = i64::from(d.age_on(today));
                 self.min_n().is_none_or(|m| age >= m) && self.max_n().is_none_or(|m| age <= m)
             }
+            (AgeBelow, FactValue::Date(d)) => i64::from(d.age_on(today)) < self.value_n()?,
             (OnOrAfter, FactValue::Date(d)) => *d >= self.date?,
             (OnOrBefore, FactValue::Date(d)) => *d <= self.date?,
             _ => return None,
@@ -288,6 +303,8 @@ pub struct Step {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RuleResult {
     pub status: Status,
+    /// Met, but an `uncertain` criterion does not hold: "likely eligible — confirm" at best.
+    pub doubtful: bool,
     pub trace: Vec<CriterionResult>,
     /// For `Failed`: what would make it hold, when every blocking criterion can be changed; else empty.
     pub steps: Vec<Step>,
@@ -382,6 +399,7 @@ impl Compiled {
             .collect()
     }
 
+    /// Each criterion's status as the person reads it (a failed `uncertain` one stays failed).
     fn statuses(&self, truths: &[Truth]) -> Vec<Status> {
         truths
             .iter()
@@ -390,9 +408,21 @@ impl Compiled {
             .collect()
     }
 
+    /// The statuses the rule combines: a failed `uncertain` criterion does not fail the rule (the doubt is
+    /// reported by `doubtful`).
+    fn rule_statuses(&self, truths: &[Truth]) -> Vec<Status> {
+        let mut st = self.statuses(truths);
+        for (s, c) in st.iter_mut().zip(&self.criteria) {
+            if c.uncertain && *s == Status::Failed {
+                *s = Status::Met;
+            }
+        }
+        st
+    }
+
     /// The overall status only (what the questionnaire needs, without rendering sentences).
     pub fn status(&self, vocabulary: &[FactDef], facts: &Facts, today: Date) -> Status {
-        let st = self.statuses(&self.truths(vocabulary, facts, today));
+        let st = self.rule_statuses(&self.truths(vocabulary, facts, today));
         eval(&self.root, &st)
     }
 
@@ -404,7 +434,7 @@ impl Compiled {
         today: Date,
         out: &mut Vec<usize>,
     ) {
-        let st = self.statuses(&self.truths(vocabulary, facts, today));
+        let st = self.rule_statuses(&self.truths(vocabulary, facts, today));
         if eval(&self.root, &st) != Status::Unknown {
             return;
         }
@@ -421,10 +451,17 @@ impl Compiled {
 
     pub fn evaluate(&self, vocabulary: &[FactDef], facts: &Facts, today: Date) -> RuleResult {
         let truths = self.truths(vocabulary, facts, today);
-        let st = self.statuses(&truths);
+        let shown = self.statuses(&truths);
+        let st = self.rule_statuses(&truths);
         let status = eval(&self.root, &st);
         let mut decisive = vec![false; st.len()];
         mark_decisive(&self.root, &st, status, &mut decisive);
+        let doubtful = status == Status::Met
+            && self
+                .criteria
+                .iter()
+                .zip(&shown)
+                .any(|(c, s)| c.uncertain && *s == Status::Failed);
         let trace = self
             .criteria
             .iter()
@@ -434,7 +471,7 @@ impl Compiled {
                 CriterionResult {
                     criterion: c.id.clone(),
                     fact: c.fact.clone(),
-                    status: st[i],
+                    status: shown[i],
                     text: sentence(c, def, &truths[i], facts, today),
                     not_applicable: matches!(truths[i], Truth::NotApplicable),
                     decisive: decisive[i],
@@ -456,6 +493,7 @@ impl Compiled {
         };
         RuleResult {
             status,
+            doubtful,
             trace,
             steps,
         }
@@ -808,7 +846,8 @@ pub fn unknown_placeholders(t: &str) -> Vec<String> {
         let after = &rest[i + 1..];
         let Some(j) = after.find('}') else { break };
         let name = &after[..j];
-        if !PLACEHOLDERS.contains(&name) {
+        // Parameters (`{skill_subsidy.max_claims}`) are checked with the catalog's parameters.
+        if !PLACEHOLDERS.contains(&name) && !super::params::is_parameter_name(name) {
             out.push(name.to_string());
         }
         rest = &after[j + 1..];
@@ -1004,23 +1043,27 @@ pub fn validate_test(c: &Criterion, vocabulary: &[FactDef]) -> Vec<String> {
         out.push(format!("`values` is not used by test `{}`", c.test.name()));
     }
     match c.test {
-        AtLeast | AtMost if c.value.is_none() => {
+        AtLeast | AtMost | Below | AgeBelow if c.value.is_none() => {
             out.push(format!("test `{}` needs `value`", c.test.name()));
         }
-        Between | AgeBetween => match (c.min_n(), c.max_n()) {
-            (None, None) => out.push(format!("test `{}` needs `min` and/or `max`", c.test.name())),
-            (Some(a), Some(b)) if a > b => {
-                out.push(format!("`min` {a} is above `max` {b}: this can never hold"))
+        // Parameters are checked for existence and unit by the catalog; numbers only where both are known.
+        Between | AgeBetween if c.min.is_none() && c.max.is_none() => {
+            out.push(format!("test `{}` needs `min` and/or `max`", c.test.name()))
+        }
+        Between | AgeBetween => {
+            if let (Some(a), Some(b)) = (c.min_n(), c.max_n()) {
+                if a > b {
+                    out.push(format!("`min` {a} is above `max` {b}: this can never hold"))
+                }
             }
-            _ => {}
-        },
-        Within | AtLeastAgo => match (c.years_n(), c.months_n()) {
+        }
+        Within | AtLeastAgo => match (&c.years, &c.months) {
             (None, None) => out.push(format!(
                 "test `{}` needs `years` or `months`",
                 c.test.name()
             )),
             (Some(_), Some(_)) => out.push("give either `years` or `months`, not both".to_string()),
-            (Some(n), None) | (None, Some(n)) if n <= 0 => {
+            (Some(n), None) | (None, Some(n)) if n.lit().is_some_and(|n| n <= 0) => {
                 out.push(format!("the span must be positive (got {n})"))
             }
             _ => {}
@@ -1036,7 +1079,7 @@ pub fn validate_test(c: &Criterion, vocabulary: &[FactDef]) -> Vec<String> {
         }
     };
     stray(
-        c.value.is_some() && !matches!(c.test, AtLeast | AtMost),
+        c.value.is_some() && !matches!(c.test, AtLeast | AtMost | Below | AgeBelow),
         "value",
         &mut out,
     );
@@ -1241,6 +1284,7 @@ fn satisfiable(group: &[usize], criteria: &[Criterion], def: &FactDef) -> bool {
                 match c.test {
                     AtLeast => lo = lo.max(c.value_n().unwrap_or(i64::MIN)),
                     AtMost => hi = hi.min(c.value_n().unwrap_or(i64::MAX)),
+                    Below => hi = hi.min(c.value_n().map_or(i64::MAX, |v| v - 1)),
                     Between => {
                         lo = lo.max(c.min_n().unwrap_or(i64::MIN));
                         hi = hi.min(c.max_n().unwrap_or(i64::MAX));
@@ -1260,6 +1304,7 @@ fn satisfiable(group: &[usize], criteria: &[Criterion], def: &FactDef) -> bool {
                 match c.test {
                     Within => hi = hi.min(span.unwrap_or(i64::MAX)),
                     AtLeastAgo => lo = lo.max(span.unwrap_or(i64::MIN)),
+                    AgeBelow => age_hi = age_hi.min(c.value_n().map_or(i64::MAX, |v| v - 1)),
                     AgeBetween => {
                         age_lo = age_lo.max(c.min_n().unwrap_or(i64::MIN));
                         age_hi = age_hi.min(c.max_n().unwrap_or(i64::MAX));

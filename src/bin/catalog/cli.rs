@@ -10,7 +10,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   catalog check [DIR] [--today YYYY-MM-DD]
   catalog eval --facts FILE.json [--today YYYY-MM-DD] [--dir DIR]
-  catalog pack --out FILE [--dir DIR]";
+  catalog pack --out FILE [--dir DIR]
+  catalog report [--today YYYY-MM-DD] [--dir DIR]   what to re-verify, oldest first, with sources";
 
 /// Today's civil date (UTC). The tool is the edge of the system: the domain always gets it injected.
 fn system_today() -> Date {
@@ -73,6 +74,11 @@ fn check(dir: &Path, today: Date) -> ExitCode {
     for i in &issues {
         println!("{i}");
     }
+    // Past a review date is a reason to re-check, not a broken catalog.
+    let warnings = catalog.review_warnings(today);
+    for w in &warnings {
+        println!("warning: {w}");
+    }
     let (case_entries, case_errors) = catalog_source::read_cases(dir, &dir.to_string_lossy());
     let mut failures: Vec<String> = case_errors
         .iter()
@@ -90,12 +96,14 @@ fn check(dir: &Path, today: Date) -> ExitCode {
         println!("case failed: {f}");
     }
     let summary = format!(
-        "{} programs, {} facts, {} cases checked as of {today}: {} problems, {} failing cases",
+        "{} programs, {} facts, {} parameters, {} cases checked as of {today}: {} problems, {} failing cases, {} to re-verify",
         catalog.programs().len(),
         catalog.facts().len(),
+        catalog.parameters().params.len(),
         ran,
         issues.len(),
-        failures.len()
+        failures.len(),
+        warnings.len()
     );
     if issues.is_empty() && failures.is_empty() {
         println!("ok: {summary}");
@@ -140,6 +148,51 @@ fn eval(dir: &Path, facts_path: &Path, today: Date) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Every program in the order to re-verify it (earliest review date, then oldest check), with the sources
+/// of its rules and of each figure it shows.
+fn report(dir: &Path, today: Date) -> ExitCode {
+    let (_, catalog) = load(dir);
+    let catalog = catalog.in_force(today);
+    println!("What to re-verify, oldest first (as of {today}):");
+    for p in catalog.review_order() {
+        let due = p
+            .review_by
+            .map_or_else(|| "no review date".to_string(), |d| d.to_string());
+        let flag = if p.may_be_outdated(today) {
+            "  OVERDUE"
+        } else {
+            ""
+        };
+        let plan = if p.plan_only { " [plan only]" } else { "" };
+        println!(
+            "\n{due}  {}  (last verified {}){flag}{plan}\n  {}  {}",
+            p.id, p.last_verified, p.name.zh, p.file
+        );
+        for s in &p.sources {
+            let url = s
+                .url
+                .as_deref()
+                .map(|u| format!(" <{u}>"))
+                .unwrap_or_default();
+            println!("  rule source [{:?}] {}{url}", s.confidence, s.title);
+        }
+        for f in &p.figures {
+            let shown = f
+                .shown
+                .as_ref()
+                .map_or("(no value in force)", |t| t.zh.as_str());
+            let checked = f
+                .checked
+                .map_or_else(String::new, |d| format!(", checked {d}"));
+            println!(
+                "  figure {} = {shown} [{:?}] {}{checked}",
+                f.parameter, f.confidence, f.source_title
+            );
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn write_pack(dir: &Path, out: &Path) -> ExitCode {
@@ -197,6 +250,7 @@ pub fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Some("report") => report(&default_dir(), today),
         Some("pack") => match &args.out {
             Some(o) => write_pack(&default_dir(), o),
             None => {

@@ -65,7 +65,7 @@ fn unit_for(c: &Criterion, key: &str) -> &'static [Unit] {
     match (c.test, key) {
         (_, "years") => &[Unit::Years],
         (_, "months") => &[Unit::Months],
-        (TestKind::AgeBetween, _) => &[Unit::Age],
+        (TestKind::AgeBetween | TestKind::AgeBelow, _) => &[Unit::Age],
         _ => &[
             Unit::Count,
             Unit::Months,

@@ -139,13 +139,23 @@ impl SkillsSubsidyTerms {
         let cap = program["criteria"]
             .as_array()
             .and_then(|cs| {
+                // The firm limit (an `uncertain` criterion only asks to confirm, it is no limit).
                 cs.iter().find(|c| {
-                    c["fact"] == "skill_subsidy_claims_this_year" && c["test"] == "at_most"
+                    c["fact"] == "skill_subsidy_claims_this_year"
+                        && matches!(c["test"].as_str(), Some("at_most" | "below"))
+                        && c["uncertain"] != true
                 })
             })
-            .and_then(|c| c["value"].as_u64())
-            .and_then(|n| u8::try_from(n + 1).ok())
-            .ok_or_else(|| bad("criteria: at_most on skill_subsidy_claims_this_year"))?;
+            .and_then(|c| {
+                let n = c["value"].as_u64()?;
+                if c["test"] == "below" {
+                    Some(n)
+                } else {
+                    Some(n + 1)
+                }
+            })
+            .and_then(|n| u8::try_from(n).ok())
+            .ok_or_else(|| bad("criteria: at_most or below on skill_subsidy_claims_this_year"))?;
         let apply = program["apply"]
             .as_array()
             .and_then(|a| a.iter().find_map(|c| text(&c["name"])))
