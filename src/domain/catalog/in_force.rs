@@ -131,6 +131,9 @@ impl Catalog {
             if let Some(h) = &f.help {
                 f.help = Some(params.fill(h, day, &mut unused));
             }
+            for c in &mut f.choices {
+                c.label = params.fill(&c.label, day, &mut unused);
+            }
             if let Some(c) = &mut f.ask_if {
                 nums(c);
             }
@@ -250,6 +253,9 @@ impl Catalog {
             let mut texts = vec![("question", f2.question.clone())];
             if let Some(h) = f2.help.take() {
                 texts.push(("help", h));
+            }
+            for c in &f2.choices {
+                texts.push(("choice label", c.label.clone()));
             }
             for (what, t) in texts {
                 check_text(&f.file, &f.id, what, &t, out, &mut used);
