@@ -87,8 +87,9 @@ fn a_tampered_pack_is_refused_and_the_person_is_told_the_current_data_stays() {
     let mut bad = doc.clone();
     bad["programs"][0]["sources"] = serde_json::json!([]);
     assert!(matches!(build_pack(&bad), Err(PackError::Invalid(_))));
-    let payload = serde_json::json!({"meta": bad["meta"], "facts": bad["facts"], "programs": bad["programs"], "courses": []});
-    let forged = serde_json::json!({"format": "leye-catalog-pack", "format_version": 1,
+    let payload = serde_json::json!({"meta": bad["meta"], "facts": bad["facts"], "programs": bad["programs"], "courses": [],
+        "parameters": bad["parameters"], "sources": bad["sources"]});
+    let forged = serde_json::json!({"format": "leye-catalog-pack", "format_version": leye::domain::pack::PACK_FORMAT_VERSION,
         "version": v["version"], "published": v["published"],
         "sha256": leye::domain::pack::checksum(&payload), "payload": payload});
     match Catalog::from_pack_json(&forged.to_string()) {

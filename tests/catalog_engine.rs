@@ -30,7 +30,8 @@ fn program(id: &str, extra: Value) -> Value {
         "documents": [],
         "apply": [{"channel": "district_office"}],
         "sources": [{"id": "s", "title": "测试来源", "confidence": "M"}],
-        "last_verified": "2026-11-01"
+        "last_verified": "2026-11-01",
+        "effective_from": "2021-01-01", "open_ended": true, "review_by": "2027-06-30"
     });
     for (k, v) in extra.as_object().unwrap() {
         p[k] = v.clone();
@@ -42,6 +43,14 @@ fn catalog(programs: Vec<Value>) -> Catalog {
     let mut doc: Value = serde_json::from_str(CATALOG_JSON).unwrap();
     doc["programs"] = Value::Array(programs);
     doc["load_errors"] = json!([]);
+    // Only the figures the real facts and courses use; the synthetic programs name none.
+    if let Some(params) = doc["parameters"].as_array_mut() {
+        params.retain(|p| {
+            p["id"]
+                .as_str()
+                .is_some_and(|id| id.starts_with("labour.") || id == "loan.consumer_loan_limit")
+        });
+    }
     Catalog::from_document(&doc)
 }
 

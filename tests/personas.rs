@@ -121,13 +121,14 @@ fn ride_hailing_driver() {
         Outcome::Eligible,
         "{asked:?}"
     );
+    // What is paid after an injury is not in our sources, and the exam fee is unknown: confirm first.
     assert_eq!(
         outcome(&results, "occupational-injury-protection"),
-        Outcome::Eligible
+        Outcome::LikelyEligible
     );
     assert_eq!(
         outcome(&results, "ride-hailing-exam-fee"),
-        Outcome::Eligible
+        Outcome::LikelyEligible
     );
     // The two insurance programs cannot be combined, and each says so.
     let acc = result(&results, "accident-insurance-subsidy");
@@ -171,7 +172,7 @@ fn meituan_food_delivery_rider_without_employment_registration() {
         .any(|s| s.criterion == "employment-registered" && s.text.zh.contains("就业登记")));
     assert_eq!(
         outcome(&results, "occupational-injury-protection"),
-        Outcome::Eligible
+        Outcome::LikelyEligible
     );
     assert_eq!(
         outcome(&results, "flexible-worker-pension"),
@@ -217,13 +218,14 @@ fn returning_migrant_worker_opening_a_shop() {
             "platform_work": ["none"], "returning_migrant": true, "business_form": "planning",
             "first_business": true, "edu_level": "junior_high_or_less", "student_now": false,
             "registered_unemployed": false, "hard_to_employ": false, "veteran": false, "online_merchant": false,
-            "pension_enrolment": "resident", "cert_level": "none", "ui_months": 0,
+            "pension_enrolment": "resident", "cert_level": "none", "ui_months": 0, "other_loans": false,
         }),
     );
     assert_complete(name, &facts, &results);
+    // A newer Shandong loan rule exists whose contents were not found: confirm with the office first.
     assert_eq!(
         outcome(&results, "startup-guaranteed-loan"),
-        Outcome::Eligible,
+        Outcome::LikelyEligible,
         "{asked:?}"
     );
     assert_eq!(
@@ -240,7 +242,7 @@ fn returning_migrant_worker_opening_a_shop() {
         outcome(&results, "startup-training"),
         Outcome::LikelyEligible
     );
-    // No licence yet: the one-time subsidy needs a licensed business running for a year.
+    // No licence yet: the one-time subsidy needs a licensed business and months of paid insurance.
     assert_eq!(
         outcome(&results, "first-startup-subsidy"),
         Outcome::NotEligible
@@ -289,7 +291,7 @@ fn graduate_of_six_years_ago_starting_a_business() {
             "business_registered_date": "2025-03-01", "first_business": true, "business_staff": 2,
             "business_in_zaozhuang": true, "registered_unemployed": false, "hard_to_employ": false,
             "veteran": false, "returning_migrant": false, "online_merchant": false, "loan_other_groups": ["none"],
-            "pension_enrolment": "employee_flexible", "cert_level": "none", "ui_months": 0,
+            "pension_enrolment": "employee_flexible", "cert_level": "none", "ui_months": 0, "other_loans": false,
         }),
     );
     assert_complete(name, &facts, &results);
@@ -307,9 +309,11 @@ fn graduate_of_six_years_ago_starting_a_business() {
         outcome(&results, "flexible-social-insurance-subsidy"),
         Outcome::NotEligible
     );
+    // Six years out of school, not a returning migrant, not certified hard to employ: none of the three
+    // groups the one-off grant is for.
     assert_eq!(
         outcome(&results, "first-startup-subsidy"),
-        Outcome::LikelyEligible
+        Outcome::NotEligible
     );
 }
 
@@ -323,13 +327,13 @@ fn veteran_starting_a_business() {
             "platform_work": ["none"], "veteran": true, "business_form": "planning", "first_business": true,
             "edu_level": "college", "graduation_date": "2012-07-01", "studied_abroad": false,
             "student_now": false, "registered_unemployed": false, "hard_to_employ": false,
-            "pension_enrolment": "none", "cert_level": "none", "ui_months": 0,
+            "pension_enrolment": "none", "cert_level": "none", "ui_months": 0, "other_loans": false,
         }),
     );
     assert_complete(name, &facts, &results);
     assert_eq!(
         outcome(&results, "startup-guaranteed-loan"),
-        Outcome::Eligible,
+        Outcome::LikelyEligible,
         "{asked:?}"
     );
     assert_eq!(
@@ -349,6 +353,7 @@ fn returned_overseas_student() {
             "studied_abroad": true, "student_now": false, "business_form": "planning", "first_business": true,
             "registered_unemployed": false, "hard_to_employ": false, "veteran": false,
             "pension_enrolment": "none", "cert_level": "none", "ui_months": 0, "public_researcher": false,
+            "other_loans": false,
         }),
     );
     assert_complete(name, &facts, &results);
@@ -359,7 +364,7 @@ fn returned_overseas_student() {
     );
     assert_eq!(
         outcome(&results, "startup-guaranteed-loan"),
-        Outcome::Eligible
+        Outcome::LikelyEligible
     );
     assert_eq!(
         outcome(&results, "student-startup-program"),
@@ -375,7 +380,8 @@ fn trainee(cert_date: &str) -> (Facts, Vec<String>, Vec<ProgramResult>) {
             "platform_work": ["none"], "edu_level": "senior_high", "student_now": false, "business_form": "none",
             "pension_enrolment": "employee_via_employer", "hard_to_employ": false,
             "cert_level": "level4", "cert_date": cert_date, "skill_subsidy_claims_this_year": 0,
-            "ui_months": 26, "receiving_ui_benefit": false,
+            "ui_months": 26, "receiving_ui_benefit": false, "ui_insured_now": true,
+            "cert_claimed_before": "no",
         }),
     )
 }

@@ -273,9 +273,9 @@ fn who_may_join_matches_the_linked_program() {
                 v.fact.clone(),
                 v.test.name(),
                 v.values.clone(),
-                v.min,
-                v.max,
-                v.value,
+                v.min_n(),
+                v.max_n(),
+                v.value_n(),
             )
         };
         let mut mine: Vec<_> = c.who_may_join.criteria.iter().map(key).collect();
@@ -292,10 +292,13 @@ fn who_may_join_matches_the_linked_program() {
 
 #[test]
 fn the_subsidy_terms_come_from_the_program_catalog() {
-    let program = programs()
-        .into_iter()
-        .find(|p| p["id"] == SKILLS_SUBSIDY_PROGRAM)
-        .expect("catalog/programs has the skills subsidy");
+    // The entry with its parameters in force (as the app holds it), not the file's parameter ids.
+    let program = serde_json::to_value(
+        Catalog::builtin()
+            .program(SKILLS_SUBSIDY_PROGRAM)
+            .expect("catalog/programs has the skills subsidy"),
+    )
+    .unwrap();
     let terms = SkillsSubsidyTerms::from_program_json(&program).unwrap();
     // ../shared/policy/facts.md item 10: 初级 1,000元, 中级 1,500元, 高级 2,000元, within 12 months, ≤3 a year.
     assert_eq!(

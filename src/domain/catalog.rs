@@ -768,7 +768,7 @@ impl Catalog {
         }
         let mut out = self.load_issues.clone();
         self.validate_facts(&mut out);
-        self.validate_figures(today, &mut out);
+        self.validate_figures(&mut out);
         for (i, p) in self.programs.iter().enumerate() {
             if self.programs[..i].iter().any(|o| o.id == p.id) {
                 out.push(issue(

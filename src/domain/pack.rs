@@ -2,7 +2,7 @@
 //! (`public/catalog/pack.json`), checked completely before it replaces the current catalog.
 //!
 //! ```json
-//! { "format": "leye-catalog-pack", "format_version": 1, "version": "2026.11.1", "published": "2026-11-26",
+//! { "format": "leye-catalog-pack", "format_version": 2, "version": "2026.11.1", "published": "2026-11-26",
 //!   "sha256": "<hex of SHA-256 over canonical_json(payload)>", "payload": { "meta", "facts", "programs", "courses", "parameters", "sources" } }
 //! ```
 //! The canonical serialisation sorts object keys and has no whitespace, so the checksum does not depend on
@@ -232,7 +232,7 @@ mod tests {
     fn damaged_packs_are_refused_with_a_message_for_the_person() {
         let e = Catalog::from_pack_json("not json").unwrap_err();
         assert!(matches!(e, PackError::Malformed(_)));
-        let pack = serde_json::json!({"format":"leye-catalog-pack","format_version":1,"version":"1",
+        let pack = serde_json::json!({"format":"leye-catalog-pack","format_version":PACK_FORMAT_VERSION,"version":"1",
             "published":"2026-11-26","sha256":"00","payload":{}});
         let e = Catalog::from_pack_json(&pack.to_string()).unwrap_err();
         assert_eq!(e, PackError::Checksum);
@@ -241,10 +241,10 @@ mod tests {
             "更新包已损坏(校验失败),继续使用当前数据"
         );
         let mut other = pack.clone();
-        other["format_version"] = 2.into();
+        other["format_version"] = (PACK_FORMAT_VERSION + 1).into();
         assert_eq!(
             Catalog::from_pack_json(&other.to_string()).unwrap_err(),
-            PackError::UnsupportedVersion(2)
+            PackError::UnsupportedVersion(PACK_FORMAT_VERSION + 1)
         );
     }
 }

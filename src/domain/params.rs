@@ -347,7 +347,8 @@ impl Parameters {
     }
 
     /// Problems of the parameters and sources themselves (see `Catalog::validate`): `(file, entry, message)`.
-    pub fn validate(&self, today: Date) -> Vec<(String, String, String)> {
+    /// `published`: the catalog's publication day; nothing can have been checked after it.
+    pub fn validate(&self, published: Date) -> Vec<(String, String, String)> {
         let mut out = Vec::new();
         for (i, s) in self.sources.iter().enumerate() {
             let mut m = |msg: String| out.push((s.file.clone(), s.id.clone(), msg));
@@ -395,9 +396,9 @@ impl Parameters {
                     )),
                     Some(_) => {}
                 }
-                if v.checked > today {
+                if v.checked > published {
                     m(format!(
-                        "value from {}: `checked` {} is in the future",
+                        "value from {}: `checked` {} is after the catalog's `published` {published}",
                         v.from, v.checked
                     ));
                 }
@@ -612,7 +613,7 @@ mod tests {
     #[test]
     fn finds_figures_written_by_hand() {
         let names = vec!["12333".to_string()];
-        assert_eq!(hand_written_figures("最高20万元", &names), ["20"]);
+        assert_eq!(hand_written_figures("最高20万元", &names), ["20万"]);
         assert_eq!(hand_written_figures("满一年后", &names), ["一年"]);
         assert_eq!(hand_written_figures("补贴三分之二", &names), ["三分之"]);
         assert_eq!(hand_written_figures("补一半保费", &names), ["一半"]);

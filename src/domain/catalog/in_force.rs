@@ -190,8 +190,8 @@ impl Catalog {
 
     /// The figure checks of `validate`: parameters and sources sound, every reference known and of the
     /// right unit, no number in a rule that is not a parameter, no figure written by hand in a text.
-    pub(super) fn validate_figures(&self, today: Date, out: &mut Vec<CatalogIssue>) {
-        for (file, entry, msg) in self.parameters.validate(today) {
+    pub(super) fn validate_figures(&self, out: &mut Vec<CatalogIssue>) {
+        for (file, entry, msg) in self.parameters.validate(self.meta.published) {
             out.push(issue(&file, &entry, msg));
         }
         let names = &self.meta.names;
