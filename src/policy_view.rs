@@ -88,6 +88,17 @@ crate::messages! {
     EffectiveUntil => "至{date}", "until {date}";
     EffectiveOpenEnded => "长期有效(以当地最新通知为准)", "No end date announced (check the latest local notice)";
     LastVerified => "核对日期", "Last checked";
+    FiguresTitle => "这些数字从哪来", "Where these figures come from";
+    FigureSourceHint => "点一下看来源", "Tap to see the source";
+    FigureSource => "来源", "Source";
+    FigureConfidence => "可信度", "Confidence";
+    FigureFrom => "生效日期", "In force since";
+    FigureChecked => "核对日期", "Checked on";
+    FigureNotInForce => "今天没有生效的数值,以当地最新通知为准", "No value is in force today; check the latest local notice";
+    PlanOnly => "这项目前只在2021年的《创业枣庄·乐业鲁南》行动方案里提到,没有查到现行的具体办法,以当地最新通知为准。",
+        "So far this is only mentioned in Zaozhuang's 2021 employment action plan; no current detailed rules were found. Check the latest local notice.";
+    MayBeOutdated => "信息可能已过期:这条信息原定{date}前重新核对,请以当地最新通知为准。",
+        "This may be out of date: it was due to be checked again by {date}. Check the latest local notice.";
     SaveProgram => "收藏这项政策", "Save this program";
     SavedProgram => "已收藏(点击取消)", "Saved (tap to remove)";
     CheckWhere => "最新规定请咨询:区(市)公共就业服务机构、人社服务热线12333、掌上12333、爱山东App,或访问 zzhrss.zaozhuang.gov.cn",

@@ -237,7 +237,7 @@ impl AppState {
             return; // an app update brought a catalog at least as new
         }
         if let Ok(catalog) = Catalog::from_pack_json(&record.pack_json) {
-            self.catalog.set(Arc::new(catalog));
+            self.catalog.set(Arc::new(catalog.in_force(self.today)));
         }
     }
 
@@ -371,7 +371,9 @@ fn load_data(app: AppState, storage: Storage) -> Result<Task<bool>, ChunkMissing
         let Ok(json) = chunk!(builtin_catalog_json()) else {
             return false;
         };
-        app.catalog.set(Arc::new(Catalog::from_json(json)));
+        // Every figure as in force today (a catalog holds dated values, see domain::params).
+        app.catalog
+            .set(Arc::new(Catalog::from_json(json).in_force(app.today)));
         if let Ok(Some(published)) = storage.catalog_pack_published().await {
             if published > app.catalog.get_untracked().published() {
                 // Without its chunk the built-in catalog stays in use: still correct, only older.
@@ -460,7 +462,7 @@ async fn check_catalog_now(app: AppState, force: bool) -> Result<CatalogCheck, S
                 &after,
             );
             let published = after.published();
-            app.catalog.set(Arc::new(after));
+            app.catalog.set(Arc::new(after.in_force(app.today)));
             app.facts.set(facts_after);
             let summary = change.summary();
             app.inform(Text::new(

@@ -28,7 +28,7 @@ crate::messages! {
         Apps => "手机上办", "On your phone";
         DistrictsTitle => "各区(市)", "Districts";
         AskFor => "找", "Ask for";
-        NotConfirmed => "地址、电话和办公时间未核实,请先拨打12333或查看市人社局网站。", "Address, phone and hours are not confirmed; call 12333 or check the city bureau's website first.";
+        NotConfirmed => "地址请拨12333询问(外地手机拨0632-12333)", "Call 12333 for the address (0632-12333 from a phone registered outside Zaozhuang)";
         Address => "地址", "Address";
         Phone => "电话", "Phone";
         Hours => "办公时间", "Opening hours";

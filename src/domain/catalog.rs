@@ -160,7 +160,10 @@ impl ChannelKind {
                 "市公共就业和人才服务中心(市人社局)",
                 "the city public employment service centre (HRSS bureau)",
             ),
-            ChannelKind::Hotline12333 => ("人社服务热线12333", "the 12333 social security hotline"),
+            ChannelKind::Hotline12333 => (
+                "人社服务热线12333(外地手机拨0632-12333)",
+                "the 12333 social security hotline (0632-12333 from a phone registered outside Zaozhuang)",
+            ),
             ChannelKind::Zhangshang12333 => ("掌上12333 App", "the 掌上12333 app"),
             ChannelKind::Employer => (
                 "你的单位或平台代为申请",

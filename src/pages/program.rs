@@ -9,7 +9,7 @@ use crate::app::{tr, use_app};
 use crate::components::policy::{
     text, ApplyChannels, BenefitLine, DataAsOf, DocumentChecklist, OutcomeBadge, SavedPrograms,
 };
-use crate::domain::catalog::{Confidence, Program};
+use crate::domain::catalog::{Confidence, Figure, Program};
 use crate::domain::outcome::{evaluate, Availability, Group, WindowState};
 use crate::domain::rules::CriterionResult;
 use crate::pages::check::ExclusionNote;
@@ -58,11 +58,44 @@ fn ProgramDetail(program: Program, saved: SavedPrograms) -> impl IntoView {
                 <span class="kind-tag">{text(program.kind.label())}</span>
             </p>
             <DataAsOf/>
+            {program.plan_only.then(|| view! { <p class="note plan-only">{tr(PolicyText::PlanOnly)}</p> })}
+            {program.review_by.filter(|d| *d < app.today).map(|d| {
+                let d = d.to_string();
+                view! {
+                    <p class="notice outdated" role="note">
+                        {move || pv::tf(PolicyText::MayBeOutdated, app.lang.get(), "date", &d)}
+                    </p>
+                }
+            })}
             <section class="card">
                 <h2>{tr(PolicyText::Summary)}</h2>
                 <p>{text(program.summary.clone())}</p>
                 <h2>{tr(PolicyText::Benefit)}</h2>
-                {move || result.get().map(|r| view! { <BenefitLine benefit=r.benefit/> })}
+                {
+                    let figures: Vec<Figure> = program
+                        .figures
+                        .iter()
+                        .filter(|f| program.benefit_figures.contains(&f.parameter))
+                        .cloned()
+                        .collect();
+                    move || result.get().map(|r| {
+                        if figures.is_empty() {
+                            view! { <BenefitLine benefit=r.benefit/> }.into_any()
+                        } else {
+                            // The amount itself opens its source: one tap from the figure to where it comes from.
+                            view! {
+                                <details class="figure benefit-figure">
+                                    <summary>
+                                        <BenefitLine benefit=r.benefit/>
+                                        <span class="figure-hint">{tr(PolicyText::FigureSourceHint)}</span>
+                                    </summary>
+                                    <FigureDetails figures=figures.clone()/>
+                                </details>
+                            }
+                            .into_any()
+                        }
+                    })
+                }
                 {program.benefit.period.clone().map(|t| view! { <p class="note">{text(t)}</p> })}
                 {program.benefit.duration.clone().map(|t| view! { <p class="note">{text(t)}</p> })}
                 {program.benefit.note.clone().map(|t| view! { <p class="note">{text(t)}</p> })}
@@ -229,23 +262,58 @@ fn Windows(
     }
 }
 
-/// Plan clause, departments, sources with confidence, last-checked date.
+/// Each figure's value, source, confidence and dates.
+#[component]
+fn FigureDetails(figures: Vec<Figure>) -> impl IntoView {
+    figures
+        .into_iter()
+        .map(|f| {
+            let value = match f.shown.clone() {
+                Some(t) => text(t).into_any(),
+                None => tr(PolicyText::FigureNotInForce).into_any(),
+            };
+            let source = match f.source_url.clone() {
+                Some(url) => view! { <a href=url rel="noopener noreferrer" target="_blank">{f.source_title.clone()}</a> }.into_any(),
+                None => view! { <span>{f.source_title.clone()}</span> }.into_any(),
+            };
+            view! {
+                <dl class="figure-source" data-parameter=f.parameter.clone()>
+                    <dt>{text(f.label.clone())}</dt>
+                    <dd class="figure-value">{value}</dd>
+                    <dt>{tr(PolicyText::FigureSource)}</dt>
+                    <dd>{source}</dd>
+                    <dt>{tr(PolicyText::FigureConfidence)}</dt>
+                    <dd><ConfidenceTag confidence=f.confidence/></dd>
+                    {f.from.map(|d| view! { <dt>{tr(PolicyText::FigureFrom)}</dt><dd>{d.to_string()}</dd> })}
+                    {f.checked.map(|d| view! { <dt>{tr(PolicyText::FigureChecked)}</dt><dd class="figure-checked">{d.to_string()}</dd> })}
+                </dl>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn ConfidenceTag(confidence: Confidence) -> impl IntoView {
+    let (class, key) = match confidence {
+        Confidence::H => ("confidence confidence-h", PolicyText::ConfidenceH),
+        Confidence::M => ("confidence confidence-m", PolicyText::ConfidenceM),
+        Confidence::L => ("confidence confidence-l", PolicyText::ConfidenceL),
+    };
+    view! { <span class=class>{tr(key)}</span> }
+}
+
+/// Plan clause, departments, sources with confidence, every figure with its source, last-checked date.
 #[component]
 fn Provenance(program: Program) -> impl IntoView {
     let sources = program
         .sources
         .iter()
         .map(|s| {
-            let conf = match s.confidence {
-                Confidence::H => ("confidence confidence-h", PolicyText::ConfidenceH),
-                Confidence::M => ("confidence confidence-m", PolicyText::ConfidenceM),
-                Confidence::L => ("confidence confidence-l", PolicyText::ConfidenceL),
-            };
             let date = s.date.map(|d| format!(" ({d})"));
             view! {
                 <li>
                     <span>{s.title.clone()}</span>{date}
-                    " " <span class=conf.0>{tr(conf.1)}</span>
+                    " " <ConfidenceTag confidence=s.confidence/>
                 </li>
             }
         })
@@ -263,6 +331,24 @@ fn Provenance(program: Program) -> impl IntoView {
             <ul class="plain-list">{departments}</ul>
             <h3>{tr(PolicyText::Sources)}</h3>
             <ul class="plain-list">{sources}</ul>
+            {(!program.figures.is_empty()).then(|| {
+                let rows = program.figures.clone().into_iter().map(|f| {
+                    let shown = f.shown.clone();
+                    view! {
+                        <details class="figure">
+                            <summary>
+                                {text(f.label.clone())}{tr(PolicyText::Colon)}
+                                <strong>{shown.map(|t| text(t).into_any()).unwrap_or_else(|| tr(PolicyText::FigureNotInForce).into_any())}</strong>
+                            </summary>
+                            <FigureDetails figures=vec![f]/>
+                        </details>
+                    }
+                }).collect_view();
+                view! {
+                    <h3>{tr(PolicyText::FiguresTitle)}</h3>
+                    <div class="figure-list">{rows}</div>
+                }
+            })}
             <p class="note"><strong>{tr(PolicyText::LastVerified)}{tr(PolicyText::Colon)}</strong>{program.last_verified.to_string()}</p>
         </section>
     }

@@ -253,23 +253,30 @@ pub fn WhereToGo(offices: &'static Offices) -> impl IntoView {
             </ul>
             <h3>{tr(S::DistrictsTitle)}</h3>
             <ul class="where-districts">
-                {offices.offices.iter().map(|o| view! {
-                    <li class="where-office">
-                        <strong>{bilingual(o.district.clone())}</strong>
-                        <span>{label(S::AskFor)}{bilingual(o.name.clone())}</span>
-                        {o.address.clone().map(|a| view! {
-                            <span>{label(S::Address)}{bilingual(a)}</span>
-                        })}
-                        {o.phone.clone().map(|p| view! {
-                            <span>{label(S::Phone)}<a class="tel-link" href=crate::domain::offices::tel_href(&p)>{p.clone()}</a></span>
-                        })}
-                        {o.hours.clone().map(|h| view! {
-                            <span>{label(S::Hours)}{bilingual(h)}</span>
-                        })}
-                        {(!o.has_details()).then(|| view! {
-                            <span class="note">{tr(S::NotConfirmed)}</span>
-                        })}
-                    </li>
+                {offices.offices.iter().map(|o| if o.has_details() {
+                    view! {
+                        <li class="where-office">
+                            <strong>{bilingual(o.district.clone())}</strong>
+                            <span>{label(S::AskFor)}{bilingual(o.name.clone())}</span>
+                            {o.address.clone().map(|a| view! {
+                                <span>{label(S::Address)}{bilingual(a)}</span>
+                            })}
+                            {o.phone.clone().map(|p| view! {
+                                <span>{label(S::Phone)}<a class="tel-link" href=crate::domain::offices::tel_href(&p)>{p.clone()}</a></span>
+                            })}
+                            {o.hours.clone().map(|h| view! {
+                                <span>{label(S::Hours)}{bilingual(h)}</span>
+                            })}
+                        </li>
+                    }.into_any()
+                } else {
+                    // Nothing verified: one line, never a card of empty fields.
+                    view! {
+                        <li class="where-office where-office-short">
+                            <strong>{bilingual(o.district.clone())}</strong>" · "
+                            {bilingual(o.name.clone())}" · "{tr(S::NotConfirmed)}
+                        </li>
+                    }.into_any()
                 }).collect_view()}
             </ul>
         </section>

@@ -161,3 +161,41 @@ test('an employer measure is labelled and not checked against the person; an unk
     dispose();
   }
 });
+
+test('a program page: one tap on the amount shows its source, confidence and as-of date', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const { page, seen } = await open(context, '/policies/skill-upgrade-subsidy');
+    const amount = page.locator('details.benefit-figure');
+    await amount.waitFor();
+    // The figures come from the catalog's parameters, not from hand-written prose.
+    const line = await amount.locator('summary .benefit-line').innerText();
+    assert.match(line, /1000元.*1500元.*2000元/);
+    assert.equal(await amount.locator('.figure-source').first().isVisible(), false, 'closed until tapped');
+    await amount.locator('summary').tap();
+    const source = amount.locator('.figure-source[data-parameter="skill_subsidy.amount.level4"]');
+    await source.waitFor({ state: 'visible' });
+    const shown = await source.innerText();
+    assert.match(shown, /1500元/);
+    assert.match(shown, /山东省失业保险技能提升补贴政策/);
+    assert.match(shown, /可信度高/);
+    assert.match(shown, /核对日期\s*\d{4}-\d{2}-\d{2}/);
+    await page.screenshot({ path: join(SHOTS, 'program-figure-source.png') });
+
+    // Every figure on the page is listed under 这些数字从哪来, each one tap from its source.
+    const list = page.locator('.figure-list details.figure');
+    assert.ok((await list.count()) >= 5, 'the subsidy shows at least five figures');
+    const months = list.filter({ hasText: '发证后多久内申请' });
+    await months.locator('summary').tap();
+    assert.match(await months.locator('.figure-source').innerText(), /12个月[\s\S]*来源[\s\S]*可信度/);
+
+    // A plan-only program says so in one plain line.
+    await page.goto(host.origin + '/policies/returnee-bank-credit');
+    await page.locator('p.plan-only').waitFor();
+    assert.match(await page.locator('p.plan-only').innerText(), /只在2021年的《创业枣庄·乐业鲁南》行动方案里提到/);
+    await clean(seen);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});

@@ -112,7 +112,10 @@ test('a rider sees what to apply for, the documents once each, where to go, and 
     const tels = await page.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(tels, ['tel:12333'], 'the only phone link is the confirmed hotline');
     assert.equal(await where.locator('a[href="https://zzhrss.zaozhuang.gov.cn/"]').count(), 1);
-    assert.equal(await where.locator('.where-office .note').count(), 7, 'each district says its details are unconfirmed');
+    // No district has verified details: each is one line that says how to find the address, not a card.
+    const short = where.locator('.where-office-short');
+    assert.equal(await short.count(), 7, 'each district is one line');
+    for (const line of await short.allInnerTexts()) assert.match(line, /地址请拨12333询问/);
 
     // The QR code is made on the phone and carries the list's text.
     const text = await readQr(page);
