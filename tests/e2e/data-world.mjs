@@ -171,6 +171,13 @@ export function servedPack(dist = DIST) {
   return JSON.parse(readFileSync(join(dist, 'catalog', 'pack.json'), 'utf8'));
 }
 
+/** The day after `date` (YYYY-MM-DD): a newer pack's date that stays within the day of clock skew allowed. */
+export function dayAfter(date) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** A pack published later than the built-in data, optionally with a program added; checksum made right. */
 export function newerPack(base, { published, version, addProgram } = {}) {
   const pack = structuredClone(base);
