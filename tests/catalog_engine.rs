@@ -319,3 +319,80 @@ fn impossible_answers_are_refused_at_the_question() {
     assert!(matches!(err, FactError::ExclusiveCombined { .. }));
     assert!(f.is_empty(), "refused answers must not be stored");
 }
+
+#[test]
+fn a_figure_by_hand_a_literal_limit_or_an_unsourced_value_fails_the_check() {
+    let by_hand = catalog(vec![program(
+        "hand",
+        json!({"summary": {"zh": "最高20万元,满一年可申请。", "en": "Up to 200,000 yuan."}}),
+    )]);
+    let msgs: Vec<String> = by_hand
+        .validate(today())
+        .iter()
+        .map(|i| i.to_string())
+        .collect();
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("[hand]") && m.contains("20万") && m.contains("一年")),
+        "{msgs:?}"
+    );
+    assert!(msgs.iter().any(|m| m.contains("200,000")), "{msgs:?}");
+
+    let literal = catalog(vec![program(
+        "literal",
+        json!({"criteria": [{"id": "age", "fact": "birth_date", "test": "age_between", "min": 16,
+            "met": {"zh": "符合", "en": "met"}, "failed": {"zh": "不符合", "en": "not met"}}]}),
+    )]);
+    assert!(literal
+        .validate(today())
+        .iter()
+        .any(|i| i.message.contains("is the number 16")));
+
+    let mut doc: Value = serde_json::from_str(CATALOG_JSON).unwrap();
+    doc["parameters"][0]["values"][0]["source"] = json!("nowhere");
+    let unsourced = Catalog::from_document(&doc);
+    assert!(unsourced.validate(today()).iter().any(|i| i
+        .message
+        .contains("source `nowhere` is not in catalog/sources")));
+}
+
+#[test]
+fn a_program_past_its_review_date_is_a_warning_not_a_failure() {
+    let c = catalog(vec![program("old", json!({"review_by": "2026-06-30"}))]);
+    assert!(c.validate(today()).is_empty());
+    let w = c.review_warnings(today());
+    assert_eq!(w.len(), 1);
+    assert!(w[0].message.contains("2026-06-30"));
+    assert!(c.program("old").unwrap().may_be_outdated(today()));
+    assert!(c.review_warnings(Date::ymd(2026, 6, 30)).is_empty());
+}
+
+#[test]
+fn a_parameter_is_used_with_the_value_in_force_on_the_day_evaluated() {
+    // A program whose limit is a dated parameter: the age limit rises on 2027-01-01.
+    let mut doc: Value = serde_json::from_str(CATALOG_JSON).unwrap();
+    doc["programs"] = json!([program(
+        "dated",
+        json!({"criteria": [{"id": "age", "fact": "birth_date", "test": "age_between", "min": "test.min_age",
+            "met": {"zh": "你{age}岁,满{test.min_age}岁", "en": "You are {age}, at least {test.min_age}"},
+            "failed": {"zh": "你{age}岁,未满{test.min_age}岁", "en": "You are {age}, under {test.min_age}"}}]})
+    )]);
+    doc["load_errors"] = json!([]);
+    doc["parameters"].as_array_mut().unwrap().push(json!({
+        "id": "test.min_age", "label": {"zh": "测试年龄", "en": "Test age"}, "unit": "age",
+        "values": [
+            {"from": "2020-01-01", "value": 16, "source": "labour-law-15", "checked": "2026-11-01"},
+            {"from": "2027-01-01", "value": 18, "source": "labour-law-15", "checked": "2026-11-01"}
+        ]
+    }));
+    let c = Catalog::from_document(&doc);
+    let mut f = Facts::new();
+    f.set("birth_date", FactValue::Date(Date::ymd(2010, 6, 1)));
+    let on = |d: Date| evaluate(&c, &f, d).remove(0);
+    let before = on(Date::ymd(2026, 12, 31));
+    assert_eq!(before.outcome, Outcome::Eligible);
+    assert_eq!(before.trace[0].text.zh, "你16岁,满16岁");
+    let after = on(Date::ymd(2027, 1, 1));
+    assert_eq!(after.outcome, Outcome::NotEligible);
+    assert_eq!(after.trace[0].text.zh, "你16岁,未满18岁");
+}

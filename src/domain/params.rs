@@ -389,12 +389,11 @@ impl Parameters {
                         v.from
                     ));
                 }
-                match self.source(&v.source) {
-                    None => m(format!(
-                        "value from {}: source `{}` is not in catalog/sources.toml: every value needs a source",
+                if self.source(&v.source).is_none() {
+                    m(format!(
+                        "value from {}: source `{}` is not in catalog/sources: every value needs a source",
                         v.from, v.source
-                    )),
-                    Some(_) => {}
+                    ));
                 }
                 if v.checked > published {
                     m(format!(
