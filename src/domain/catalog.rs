@@ -684,6 +684,16 @@ impl Catalog {
                 }
             }
         }
+        // A program's source written as `{ id = "..." }` alone is the catalog-wide source of that id.
+        for p in &mut programs {
+            for s in &mut p.sources {
+                if s.title.is_empty() {
+                    if let Some(full) = parameters.source(&s.id) {
+                        *s = full.clone();
+                    }
+                }
+            }
+        }
         let courses = doc.courses;
         let exclusions = programs
             .iter()

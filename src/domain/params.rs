@@ -133,15 +133,9 @@ pub enum Confidence {
 }
 
 impl Confidence {
-    pub fn label(self) -> Text {
-        match self {
-            Confidence::H => Text::new("高(官方文件)", "high (official document)"),
-            Confidence::M => Text::new(
-                "中(较可靠,建议核实)",
-                "medium (fairly reliable; worth confirming)",
-            ),
-            Confidence::L => Text::new("低(请务必核实)", "low (please confirm)"),
-        }
+    /// What a source that does not say is taken as: the lowest.
+    fn unstated() -> Confidence {
+        Confidence::L
     }
 }
 
@@ -209,9 +203,12 @@ impl Parameter {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
+    /// Empty in a program's `sources` that only names a catalog-wide source by `id` (filled in at load).
+    #[serde(default)]
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(default = "Confidence::unstated")]
     pub confidence: Confidence,
     /// When the document was issued, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
