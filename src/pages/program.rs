@@ -277,16 +277,17 @@ fn FigureDetails(figures: Vec<Figure>) -> impl IntoView {
                 None => view! { <span>{f.source_title.clone()}</span> }.into_any(),
             };
             view! {
-                <dl class="figure-source" data-parameter=f.parameter.clone()>
-                    <dt>{text(f.label.clone())}</dt>
-                    <dd class="figure-value">{value}</dd>
-                    <dt>{tr(PolicyText::FigureSource)}</dt>
-                    <dd>{source}</dd>
-                    <dt>{tr(PolicyText::FigureConfidence)}</dt>
-                    <dd><ConfidenceTag confidence=f.confidence/></dd>
-                    {f.from.map(|d| view! { <dt>{tr(PolicyText::FigureFrom)}</dt><dd>{d.to_string()}</dd> })}
-                    {f.checked.map(|d| view! { <dt>{tr(PolicyText::FigureChecked)}</dt><dd class="figure-checked">{d.to_string()}</dd> })}
-                </dl>
+                <div class="figure-source" data-parameter=f.parameter.clone()>
+                    <p class="figure-label">{text(f.label.clone())}{tr(PolicyText::Colon)}<strong class="figure-value">{value}</strong></p>
+                    <dl>
+                        <dt>{tr(PolicyText::FigureSource)}</dt>
+                        <dd>{source}</dd>
+                        <dt>{tr(PolicyText::FigureConfidence)}</dt>
+                        <dd><ConfidenceTag confidence=f.confidence/></dd>
+                        {f.from.map(|d| view! { <dt>{tr(PolicyText::FigureFrom)}</dt><dd>{d.to_string()}</dd> })}
+                        {f.checked.map(|d| view! { <dt>{tr(PolicyText::FigureChecked)}</dt><dd class="figure-checked">{d.to_string()}</dd> })}
+                    </dl>
+                </div>
             }
         })
         .collect_view()
