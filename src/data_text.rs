@@ -3,6 +3,7 @@
 //!
 //! Kept outside the wasm-only page module so all of it is tested natively with `cargo test`.
 
+use crate::domain::backup::Holdings;
 use crate::domain::catalog::Catalog;
 use crate::domain::date::Date;
 use crate::domain::facts::{Answer, FactDef, Facts};
@@ -62,7 +63,96 @@ crate::messages! {
         Switched => "政策数据已更新。", "The policy data was updated.";
         CatalogNote => "政策以当地最新通知为准。可以咨询区县或市公共就业服务机构、人社局,拨打12333,或使用“掌上12333”、爱山东App。", "The latest local notice is what counts. Ask the district or city public employment service or human resources bureau, call 12333, or use the 掌上12333 or 爱山东 apps.";
         NoChange => "你的结果没有变化。", "Your results did not change.";
+        SavedNoLongerListed => "收藏的政策中,这些已不在当前的政策数据中(收藏仍然保留):", "Saved programs no longer listed in the current policy data (still kept):";
+        RestoreQuestion => "恢复会用文件里的内容替换本机现有的数据。请先对比:", "Restoring replaces the data on this phone with the file's. Compare first:";
+        RestoreInFile => "文件里", "In the file";
+        RestoreOnPhone => "本机现有", "On this phone";
+        HoldAnswers => "自测回答", "Check answers";
+        HoldSaved => "收藏的政策", "Saved programs";
+        HoldCourses => "报名的课程", "Courses enrolled";
+        HoldHours => "学习时长", "Hours studied";
+        HoldCertificates => "证书", "Certificates";
+        RestoreKeepsCopy => "本机现有的数据会自动另存一份,恢复后可以一键撤销。", "The data now on this phone is kept as an automatic backup; you can undo the restore with one tap.";
+        RestoreConfirm => "用文件替换", "Replace with the file";
+        RestoreCancel => "取消,保留本机数据", "Cancel, keep this phone's data";
+        RestoreCancelled => "没有恢复,本机数据没有改变。", "Not restored; the data on this phone is unchanged.";
+        UndoNote => "上次恢复前的数据已自动保存:", "The data from before the last restore was saved automatically:";
+        Undo => "撤销上次恢复", "Undo the last restore";
+        Undoing => "正在撤销…", "Undoing…";
+        Undone => "已撤销恢复,回到恢复前的数据。刚才被替换的数据也已自动保存,可以再次撤销。", "The restore was undone: the data from before it is back. The data it replaced was saved automatically too, so this can be undone again.";
     }
+}
+
+/// Said once when start-up drops a stored catalog pack dated after today (issue 14): what was dropped,
+/// why, and what is used instead.
+pub fn future_pack_dropped(published: Date, today: Date, builtin: Date) -> Text {
+    Text::new(
+        format!("已停用一份标注日期在未来（{published}，今天是 {today}）的政策数据，它会挡住之后的真实更新。现在使用应用自带的政策数据（{builtin}），联网时会重新检查更新。"),
+        format!("Stopped using policy data dated in the future ({published}; today is {today}): it would hide every real update. Using the policy data built into the app ({builtin}); updates are checked again when online."),
+    )
+}
+
+/// One line of the restore question: a kind of record and how many the file and the phone hold, e.g.
+/// ("学习时长", "12.5 小时", "0 小时"). Hours to one decimal, from whole minutes.
+pub fn holdings_rows(
+    file: &Holdings,
+    phone: &Holdings,
+    lang: Lang,
+) -> Vec<(&'static str, String, String)> {
+    // Chinese counts things with their own measure word: 条 answers, 项 programs, 门 courses, 张 certificates.
+    let count = |n: usize, unit: &str| match lang {
+        Lang::Zh => format!("{n} {unit}"),
+        Lang::En => n.to_string(),
+    };
+    let hours = |minutes: u64| {
+        let tenths = (minutes * 10 + 30) / 60;
+        let number = if tenths % 10 == 0 {
+            format!("{}", tenths / 10)
+        } else {
+            format!("{}.{}", tenths / 10, tenths % 10)
+        };
+        match lang {
+            Lang::Zh => format!("{number} 小时"),
+            Lang::En => format!("{number} h"),
+        }
+    };
+    vec![
+        (
+            DataText::HoldAnswers.text_in(lang),
+            count(file.answers, "条"),
+            count(phone.answers, "条"),
+        ),
+        (
+            DataText::HoldSaved.text_in(lang),
+            count(file.saved, "项"),
+            count(phone.saved, "项"),
+        ),
+        (
+            DataText::HoldCourses.text_in(lang),
+            count(file.courses, "门"),
+            count(phone.courses, "门"),
+        ),
+        (
+            DataText::HoldHours.text_in(lang),
+            hours(file.minutes),
+            hours(phone.minutes),
+        ),
+        (
+            DataText::HoldCertificates.text_in(lang),
+            count(file.certificates, "张"),
+            count(phone.certificates, "张"),
+        ),
+    ]
+}
+
+/// The same holdings as one sentence, for the undo offer: "自测回答 3 条、收藏的政策 2 条、…".
+pub fn holdings_sentence(h: &Holdings, lang: Lang) -> String {
+    let rows = holdings_rows(h, h, lang);
+    let sep = if lang == Lang::Zh { "、" } else { ", " };
+    rows.into_iter()
+        .map(|(label, n, _)| format!("{label} {n}"))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// The download name of a backup made on `today`: `leye-backup-2026-11-26.json`.
@@ -137,6 +227,9 @@ pub fn facts_from_answers<'a>(
 pub struct CatalogChange {
     pub newly_qualifying: Vec<Text>,
     pub no_longer_qualifying: Vec<Text>,
+    /// Courses the person enrolled in and programs they saved that the new catalog no longer lists: their
+    /// records are kept and shown as no longer listed (issue 14), and the person is told.
+    pub no_longer_listed: Vec<Text>,
 }
 
 impl CatalogChange {
@@ -170,11 +263,46 @@ impl CatalogChange {
                 .filter(|r| r.outcome.qualifies() && !qualified(after, &r.program))
                 .map(|r| name(before_catalog, &r.program))
                 .collect(),
+            no_longer_listed: Vec::new(),
         }
     }
 
+    /// Adds the person's enrolled courses and saved programs that `after` no longer lists (named as
+    /// `before` named them; by id when neither does).
+    pub fn with_unlisted(
+        mut self,
+        before: &Catalog,
+        after: &Catalog,
+        enrolled_courses: &[String],
+        saved_programs: &[String],
+    ) -> CatalogChange {
+        use crate::domain::training::{CourseCatalog, CourseId};
+        let (old, new) = (
+            CourseCatalog::from_catalog(before).unwrap_or_default(),
+            CourseCatalog::from_catalog(after).unwrap_or_default(),
+        );
+        for id in enrolled_courses {
+            let id = CourseId::new(id.as_str());
+            if new.course(&id).is_none() {
+                let name = old.course(&id).map(|c| c.name.clone());
+                self.no_longer_listed
+                    .push(name.unwrap_or_else(|| Text::new(id.as_str(), id.as_str())));
+            }
+        }
+        for id in saved_programs {
+            if after.program(id).is_none() {
+                let name = before.program(id).map(|p| p.name.clone());
+                self.no_longer_listed
+                    .push(name.unwrap_or_else(|| Text::new(id.as_str(), id.as_str())));
+            }
+        }
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.newly_qualifying.is_empty() && self.no_longer_qualifying.is_empty()
+        self.newly_qualifying.is_empty()
+            && self.no_longer_qualifying.is_empty()
+            && self.no_longer_listed.is_empty()
     }
 
     /// One or two sentences for the person: "新增1项你可以申请的政策:…" and/or "有1项政策你现在不再符合:…".
@@ -225,6 +353,23 @@ impl CatalogChange {
                 names(gone, Lang::En)
             );
         }
+        let gone = &self.no_longer_listed;
+        if !gone.is_empty() {
+            if !en.is_empty() {
+                en.push(' ');
+            }
+            zh += &format!(
+                "你报名的课程或收藏的政策中有{}项不在新的政策数据中了:{}。你的记录都还在,标为“已不在当前政策数据中”。",
+                gone.len(),
+                names(gone, Lang::Zh)
+            );
+            en += &format!(
+                "{} of your courses or saved programs {} no longer listed in the new data: {}. Your records are kept and marked as no longer listed.",
+                gone.len(),
+                if gone.len() == 1 { "is" } else { "are" },
+                names(gone, Lang::En)
+            );
+        }
         Text::new(zh, en)
     }
 }
@@ -251,6 +396,32 @@ mod tests {
     fn counts_read_naturally_in_both_languages() {
         assert_eq!(count_text(3, Lang::Zh), "3 条");
         assert_eq!(count_text(1, Lang::En), "1");
+    }
+
+    #[test]
+    fn the_restore_question_shows_file_against_phone_in_both_languages() {
+        let file = Holdings {
+            answers: 3,
+            saved: 2,
+            courses: 1,
+            minutes: 750,
+            certificates: 1,
+            records: 9,
+        };
+        let phone = Holdings::default();
+        let zh = holdings_rows(&file, &phone, Lang::Zh);
+        assert_eq!(zh[0], ("自测回答", "3 条".to_owned(), "0 条".to_owned()));
+        assert_eq!(
+            zh[3],
+            ("学习时长", "12.5 小时".to_owned(), "0 小时".to_owned())
+        );
+        let en = holdings_rows(&file, &phone, Lang::En);
+        assert_eq!(en[4], ("Certificates", "1".to_owned(), "0".to_owned()));
+        assert_eq!(en[3].1, "12.5 h");
+        assert_eq!(
+            holdings_sentence(&file, Lang::Zh),
+            "自测回答 3 条、收藏的政策 2 项、报名的课程 1 门、学习时长 12.5 小时、证书 1 张"
+        );
     }
 
     #[test]
@@ -350,6 +521,58 @@ mod tests {
         let change = CatalogChange::between(&results, catalog(), &results, catalog());
         assert!(change.is_empty());
         assert_eq!(change.summary().zh, "你的结果没有变化。");
+    }
+
+    #[test]
+    fn a_dropped_course_or_saved_program_is_reported_not_called_no_change() {
+        let today = Date::ymd(2026, 11, 26);
+        let results = evaluate(catalog(), &Facts::new(), today);
+        let course = crate::domain::training::CourseCatalog::from_catalog(catalog()).unwrap();
+        let enrolled = course.courses()[0].id.as_str().to_owned();
+        let saved = catalog().programs()[0].id.clone();
+        // The same catalog without that course and that program.
+        let mut doc: Value = serde_json::from_str(crate::domain::catalog::CATALOG_JSON).unwrap();
+        doc["courses"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|c| c["id"] != enrolled.as_str());
+        doc["programs"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|p| p["id"] != saved.as_str());
+        let after = Catalog::from_document(&doc);
+        let change = CatalogChange::between(&results, catalog(), &results, catalog())
+            .with_unlisted(
+                catalog(),
+                &after,
+                &[enrolled, "gone-without-a-name".into()],
+                &[saved],
+            );
+        assert!(!change.is_empty());
+        assert_eq!(change.no_longer_listed.len(), 3);
+        let summary = change.summary();
+        assert!(!summary.zh.contains("没有变化"), "{}", summary.zh);
+        assert!(
+            summary.zh.contains(&course.courses()[0].name.zh),
+            "{}",
+            summary.zh
+        );
+        assert!(
+            summary.zh.contains(&catalog().programs()[0].name.zh),
+            "{}",
+            summary.zh
+        );
+        assert!(summary.zh.contains("gone-without-a-name"));
+        assert!(summary.zh.contains("你的记录都还在"));
+        assert!(summary.en.contains("no longer listed"), "{}", summary.en);
+        // Nothing dropped: nothing said.
+        let same = CatalogChange::between(&results, catalog(), &results, catalog()).with_unlisted(
+            catalog(),
+            catalog(),
+            &[course.courses()[0].id.as_str().to_owned()],
+            &[],
+        );
+        assert!(same.is_empty());
     }
 
     #[test]

@@ -375,7 +375,11 @@ fn load_data(app: AppState, storage: Storage) -> Result<Task<bool>, ChunkMissing
         app.catalog
             .set(Arc::new(Catalog::from_json(json).in_force(app.today)));
         if let Ok(Some(published)) = storage.catalog_pack_published().await {
-            if published > app.catalog.get_untracked().published() {
+            if crate::storage::catalog_update::is_future_dated(published, app.today) {
+                // Installed by an older app that did not check dates: it would shadow every real update
+                // (and an upgraded app's own catalog). Dropped, and the person told why.
+                drop_future_pack(app, &storage, published).await;
+            } else if published > app.catalog.get_untracked().published() {
                 // Without its chunk the built-in catalog stays in use: still correct, only older.
                 if let Ok(task) = chunk!(load_stored_pack(app, storage.clone())) {
                     task.await;
@@ -383,8 +387,37 @@ fn load_data(app: AppState, storage: Storage) -> Result<Task<bool>, ChunkMissing
             }
         }
         app.load_facts(&storage).await;
+        listen_to_other_tabs(app, &storage);
         true
     }))
+}
+
+/// Once the data is first read: when another tab of the app saves, restores or erases something, read it
+/// all again, so this tab neither shows nor checks new entries against a stale copy (issue 14). Set up
+/// here, in the piece that reads the data, so none of that code weighs on the first screen.
+fn listen_to_other_tabs(app: AppState, storage: &Storage) {
+    thread_local! { static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
+    if !storage.is_persistent() || LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    crate::storage::tabs::listen(move || {
+        wasm_bindgen_futures::spawn_local(async move { app.data_replaced().await });
+    });
+}
+
+/// Removes a future-dated stored pack (the built-in catalog stays in use), records why for 我的 → 数据,
+/// makes the next start-up check fetch again, and tells the person.
+async fn drop_future_pack(app: AppState, storage: &Storage, published: Date) {
+    let builtin = app.catalog.get_untracked().published();
+    let why = crate::data_text::future_pack_dropped(published, app.today, builtin);
+    let status = crate::storage::CatalogStatus {
+        last_check_ms: None,
+        last_error: Some(why.clone()),
+    };
+    match storage.remove_catalog_pack(&status).await {
+        Ok(()) => app.inform(why),
+        Err(e) => app.report(e),
+    }
 }
 
 /// The built-in catalog's bytes, a piece of their own: the one part of the catalog that the initial-load budget
@@ -427,7 +460,7 @@ async fn check_catalog_now(app: AppState, force: bool) -> Result<CatalogCheck, S
     };
     // The validated catalog is kept from the check itself, so the pack is parsed only once.
     let mut fresh: Option<Catalog> = None;
-    let outcome = check_for_update(&storage, force, |text| {
+    let outcome = check_for_update(&storage, force, app.today, |text| {
         let catalog = Catalog::from_pack_json(text)
             .map_err(|e| Text::new(e.message(Lang::Zh), e.message(Lang::En)))?;
         let info = PackInfo {
@@ -455,12 +488,16 @@ async fn check_catalog_now(app: AppState, force: bool) -> Result<CatalogCheck, S
                 crate::data_text::facts_from_answers(pairs(), before.facts(), app.today);
             let facts_after =
                 crate::data_text::facts_from_answers(pairs(), after.facts(), app.today);
+            // The person's records that point into the catalog: a course or program the new one drops
+            // keeps its records (shown as no longer listed), and the summary says so.
+            let (enrolled, saved) = records_in_catalog(&storage).await;
             let change = crate::data_text::CatalogChange::between(
                 &evaluate(&before, &facts_before, app.today),
                 &before,
                 &evaluate(&after, &facts_after, app.today),
                 &after,
-            );
+            )
+            .with_unlisted(&before, &after, &enrolled, &saved);
             let published = after.published();
             app.catalog.set(Arc::new(after.in_force(app.today)));
             app.facts.set(facts_after);
@@ -479,6 +516,33 @@ async fn check_catalog_now(app: AppState, force: bool) -> Result<CatalogCheck, S
     };
     app.last_catalog_check.set(Some(check.clone()));
     Ok(check)
+}
+
+/// The courses the person is enrolled in (enrolments not undone) and the programs they saved, by id.
+/// Unreadable storage yields nothing here: the catalog switch itself does not depend on it.
+async fn records_in_catalog(storage: &Storage) -> (Vec<String>, Vec<String>) {
+    use crate::domain::training::{Event, EventKind, TrainingLog};
+    let events = storage.training_events().await.unwrap_or_default();
+    let log = TrainingLog::from_events(
+        events
+            .into_iter()
+            .filter_map(|r| serde_json::from_value::<Event>(r.event).ok()),
+    );
+    let mut enrolled: Vec<String> = log
+        .effective()
+        .filter(|e| matches!(e.what, EventKind::Enrolled { .. }))
+        .filter_map(|e| e.course.as_ref().map(|c| c.as_str().to_owned()))
+        .collect();
+    enrolled.sort();
+    enrolled.dedup();
+    let saved = storage
+        .saved_programs()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| r.program_id)
+        .collect();
+    (enrolled, saved)
 }
 
 /// Resolves once the catalog and the stored answers have been read at start-up (at once after that). Asking

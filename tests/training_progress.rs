@@ -375,3 +375,35 @@ fn events_round_trip_through_json() {
     let back: Vec<Event> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, t.log.events());
 }
+
+/// Issue 14: a catalog update that no longer lists a course the person enrolled in must not hide what
+/// they logged for it. The course stays in the list, by id, with its hours, against their own target.
+#[test]
+fn a_course_the_catalog_no_longer_lists_keeps_its_hours_in_the_list() {
+    let catalog = fixture_catalog();
+    let mut t = Trainee::new(&catalog);
+    t.enrol("2026-10-01", "hours-course");
+    t.log("2026-10-02", Some("hours-course"), hours(240));
+    let smaller = CourseCatalog::new(
+        catalog
+            .courses()
+            .iter()
+            .filter(|c| c.id.as_str() != "hours-course")
+            .cloned()
+            .collect(),
+    );
+    let p = progress(&t.log, &smaller);
+    let c = p
+        .course(&CourseId::new("hours-course"))
+        .expect("still listed among my courses");
+    assert_eq!(c.minutes_studied, 240);
+    assert_eq!(c.enrolled_on, d("2026-10-01"));
+    // The catalog's requirement is gone with it: no bar until the trainee's own target says one.
+    assert_eq!(c.requirement_from, RequirementSource::Unknown);
+    assert_eq!(c.permille, None);
+    // Listed courses come first, in catalog order; the ones no longer listed after them.
+    assert_eq!(
+        p.courses.last().unwrap().course,
+        CourseId::new("hours-course")
+    );
+}

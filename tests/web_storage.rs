@@ -561,6 +561,94 @@ async fn backup_round_trip_restores_everything() {
     assert_eq!(snapshot(&memory).await, snapshot(&source).await);
 }
 
+/// A restore keeps what it replaced (issue 14): one call brings it back, and that too can be taken back.
+#[wasm_bindgen_test]
+async fn a_restore_keeps_the_replaced_data_and_one_call_undoes_it() {
+    for (name, target) in [
+        ("idb", open("undo-dst").await),
+        ("memory", Storage::in_memory(None)),
+    ] {
+        let source = open("undo-src").await;
+        source.put_answer("someone", json!("else")).await.unwrap();
+        let theirs = source
+            .export_backup(CourseCatalog::builtin(), today())
+            .await
+            .unwrap();
+        assert_eq!(target.undo_point().await.unwrap(), None, "{name}");
+        fill(&target).await;
+        target
+            .append_training_events(&trainee_events())
+            .await
+            .unwrap();
+        let mine = snapshot(&target).await;
+
+        let plan = target.plan_restore(theirs.as_bytes()).await.unwrap();
+        assert_eq!((plan.file.answers, plan.phone.answers), (1, 2), "{name}");
+        assert_eq!((plan.file.minutes, plan.phone.minutes), (0, 210), "{name}");
+        assert_eq!(plan.phone.courses, 1, "{name}");
+        assert_eq!(
+            snapshot(&target).await,
+            mine,
+            "{name}: asking changes nothing"
+        );
+
+        target.restore(plan.records).await.unwrap();
+        assert_eq!(target.answers().await.unwrap().len(), 1, "{name}");
+        let point = target.undo_point().await.unwrap().expect("kept");
+        assert_eq!(point.holdings.minutes, 210, "{name}");
+        assert_eq!(point.holdings.answers, 2, "{name}");
+
+        target.restore_undo_point().await.unwrap();
+        assert_eq!(
+            snapshot(&target).await,
+            mine,
+            "{name}: every record is back"
+        );
+        // What the undo replaced (their data) is kept in turn.
+        let point = target.undo_point().await.unwrap().expect("kept again");
+        assert_eq!(point.holdings.answers, 1, "{name}");
+        // Erase takes the automatic backup with everything else.
+        target.erase_all().await.unwrap();
+        assert_eq!(target.undo_point().await.unwrap(), None, "{name}");
+    }
+}
+
+/// Two tabs on one database (issue 14): a limit checked inside the write sees what the other tab stored
+/// after this one last read, and a refusal stores nothing.
+#[wasm_bindgen_test]
+async fn a_checked_append_sees_what_another_tab_stored_meanwhile() {
+    let name = unique("tabs");
+    let tab_a = Storage::open_named(&name).await.unwrap();
+    let tab_b = Storage::open_named(&name).await.unwrap();
+    let events = trainee_events();
+    tab_a.append_training_events(&events[..2]).await.unwrap();
+    // Tab B's check is handed what is stored now, including tab A's entries.
+    let seen = std::rc::Rc::new(Cell::new(0));
+    let counted = seen.clone();
+    tab_b
+        .append_training_events_checked(&events[2..], move |stored| {
+            counted.set(stored.len());
+            Ok(())
+        })
+        .await
+        .unwrap();
+    assert_eq!(seen.get(), 2);
+    // A refusal from the check stores nothing and comes back as it was given.
+    let more = event("late", "internet-plus-skills", 9);
+    let why = Text::new("一天最多24小时", "at most 24 hours a day");
+    let refused = tab_a
+        .append_training_events_checked(std::slice::from_ref(&more), |stored| {
+            assert_eq!(stored.len(), 3);
+            Err(StorageError::Refused(why.clone()))
+        })
+        .await;
+    assert_eq!(refused, Err(StorageError::Refused(why)));
+    assert_eq!(tab_b.training_events().await.unwrap().len(), 3);
+    assert!(StorageError::Refused(Text::new("原因", "why"))
+        .message(Lang::Zh)
+        .contains("原因"));
+}
+
 /// The learning record travels in the backup (issue 5) but is derived data: exporting writes
 /// nothing, the import checks it and stores nothing of it, and the importing app derives the same
 /// record from the imported events.
@@ -690,9 +778,10 @@ async fn erase_clears_every_store() {
 async fn a_failed_catalog_check_keeps_the_current_pack_and_says_why() {
     let s = open("catalog").await;
     // The test server has no /catalog/pack.json: the check fails, nothing switches, the reason is kept.
-    let outcome = catalog_update::check_for_update(&s, true, |_| panic!("nothing to validate"))
-        .await
-        .unwrap();
+    let outcome =
+        catalog_update::check_for_update(&s, true, today(), |_| panic!("nothing to validate"))
+            .await
+            .unwrap();
     let UpdateOutcome::Kept { reason } = outcome else {
         panic!("{outcome:?}")
     };
@@ -702,7 +791,7 @@ async fn a_failed_catalog_check_keeps_the_current_pack_and_says_why() {
     assert!(status.last_check_ms.is_some());
     assert_eq!(s.catalog_pack().await.unwrap(), None);
     // Checked a moment ago and not forced: no second request today.
-    let again = catalog_update::check_for_update(&s, false, |_| panic!("not fetched"))
+    let again = catalog_update::check_for_update(&s, false, today(), |_| panic!("not fetched"))
         .await
         .unwrap();
     assert_eq!(again, UpdateOutcome::Skipped);
@@ -716,11 +805,13 @@ fn a_fetched_pack_switches_only_when_it_passes_and_is_newer() {
         published: builtin.add_days(30),
     };
     let accept = |info: catalog_update::PackInfo| move |_: &str| Ok(info);
+    // The phone's date: the newer pack was published on it.
+    let today = newer.published;
     // Passes every check and is newer than the built-in catalog: switch.
-    let outcome = catalog_update::decide("{\"pack\":1}", None, accept(newer.clone()));
+    let outcome = catalog_update::decide("{\"pack\":1}", None, today, accept(newer.clone()));
     assert_eq!(outcome, UpdateOutcome::Switched(newer.clone()));
     // Fails a check: keep the current catalog and say why, in both languages.
-    let refused = catalog_update::decide("{}", None, |_| {
+    let refused = catalog_update::decide("{}", None, today, |_| {
         Err(Text::new("校验码不符", "checksum differs"))
     });
     let UpdateOutcome::Kept { reason } = refused else {
@@ -733,7 +824,7 @@ fn a_fetched_pack_switches_only_when_it_passes_and_is_newer() {
         published: builtin.add_days(-1),
     };
     assert_eq!(
-        catalog_update::decide("{}", None, accept(old)),
+        catalog_update::decide("{}", None, today, accept(old)),
         UpdateOutcome::UpToDate
     );
     // The very pack already installed: nothing to do, and no need to validate it again.
@@ -744,13 +835,87 @@ fn a_fetched_pack_switches_only_when_it_passes_and_is_newer() {
         installed_at_ms: 1,
         pack_json: "{\"pack\":1}".into(),
     };
-    let same = catalog_update::decide("{\"pack\":1}", Some(&installed), |_| {
+    let same = catalog_update::decide("{\"pack\":1}", Some(&installed), today, |_| {
         panic!("not revalidated")
     });
     assert_eq!(same, UpdateOutcome::UpToDate);
     // The real validation refuses garbage with the engine's message.
     let err = catalog_update::validate_pack("{\"format\":\"x\"}").unwrap_err();
     assert!(err.zh.contains("继续使用当前数据"), "{}", err.zh);
+}
+
+#[wasm_bindgen_test]
+fn a_pack_dated_after_today_is_refused_and_an_installed_one_no_longer_hides_updates() {
+    let builtin = leye::domain::catalog::Catalog::builtin().published();
+    let today = builtin.add_days(10);
+    let accept = |info: catalog_update::PackInfo| move |_: &str| Ok(info);
+    let pack = |version: &str, published| catalog_update::PackInfo {
+        version: version.into(),
+        published,
+    };
+    // A day of clock skew is allowed; two days is not.
+    let tomorrow = pack("tomorrow", today.add_days(1));
+    assert_eq!(
+        catalog_update::decide("{}", None, today, accept(tomorrow.clone())),
+        UpdateOutcome::Switched(tomorrow)
+    );
+    let future = catalog_update::decide("{}", None, today, accept(pack("f", today.add_days(2))));
+    let UpdateOutcome::Kept { reason } = future else {
+        panic!("{future:?}")
+    };
+    assert!(reason.zh.contains("晚于今天"), "{}", reason.zh);
+    assert!(reason.en.contains("after today"), "{}", reason.en);
+    // Judged on its envelope, before (and whatever) the full validation would say.
+    let envelope = format!(
+        "{{\"version\":\"f\",\"published\":\"{}\"}}",
+        today.add_days(400)
+    );
+    let future = catalog_update::decide(&envelope, None, today, |_| panic!("not validated"));
+    assert!(matches!(future, UpdateOutcome::Kept { .. }), "{future:?}");
+    // An older pack is "up to date" from its envelope: its content is not judged by today's checks.
+    let older = format!(
+        "{{\"version\":\"o\",\"published\":\"{}\"}}",
+        builtin.add_days(-30)
+    );
+    assert_eq!(
+        catalog_update::decide(&older, None, today, |_| panic!("not validated")),
+        UpdateOutcome::UpToDate
+    );
+    // A future-dated pack installed by an older app no longer counts as the newest known data.
+    let installed = CatalogPackRecord {
+        version: "2099.1.1".into(),
+        published: today.add_days(300),
+        sha256: "00".into(),
+        installed_at_ms: 1,
+        pack_json: "{}".into(),
+    };
+    let real = pack("real", today);
+    assert_eq!(
+        catalog_update::decide("{}", Some(&installed), today, accept(real.clone())),
+        UpdateOutcome::Switched(real)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_pack_can_be_removed_with_its_status_in_one_go() {
+    let s = open("remove-pack").await;
+    let pack = CatalogPackRecord {
+        version: "v".into(),
+        published: today(),
+        sha256: "00".into(),
+        installed_at_ms: 1,
+        pack_json: "{}".into(),
+    };
+    s.put_catalog_pack(&pack, &CatalogStatus::default())
+        .await
+        .unwrap();
+    let status = CatalogStatus {
+        last_check_ms: None,
+        last_error: Some(Text::new("原因", "why")),
+    };
+    s.remove_catalog_pack(&status).await.unwrap();
+    assert_eq!(s.catalog_pack().await.unwrap(), None);
+    assert_eq!(s.catalog_status().await.unwrap(), status);
 }
 
 // ---- training pages (schema v3): a derived copy of the events, packed for fast loading ----

@@ -4,7 +4,7 @@
 // Usage: node tools/serve.mjs [--dir dist] [--host 127.0.0.1] [--port 8080]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { headersFor } from './headers.mjs';
@@ -51,10 +51,20 @@ export function serve({ dir = 'dist', host = '127.0.0.1', port = 8080, log = fal
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://local');
-      let path = decodeURIComponent(url.pathname);
+      let path;
+      try {
+        path = decodeURIComponent(url.pathname);
+      } catch {
+        return send(res, 400, 'bad request: malformed percent-encoding in the path');
+      }
+      // A NUL or a backslash has no place in a web path; Node would throw on the first, Windows splits on the
+      // second.
+      if (path.includes('\0') || path.includes('\\')) return send(res, 400, 'bad request');
       if (path.endsWith('/')) path += 'index.html';
-      const file = normalize(join(root, path));
-      if (!file.startsWith(root)) return send(res, 403, 'forbidden');
+      // Resolved against the root, then checked with a trailing separator, so `/..%2fdist-secret/x` (decoded
+      // to `/../dist-secret/x`) cannot pass as being under `dist`.
+      const file = resolve(root, '.' + path);
+      if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'forbidden');
       let body;
       let served = path;
       try {
@@ -78,7 +88,10 @@ export function serve({ dir = 'dist', host = '127.0.0.1', port = 8080, log = fal
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
-      send(res, 500, String(e));
+      // The cause goes to the server's log, never to the client.
+      console.error(`serve: ${req.method} ${req.url}: ${e && e.stack ? e.stack : e}`);
+      if (!res.headersSent) send(res, 500, 'internal error');
+      else res.destroy();
     }
   });
   return new Promise((ok, fail) => {

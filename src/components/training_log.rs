@@ -21,7 +21,7 @@ use crate::domain::backup::TrainingEventRecord;
 use crate::domain::catalog::Catalog;
 use crate::domain::date::Date;
 use crate::domain::ics::Stamp;
-use crate::domain::lang::Lang;
+use crate::domain::lang::{Lang, Text};
 use crate::domain::reminders::{self, Reminded};
 use crate::domain::training::{
     due_within, program_windows, upcoming, Appended, Context, CourseCatalog, Deadline, Event,
@@ -216,8 +216,29 @@ impl Training {
         let Some(storage) = self.app.storage() else {
             return Ok(()); // screens only offer writes once storage is open
         };
+        // Checked again inside the write, against what is stored then: another tab may have logged hours
+        // for the same day since this one read the log (issue 14).
+        let (today, stored_check) = (self.app.today, event.clone());
+        let check = move |stored: Vec<TrainingEventRecord>| {
+            let ctx = Context {
+                catalog: &courses,
+                today,
+                skills_subsidy: terms.as_deref(),
+            };
+            let mut log = TrainingLog::from_events(
+                stored
+                    .into_iter()
+                    .filter_map(|r| serde_json::from_value::<Event>(r.event).ok()),
+            );
+            log.append(stored_check, &ctx).map(|_| ()).map_err(|e| {
+                StorageError::Refused(Text::new(e.message(Lang::Zh), e.message(Lang::En)))
+            })
+        };
         wasm_bindgen_futures::spawn_local(async move {
-            match storage.append_training_event(&record).await {
+            match storage
+                .append_training_events_checked(std::slice::from_ref(&record), check)
+                .await
+            {
                 Ok(()) | Err(StorageError::Duplicate) => self.app.after_first_save().await,
                 Err(e) => {
                     self.app.report(e);

@@ -23,6 +23,8 @@ use std::fmt;
 pub const BACKUP_FORMAT: &str = "leye-backup";
 /// The backup format version this build writes and the newest it reads.
 pub const BACKUP_SCHEMA_VERSION: u32 = 1;
+/// The UTF-8 byte order mark some editors put in front of a file they save.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Files over this are refused before parsing, bounding parse memory on a phone. 10,000 training
 /// events with their learning record take about 8.2 MB (the record is three quarters of it);
 /// [`export`] leaves the record out rather than write a file over this.
@@ -140,6 +142,65 @@ impl Records {
     }
 }
 
+/// What a set of records holds, in the terms a person recognises: what the restore question shows for
+/// the file and for the phone side by side, so nobody replaces a course, its hours or a certificate
+/// without seeing it first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Holdings {
+    pub answers: usize,
+    pub saved: usize,
+    /// Courses enrolled in (an undone enrolment does not count).
+    pub courses: usize,
+    /// Minutes of study logged, undone entries left out.
+    pub minutes: u64,
+    pub certificates: usize,
+    /// Every stored record, settings included: zero means there is nothing to replace.
+    pub records: usize,
+}
+
+impl Holdings {
+    /// Counts `records`; a training event this build cannot read still counts as a record.
+    pub fn of(records: &Records) -> Holdings {
+        use crate::domain::training::{Event, EventKind, TrainingLog};
+        let log = TrainingLog::from_events(
+            records
+                .training_events
+                .iter()
+                .filter_map(|r| serde_json::from_value::<Event>(r.event.clone()).ok()),
+        );
+        let mut courses = HashSet::new();
+        let mut minutes = 0u64;
+        let mut certificates = 0;
+        for e in log.effective() {
+            match &e.what {
+                EventKind::Enrolled { .. } => {
+                    if let Some(c) = &e.course {
+                        courses.insert(c.clone());
+                    }
+                }
+                EventKind::HoursStudied { minutes: m } => minutes += u64::from(*m),
+                EventKind::CertificateAdded { .. } => certificates += 1,
+                _ => {}
+            }
+        }
+        Holdings {
+            answers: records.answers.len(),
+            saved: records.saved.len(),
+            courses: courses.len(),
+            minutes,
+            certificates,
+            records: records.answers.len()
+                + records.saved.len()
+                + records.training_events.len()
+                + records.settings.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records == 0
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BackupIn {
@@ -194,8 +255,11 @@ pub enum BackupError {
     NotJson,
     /// JSON, but not a 乐业通 backup (another app's file, or a document of another kind).
     WrongFormat,
-    /// Written by a newer (or unknown) format version this build cannot read.
+    /// Written by a newer format version this build cannot read.
     UnsupportedVersion { found: String },
+    /// A format version no LeYe ever wrote (0, negative, a fraction, text): the file was made or edited
+    /// by something else.
+    UnknownVersion { found: String },
     /// The records do not match their checksum: the file was edited or damaged.
     ChecksumMismatch,
     /// A record has the wrong shape, an over-long string or an impossible value.
@@ -237,6 +301,12 @@ impl BackupError {
             ),
             (BackupError::UnsupportedVersion { found }, Lang::En) => format!(
                 "This backup comes from a newer LeYe (format version {found}). Update the app, then import again. Nothing was changed."
+            ),
+            (BackupError::UnknownVersion { found }, Lang::Zh) => format!(
+                "这个文件的格式版本（{found}）不是乐业通写出的，文件可能被其他程序改动过。请使用从“我的 → 数据 → 导出”保存的原始文件。没有做任何更改。"
+            ),
+            (BackupError::UnknownVersion { found }, Lang::En) => format!(
+                "This file's format version ({found}) was never written by LeYe; another program may have changed the file. Use the file exactly as saved with Me → Data → Export. Nothing was changed."
             ),
             (BackupError::ChecksumMismatch, Lang::Zh) => {
                 "备份文件的校验码不符，文件可能被修改或损坏。请使用原始导出的文件。没有做任何更改。".into()
@@ -364,6 +434,9 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
     if bytes.len() > MAX_BACKUP_BYTES {
         return Err(BackupError::TooLarge { bytes: bytes.len() });
     }
+    // A text editor (or a phone's file app) may save the file again with a UTF-8 byte order mark in
+    // front; JSON forbids it, but the content is the same.
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let doc: Value = serde_json::from_slice(bytes).map_err(|_| BackupError::NotJson)?;
     // Identify the file before judging its shape, so another app's JSON gets "not a backup".
     if doc.get("format").and_then(Value::as_str) != Some(BACKUP_FORMAT) {
@@ -373,10 +446,16 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, BackupError> {
     debug_assert_eq!(doc.format.as_str(), Some(BACKUP_FORMAT));
     let schema_version = match doc.schema_version.as_u64() {
         Some(v) if v >= 1 && v <= u64::from(BACKUP_SCHEMA_VERSION) => v as u32,
-        _ => {
-            let mut found = doc.schema_version.to_string();
-            found.truncate(20);
-            return Err(BackupError::UnsupportedVersion { found });
+        found => {
+            let mut text = doc.schema_version.to_string();
+            text.truncate(20);
+            // Only a whole number above ours comes from a newer LeYe; 0, -1, 1.5 or "1" from no LeYe at all.
+            return Err(match found {
+                Some(v) if v > u64::from(BACKUP_SCHEMA_VERSION) => {
+                    BackupError::UnsupportedVersion { found: text }
+                }
+                _ => BackupError::UnknownVersion { found: text },
+            });
         }
     };
     if doc.exported_at.is_empty()
@@ -1060,20 +1139,29 @@ mod tests {
 
     #[test]
     fn refuses_a_wrong_or_missing_version() {
-        for v in [
-            json!(2),
-            json!(0),
-            json!(-1),
-            json!("1"),
-            json!(1.5),
-            Value::Null,
-        ] {
+        for v in [json!(2), json!(17)] {
             let mut doc: Value = serde_json::from_str(&export(sample(), AT)).unwrap();
             doc["schema_version"] = v.clone();
             let err = parse(&serde_json::to_vec(&doc).unwrap()).unwrap_err();
             assert!(
                 matches!(err, BackupError::UnsupportedVersion { .. }),
                 "{v}: {err:?}"
+            );
+            assert!(err.message(Lang::Zh).contains("更新版本"), "{v}");
+        }
+        // Versions no LeYe ever wrote are not blamed on a newer app.
+        for v in [json!(0), json!(-1), json!("1"), json!(1.5), Value::Null] {
+            let mut doc: Value = serde_json::from_str(&export(sample(), AT)).unwrap();
+            doc["schema_version"] = v.clone();
+            let err = parse(&serde_json::to_vec(&doc).unwrap()).unwrap_err();
+            assert!(
+                matches!(err, BackupError::UnknownVersion { .. }),
+                "{v}: {err:?}"
+            );
+            let (zh, en) = (err.message(Lang::Zh), err.message(Lang::En));
+            assert!(
+                !zh.contains("更新版本") && !en.contains("newer"),
+                "{zh} / {en}"
             );
         }
         let mut doc: Value = serde_json::from_str(&export(sample(), AT)).unwrap();
@@ -1082,6 +1170,50 @@ mod tests {
             parse(&serde_json::to_vec(&doc).unwrap()),
             Err(BackupError::WrongFormat)
         );
+    }
+
+    #[test]
+    fn holdings_count_what_a_person_recognises() {
+        let mut records = sample();
+        assert_eq!(Holdings::of(&Records::default()), Holdings::default());
+        assert!(Holdings::default().is_empty());
+        let course = "internet-plus-skills";
+        let event = |id: &str, what: Value| TrainingEventRecord {
+            event_id: id.into(),
+            course_id: course.into(),
+            recorded_at_ms: 1,
+            event: json!({"id": id, "on": "2026-11-20", "course": course, "what": what}),
+        };
+        records.training_events = vec![
+            event("e1", json!({"type": "enrolled"})),
+            event("e2", json!({"type": "hours_studied", "minutes": 120})),
+            event("e3", json!({"type": "hours_studied", "minutes": 90})),
+            event("e4", json!({"type": "undo", "target": "e3"})),
+            event(
+                "e5",
+                json!({"type": "certificate_added", "certificate": {
+                "name": "中式烹调师", "level": null, "number": "A1", "issued_on": "2026-11-20"}}),
+            ),
+            event("e6", json!({"type": "something_newer"})),
+        ];
+        let h = Holdings::of(&records);
+        assert_eq!((h.courses, h.minutes, h.certificates), (1, 120, 1));
+        assert_eq!(h.answers, records.answers.len());
+        assert_eq!(h.saved, records.saved.len());
+        assert_eq!(h.records, records.len());
+        assert!(!h.is_empty());
+    }
+
+    #[test]
+    fn a_file_saved_again_with_a_byte_order_mark_still_imports() {
+        let text = export(sample(), AT);
+        let mut bytes = UTF8_BOM.to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        assert_eq!(parse(&bytes).unwrap().records, sample());
+        // Only one mark, and only in front.
+        let mut twice = UTF8_BOM.to_vec();
+        twice.extend_from_slice(&bytes);
+        assert_eq!(parse(&twice), Err(BackupError::NotJson));
     }
 
     #[test]
@@ -1254,6 +1386,7 @@ mod tests {
             BackupError::NotJson,
             BackupError::WrongFormat,
             BackupError::UnsupportedVersion { found: "2".into() },
+            BackupError::UnknownVersion { found: "0".into() },
             BackupError::ChecksumMismatch,
             BackupError::BadRecord {
                 section: Section::Saved,

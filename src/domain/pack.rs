@@ -66,11 +66,20 @@ impl PackError {
                     "The update needs a newer version of the app; keeping the current data".into()
                 }
             }
-            PackError::Checksum | PackError::MetaMismatch => {
+            PackError::Checksum => {
                 if zh {
                     "更新包已损坏(校验失败),继续使用当前数据".into()
                 } else {
                     "The update is damaged (checksum failed); keeping the current data".into()
+                }
+            }
+            // The file arrived whole (its checksum matches) but was packed wrongly at the source: nothing the
+            // person did or can fix; the next published pack will be tried on its own.
+            PackError::MetaMismatch => {
+                if zh {
+                    "更新包的版本号或日期与其中的内容不一致(发布时打包有误),已拒绝,继续使用当前数据;以后会自动再检查".into()
+                } else {
+                    "The update's version or date does not match its contents (it was packed wrongly when published); refused, keeping the current data. It will be checked again later".into()
                 }
             }
             PackError::Invalid(issues) => {
@@ -246,5 +255,21 @@ mod tests {
             Catalog::from_pack_json(&other.to_string()).unwrap_err(),
             PackError::UnsupportedVersion(PACK_FORMAT_VERSION + 1)
         );
+    }
+
+    #[test]
+    fn a_pack_whose_envelope_disagrees_with_its_contents_says_so_not_damaged() {
+        let doc = crate::domain::catalog::CATALOG_JSON;
+        let text = build_pack(&serde_json::from_str(doc).unwrap()).unwrap();
+        let mut pack: Value = serde_json::from_str(&text).unwrap();
+        pack["version"] = "9999.1.1".into(); // the envelope no longer matches payload.meta
+        let e = Catalog::from_pack_json(&pack.to_string()).unwrap_err();
+        assert_eq!(e, PackError::MetaMismatch);
+        for lang in [Lang::Zh, Lang::En] {
+            assert_ne!(e.message(lang), PackError::Checksum.message(lang));
+        }
+        assert!(e.message(Lang::Zh).contains("不一致"));
+        assert!(!e.message(Lang::Zh).contains("校验失败"));
+        assert!(e.message(Lang::En).contains("does not match its contents"));
     }
 }

@@ -10,14 +10,19 @@ use leptos_router::components::A;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
+use std::sync::Arc;
+
 use crate::app::{tr, use_app};
-use crate::data_text::{backup_file_name, clock_text, count_text, human_bytes, DataText};
+use crate::data_text::{
+    backup_file_name, clock_text, count_text, holdings_rows, holdings_sentence, human_bytes,
+    DataText,
+};
 use crate::domain::backup::{BackupError, MAX_BACKUP_BYTES};
 use crate::domain::catalog::Catalog;
 use crate::domain::lang::{Lang, Text};
 use crate::domain::training::CourseCatalog;
-use crate::state::CatalogCheck;
-use crate::storage::{durability, StorageError};
+use crate::state::{AppState, CatalogCheck};
+use crate::storage::{durability, RestorePlan, StorageError};
 
 /// The result of the last action on this screen, rendered in the current language.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,7 +76,10 @@ fn OutcomeLine(outcome: RwSignal<Option<Outcome>>, #[prop(into)] id: String) -> 
 pub fn DataPage() -> impl IntoView {
     // Re-read what is shown after every action on this screen.
     let refresh = RwSignal::new(0u32);
+    // Backup, restore and erase wait for each other (they read or replace the same records); a catalog
+    // check has its own flag, so a slow download never holds them up.
     let busy = RwSignal::new(false);
+    let checking = RwSignal::new(false);
     view! {
         <p class="data-back"><A href="/me">{tr(DataText::Back)}</A></p>
         <h1>{tr(DataText::Title)}</h1>
@@ -79,7 +87,7 @@ pub fn DataPage() -> impl IntoView {
         <StoredSection refresh/>
         <BackupSection refresh busy/>
         <EraseSection refresh busy/>
-        <CatalogSection refresh busy/>
+        <CatalogSection refresh checking/>
     }
 }
 
@@ -113,6 +121,29 @@ fn StoredSection(refresh: RwSignal<u32>) -> impl IntoView {
             }
         }
     });
+    // Saved programs the catalog in use no longer lists (after an update): kept, and named here so
+    // they do not silently disappear from view.
+    let saved_ids = LocalResource::new(move || {
+        refresh.track();
+        app.data_generation.track();
+        let storage = app.storage.get();
+        async move {
+            match storage {
+                Some(s) => s.saved_programs().await.unwrap_or_default(),
+                None => Vec::new(),
+            }
+        }
+    });
+    let unlisted_saved = move || {
+        let saved = saved_ids.get().unwrap_or_default();
+        app.catalog.with(|c| {
+            saved
+                .into_iter()
+                .filter(|r| c.program(&r.program_id).is_none())
+                .map(|r| r.program_id)
+                .collect::<Vec<_>>()
+        })
+    };
     let report = LocalResource::new(move || {
         refresh.track();
         async move { durability::report().await }
@@ -139,6 +170,12 @@ fn StoredSection(refresh: RwSignal<u32>) -> impl IntoView {
                 {count_row(DataText::StoredEvents, "count-events", |c| c.events)}
                 {count_row(DataText::StoredSettings, "count-settings", |c| c.settings)}
             </dl>
+            {move || {
+                let ids = unlisted_saved();
+                (!ids.is_empty()).then(|| view! {
+                    <p class="note data-unlisted-saved">{tr(DataText::SavedNoLongerListed)} " " {ids.join("、")}</p>
+                })
+            }}
             {move || match counts.get().flatten() {
                 // Damaged or unreadable data: say so, the rest of the screen still works.
                 Some(Err(e)) => Some(view! { <p class="data-outcome data-outcome-error" role="alert">{e.message(app.lang.get())}</p> }),
@@ -210,6 +247,13 @@ fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView 
         });
     };
 
+    let restore = RestoreFlow {
+        app,
+        outcome,
+        pending: RwSignal::new(None),
+        busy,
+        refresh,
+    };
     let import = move |_| {
         let Some(input) = file_input.get_untracked() else {
             return;
@@ -219,32 +263,33 @@ fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView 
         };
         // Let the same file be picked again after a refusal.
         input.set_value("");
-        let Some(storage) = app.storage() else { return };
+        if app.storage().is_none() {
+            return;
+        }
         busy.set(true);
         outcome.set(Some(Outcome::Working(DataText::Importing)));
         spawn_local(async move {
-            let result = match read_backup_file(&file).await {
-                Err(e) => Outcome::Failed(e),
-                Ok(bytes) => match storage.import_backup(&bytes).await {
-                    Ok(summary) => {
-                        app.data_replaced().await;
-                        app.after_first_save().await;
-                        Outcome::Imported(summary.records)
-                    }
-                    Err(e) => {
-                        // A refused file is explained here; failures of storage itself everywhere.
-                        if !matches!(e, StorageError::Backup(_)) {
-                            app.report(e.clone());
-                        }
-                        Outcome::Failed(e)
-                    }
-                },
-            };
-            outcome.set(Some(result));
-            refresh.update(|n| *n += 1);
-            busy.set(false);
+            match read_backup_file(&file).await {
+                Ok(bytes) => restore.offer(bytes),
+                Err(e) => {
+                    outcome.set(Some(Outcome::Failed(e)));
+                    busy.set(false);
+                }
+            }
         });
     };
+    let undo_point = LocalResource::new(move || {
+        refresh.track();
+        app.data_generation.track();
+        let storage = app.storage.get();
+        async move {
+            match storage {
+                Some(s) => s.undo_point().await.ok().flatten(),
+                None => None,
+            }
+        }
+    });
+    let offset_minutes = || -(js_sys::Date::new_0().get_timezone_offset() as i64);
 
     view! {
         <section class="card" aria-labelledby="data-backup-title">
@@ -257,10 +302,183 @@ fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView 
             <p class="note data-import-hint" id="data-import-hint">{tr(DataText::ImportHint)}</p>
             <input type="file" id="data-import-file" class="data-file-input" accept=".json,application/json"
                 aria-describedby="data-import-hint" node_ref=file_input on:change=import
-                disabled=move || busy.get() || app.storage.get().is_none()/>
+                disabled=move || busy.get() || restore.pending.with(Option::is_some) || app.storage.get().is_none()/>
             <label for="data-import-file" class="button data-import">{tr(DataText::ImportLabel)}</label>
+            <RestoreQuestion restore/>
             <OutcomeLine outcome id="data-backup-outcome"/>
+            {move || undo_point.get().flatten().map(|point| view! {
+                <div class="data-undo">
+                    <p class="note data-undo-note">
+                        {tr(DataText::UndoNote)} " " {clock_text(point.saved_at_ms, offset_minutes())} " · "
+                        {move || holdings_sentence(&point.holdings, app.lang.get())}
+                    </p>
+                    <button type="button" class="button data-undo-button" on:click=move |_| restore.undo()
+                        disabled=move || busy.get() || restore.pending.with(Option::is_some)>
+                        {tr(DataText::Undo)}
+                    </button>
+                </div>
+            })}
         </section>
+    }
+}
+
+/// The one way data is restored on this screen, whatever brought the backup (a picked file, pasted text):
+/// bytes in → checked whole → the question, what the file holds against what the phone holds → replaced
+/// in one transaction, with the replaced data kept as an automatic backup one tap brings back (until the
+/// next restore). A phone that holds nothing is restored without asking: nothing would be replaced.
+#[derive(Clone, Copy)]
+pub struct RestoreFlow {
+    app: AppState,
+    outcome: RwSignal<Option<Outcome>>,
+    /// The checked file waiting for the person's answer.
+    pending: RwSignal<Option<Arc<RestorePlan>>>,
+    busy: RwSignal<bool>,
+    refresh: RwSignal<u32>,
+}
+
+impl RestoreFlow {
+    /// Checks `bytes` as a backup and asks before replacing anything (see [`RestoreFlow`]).
+    pub fn offer(self, bytes: Vec<u8>) {
+        let Some(storage) = self.app.storage() else {
+            return;
+        };
+        self.busy.set(true);
+        self.outcome
+            .set(Some(Outcome::Working(DataText::Importing)));
+        spawn_local(async move {
+            match storage.plan_restore(&bytes).await {
+                Ok(plan) if plan.phone.is_empty() => {
+                    self.replace(plan).await;
+                }
+                Ok(plan) => {
+                    self.outcome.set(None);
+                    self.pending.set(Some(Arc::new(plan)));
+                }
+                Err(e) => self.failed(e),
+            }
+            self.busy.set(false);
+        });
+    }
+
+    /// [`RestoreFlow::offer`] for a backup pasted as text.
+    pub fn offer_text(self, text: String) {
+        self.offer(text.into_bytes())
+    }
+
+    fn confirm(self) {
+        let Some(plan) = self.pending.try_update(Option::take).flatten() else {
+            return;
+        };
+        self.busy.set(true);
+        self.outcome
+            .set(Some(Outcome::Working(DataText::Importing)));
+        spawn_local(async move {
+            self.replace(Arc::unwrap_or_clone(plan)).await;
+            self.busy.set(false);
+        });
+    }
+
+    fn cancel(self) {
+        self.pending.set(None);
+        self.outcome
+            .set(Some(Outcome::Working(DataText::RestoreCancelled)));
+    }
+
+    async fn replace(self, plan: RestorePlan) {
+        let Some(storage) = self.app.storage() else {
+            return;
+        };
+        let result = match storage.restore(plan.records).await {
+            Ok(summary) => {
+                self.app.data_replaced().await;
+                self.app.after_first_save().await;
+                Outcome::Imported(summary.records)
+            }
+            Err(e) => {
+                self.failed(e);
+                return;
+            }
+        };
+        self.outcome.set(Some(result));
+        self.refresh.update(|n| *n += 1);
+    }
+
+    /// Brings back what the last restore replaced (one tap; it can itself be undone).
+    fn undo(self) {
+        let Some(storage) = self.app.storage() else {
+            return;
+        };
+        self.busy.set(true);
+        self.outcome.set(Some(Outcome::Working(DataText::Undoing)));
+        spawn_local(async move {
+            match storage.restore_undo_point().await {
+                Ok(_) => {
+                    self.app.data_replaced().await;
+                    self.outcome.set(Some(Outcome::Working(DataText::Undone)));
+                    self.refresh.update(|n| *n += 1);
+                }
+                Err(e) => self.failed(e),
+            }
+            self.busy.set(false);
+        });
+    }
+
+    fn failed(self, e: StorageError) {
+        // A refused file is explained here; failures of storage itself everywhere.
+        if !matches!(e, StorageError::Backup(_)) {
+            self.app.report(e.clone());
+        }
+        self.outcome.set(Some(Outcome::Failed(e)));
+        self.refresh.update(|n| *n += 1);
+    }
+}
+
+/// The restore question: what the file holds against what the phone holds, and the choice.
+#[component]
+fn RestoreQuestion(restore: RestoreFlow) -> impl IntoView {
+    let app = use_app();
+    let cancel_button = NodeRef::<leptos::html::Button>::new();
+    // Focus lands on the safe choice, so keyboard and screen-reader users hear the question first.
+    Effect::new(move |_| {
+        if restore.pending.with(Option::is_some) {
+            if let Some(b) = cancel_button.get() {
+                let _ = b.focus();
+            }
+        }
+    });
+    move || {
+        restore.pending.get().map(|plan| {
+            let rows = move || {
+                holdings_rows(&plan.file, &plan.phone, app.lang.get())
+                    .into_iter()
+                    .map(|(label, file, phone)| view! {
+                        <tr><th scope="row">{label}</th><td class="in-file">{file}</td><td class="on-phone">{phone}</td></tr>
+                    })
+                    .collect_view()
+            };
+            view! {
+                <div class="data-confirm data-restore-question" role="group" aria-labelledby="data-restore-text">
+                    <p id="data-restore-text" class="data-confirm-text">{tr(DataText::RestoreQuestion)}</p>
+                    <table class="data-compare">
+                        <thead><tr>
+                            <td></td>
+                            <th scope="col">{tr(DataText::RestoreInFile)}</th>
+                            <th scope="col">{tr(DataText::RestoreOnPhone)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <p class="note">{tr(DataText::RestoreKeepsCopy)}</p>
+                    <button type="button" class="button button-danger data-restore-confirm"
+                        on:click=move |_| restore.confirm()>
+                        {tr(DataText::RestoreConfirm)}
+                    </button>
+                    <button type="button" class="button data-restore-cancel" node_ref=cancel_button
+                        on:click=move |_| restore.cancel()>
+                        {tr(DataText::RestoreCancel)}
+                    </button>
+                </div>
+            }
+        })
     }
 }
 
@@ -328,7 +546,8 @@ fn EraseSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView {
 }
 
 #[component]
-fn CatalogSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView {
+fn CatalogSection(refresh: RwSignal<u32>, checking: RwSignal<bool>) -> impl IntoView {
+    let busy = checking;
     let app = use_app();
     let outcome = RwSignal::new(None::<Outcome>);
     let status = LocalResource::new(move || {

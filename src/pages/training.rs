@@ -83,7 +83,10 @@ fn MyCourses(training: Training) -> impl IntoView {
                     None => view! { <p class="note">{app.t(T::OverallUnknown)}</p> }.into_any(),
                 };
                 let rows = p.courses.iter().map(|cp| {
-                    let name = courses.course(&cp.course).map(|c| c.name.get(lang).to_string()).unwrap_or_default();
+                    // A course the catalog no longer lists (after an update) keeps its records, shown by id.
+                    let listed = courses.course(&cp.course).is_some();
+                    let name = courses.course(&cp.course).map(|c| c.name.get(lang).to_string())
+                        .unwrap_or_else(|| cp.course.to_string());
                     let href = format!("/training/{}", cp.course);
                     let figures = text::progress_figures(cp, lang);
                     let bar = match cp.permille {
@@ -93,12 +96,24 @@ fn MyCourses(training: Training) -> impl IntoView {
                     let done = cp.completed_on.map(|d| view! {
                         <p class="badge badge-done">{app.t(T::CompletedOn)} " " {d.to_string()}</p>
                     });
-                    view! {
-                        <li class="my-course">
+                    let heading = if listed {
+                        view! {
                             <A href=href attr:class="my-course-link">
                                 <span class="my-course-name">{name}</span>
                                 <span class="my-course-go">{app.t(T::LogProgress)} " ›"</span>
                             </A>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <p class="my-course-link my-course-unlisted">
+                                <span class="my-course-name">{name}</span>
+                            </p>
+                            <p class="note my-course-unlisted-note">{app.t(T::NoLongerListed)}</p>
+                        }.into_any()
+                    };
+                    view! {
+                        <li class="my-course">
+                            {heading}
                             {bar}
                             {(!figures.is_empty()).then(|| view! { <p class="figures">{figures}</p> })}
                             {done}

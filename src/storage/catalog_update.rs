@@ -11,6 +11,9 @@ use crate::domain::catalog::Catalog;
 use crate::domain::date::Date;
 use crate::domain::lang::{Lang, Text};
 use sha2::{Digest, Sha256};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -20,6 +23,12 @@ pub const PACK_URL: &str = "/catalog/pack.json";
 pub const CHECK_INTERVAL_MS: i64 = 24 * 60 * 60 * 1000;
 /// A pack larger than this is refused unread: the real one is a few hundred KB.
 pub const MAX_PACK_BYTES: usize = 4 * 1024 * 1024;
+/// The whole download (headers and body) is given up after this: a stalled connection must not leave a
+/// check running for minutes. The real pack is ~60 KB compressed, a few seconds on a slow 2G link.
+pub const FETCH_TIMEOUT_MS: i32 = 20_000;
+/// A pack may be dated at most this many days after the phone's today (clock skew, time zones); one dated
+/// later is refused, since it would hide every real update published before its date.
+pub const MAX_CLOCK_SKEW_DAYS: i64 = 1;
 
 /// What the engine's full validation (`Catalog::from_pack_json`) learned about a pack.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +60,7 @@ fn reason(zh: impl Into<String>, en: impl Into<String>) -> Text {
 pub async fn check_for_update<V>(
     storage: &Storage,
     force: bool,
+    today: Date,
     validate: V,
 ) -> Result<UpdateOutcome, StorageError>
 where
@@ -68,7 +78,7 @@ where
     let (outcome, accepted) = match fetch_pack().await {
         Err(why) => (UpdateOutcome::Kept { reason: why }, None),
         Ok(text) => {
-            let outcome = decide(&text, current.as_ref(), validate);
+            let outcome = decide(&text, current.as_ref(), today, validate);
             let accepted = matches!(outcome, UpdateOutcome::Switched(_)).then_some(text);
             (outcome, accepted)
         }
@@ -97,13 +107,58 @@ where
     Ok(outcome)
 }
 
+/// Whether a pack published on `published` is dated after `today` (beyond [`MAX_CLOCK_SKEW_DAYS`]).
+pub fn is_future_dated(published: Date, today: Date) -> bool {
+    published > today.add_days(MAX_CLOCK_SKEW_DAYS)
+}
+
+/// Why a pack dated after today is refused (zh/en).
+pub fn future_dated_reason(published: Date, today: Date) -> Text {
+    reason(
+        format!("新的政策数据标注的发布日期（{published}）晚于今天（{today}），不可信，已拒绝，继续使用当前数据。如果手机日期不对，请在系统设置里改正。"),
+        format!("The new policy data says it was published on {published}, after today ({today}), so it cannot be trusted and was refused; keeping the current data. If the phone's date is wrong, correct it in the system settings."),
+    )
+}
+
+/// The version and date a pack claims on its envelope, read without checking anything else.
+#[derive(serde::Deserialize)]
+struct Envelope {
+    version: String,
+    published: Date,
+}
+
 /// Pure decision on a fetched pack: unchanged, refused (why), or accepted. Nothing is stored here.
-pub fn decide<V>(text: &str, current: Option<&CatalogPackRecord>, validate: V) -> UpdateOutcome
+/// `today` is the phone's date: a pack dated after it is refused, and an installed pack dated after it
+/// no longer counts as "newest known", so real updates get through again.
+pub fn decide<V>(
+    text: &str,
+    current: Option<&CatalogPackRecord>,
+    today: Date,
+    validate: V,
+) -> UpdateOutcome
 where
     V: FnOnce(&str) -> Result<PackInfo, Text>,
 {
     if current.is_some_and(|c| c.sha256 == sha256_hex(text)) {
         return UpdateOutcome::UpToDate;
+    }
+    let builtin = Catalog::builtin_published();
+    let trusted = current.filter(|c| !is_future_dated(c.published, today));
+    let newest_known = trusted.map_or(builtin, |c| c.published.max(builtin));
+    let not_newer = |version: &str, published: Date| {
+        published < newest_known || trusted.is_some_and(|c| c.version == version)
+    };
+    // What the pack claims decides first: an older pack is "already up to date", whatever its content
+    // would say under today's checks, and a future-dated one is refused for its date.
+    if let Ok(claim) = serde_json::from_str::<Envelope>(text) {
+        if is_future_dated(claim.published, today) {
+            return UpdateOutcome::Kept {
+                reason: future_dated_reason(claim.published, today),
+            };
+        }
+        if not_newer(&claim.version, claim.published) {
+            return UpdateOutcome::UpToDate;
+        }
     }
     let info = match validate(text) {
         Ok(info) => info,
@@ -119,10 +174,14 @@ where
             }
         }
     };
-    // Never step back: not to an older pack than the installed one, nor than the built-in one.
-    let builtin = Catalog::builtin_published();
-    let newest_known = current.map_or(builtin, |c| c.published.max(builtin));
-    if info.published < newest_known || current.is_some_and(|c| c.version == info.version) {
+    // Never step back: not to an older pack than the installed one, nor than the built-in one. (The
+    // validated meta equals the envelope, so this repeats the check above for packs without one.)
+    if is_future_dated(info.published, today) {
+        return UpdateOutcome::Kept {
+            reason: future_dated_reason(info.published, today),
+        };
+    }
+    if not_newer(&info.version, info.published) {
         return UpdateOutcome::UpToDate;
     }
     UpdateOutcome::Switched(info)
@@ -141,8 +200,12 @@ pub fn validate_pack(text: &str) -> Result<PackInfo, Text> {
 }
 
 /// [`check_for_update`] with the engine's validation: what the UI calls.
-pub async fn check_catalog(storage: &Storage, force: bool) -> Result<UpdateOutcome, StorageError> {
-    check_for_update(storage, force, validate_pack).await
+pub async fn check_catalog(
+    storage: &Storage,
+    force: bool,
+    today: Date,
+) -> Result<UpdateOutcome, StorageError> {
+    check_for_update(storage, force, today, validate_pack).await
 }
 
 pub(crate) fn sha256_hex(text: &str) -> String {
@@ -165,10 +228,53 @@ async fn fetch_pack() -> Result<String, Text> {
         )
     };
     let window = web_sys::window().ok_or_else(offline)?;
+    // A deadline for the whole download: a connection that stalls (headers or body) is aborted, and the
+    // person is told it was too slow, rather than the check running for as long as the network hangs.
+    let controller = web_sys::AbortController::new().map_err(|_| offline())?;
+    let timed_out = Rc::new(Cell::new(false));
+    let on_deadline = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        Closure::once(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_deadline.as_ref().unchecked_ref(),
+            FETCH_TIMEOUT_MS,
+        )
+        .map_err(|_| offline())?;
+    let result = fetch_text(&window, &controller.signal(), offline).await;
+    window.clear_timeout_with_handle(timer);
+    drop(on_deadline);
+    match result {
+        Err(_) if timed_out.get() => Err(reason(
+            format!(
+                "网络太慢，{} 秒内没能下载完新的政策数据，已停止下载，继续使用当前数据。网络好一些时再点“检查更新”。",
+                FETCH_TIMEOUT_MS / 1000
+            ),
+            format!(
+                "The network is too slow: the new policy data did not arrive within {} seconds, so the download was stopped; keeping the current data. Tap “Check for updates” again on a better connection.",
+                FETCH_TIMEOUT_MS / 1000
+            ),
+        )),
+        other => other,
+    }
+}
+
+/// The fetch itself, cancelled through `signal`.
+async fn fetch_text(
+    window: &web_sys::Window,
+    signal: &web_sys::AbortSignal,
+    offline: impl Fn() -> Text + Copy,
+) -> Result<String, Text> {
     let init = web_sys::RequestInit::new();
     init.set_method("GET");
     init.set_cache(web_sys::RequestCache::NoStore);
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    init.set_signal(Some(signal));
     let request =
         web_sys::Request::new_with_str_and_init(PACK_URL, &init).map_err(|_| offline())?;
     let response = JsFuture::from(window.fetch_with_request(&request))

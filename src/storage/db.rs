@@ -50,6 +50,8 @@ pub const ALL_STORES: [&str; 6] = [
 
 /// Rejection value used internally when the open is blocked by another tab.
 const BLOCKED: &str = "leye:blocked";
+/// Rejection value used internally when the open got no answer at all in [`OPEN_TIMEOUT_MS`].
+const TIMED_OUT: &str = "leye:timed-out";
 /// Longest wait for the database to open (migrating 50,000 events takes well under this).
 const OPEN_TIMEOUT_MS: i32 = 8_000;
 
@@ -152,17 +154,21 @@ pub(crate) async fn open_raw(name: &str, target: u32) -> Result<IdbDatabase, Sto
         request.set_onerror(Some(on_error.unchecked_ref()));
 
         let blocked = gave_up.clone();
-        let give_up = move || {
+        let give_up = move |why: &'static str| {
             blocked.set(true);
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(BLOCKED));
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(why));
         };
-        let on_blocked = Closure::once_into_js(give_up.clone());
+        let on_blocked = Closure::once_into_js({
+            let give_up = give_up.clone();
+            move || give_up(BLOCKED)
+        });
         request.set_onblocked(Some(on_blocked.unchecked_ref()));
-        // An open queued behind another tab's pending upgrade gets no "blocked" event of its
-        // own; the timer makes sure the user is told instead of waiting forever. (A promise
-        // settles once, so a later success or timer firing is harmless.)
+        // An open that gets no answer at all (the browser's database hangs, or the open is queued
+        // behind another tab's pending upgrade, which sends no "blocked" event of its own): the timer
+        // makes sure the user is told instead of waiting forever, without blaming another tab it
+        // cannot see. (A promise settles once, so a later success or timer firing is harmless.)
         if let Some(window) = web_sys::window() {
-            let on_timeout = Closure::once_into_js(give_up);
+            let on_timeout = Closure::once_into_js(move || give_up(TIMED_OUT));
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
                 on_timeout.unchecked_ref(),
                 OPEN_TIMEOUT_MS,
@@ -172,6 +178,7 @@ pub(crate) async fn open_raw(name: &str, target: u32) -> Result<IdbDatabase, Sto
     match JsFuture::from(promise).await {
         Ok(db) => Ok(db.unchecked_into()),
         Err(e) if e.as_string().as_deref() == Some(BLOCKED) => Err(StorageError::Blocked),
+        Err(e) if e.as_string().as_deref() == Some(TIMED_OUT) => Err(StorageError::OpenTimedOut),
         Err(e) => Err(match e.dyn_ref::<web_sys::DomException>() {
             Some(d) if d.name() == "VersionError" => StorageError::NewerVersion,
             Some(d) if d.name() == "QuotaExceededError" => StorageError::QuotaExceeded,

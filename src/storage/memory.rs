@@ -1,7 +1,7 @@
 //! The in-memory backend: same records as the IndexedDB stores, kept while the page lives.
 //! Used when IndexedDB is unavailable (private mode, blocked); the UI then shows "数据不会被保存".
 
-use super::{CatalogPackRecord, CatalogStatus};
+use super::{CatalogPackRecord, CatalogStatus, UndoRecord};
 use crate::domain::backup::{AnswerRecord, SavedProgramRecord, TrainingEventRecord};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -15,4 +15,5 @@ pub(super) struct Memory {
     pub settings: BTreeMap<String, Value>,
     pub catalog_pack: Option<CatalogPackRecord>,
     pub catalog_status: CatalogStatus,
+    pub before_restore: Option<UndoRecord>,
 }

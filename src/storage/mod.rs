@@ -19,7 +19,7 @@
 //! storage.erase_all().await?;                      // after the user confirmed
 //! durability::request_persistence().await;         // after the first save
 //! let report = durability::report().await;          // persisted? usage/quota for 我的 → 数据
-//! catalog_update::check_catalog(&storage, force).await?;  // ≤ once a day unless forced
+//! catalog_update::check_catalog(&storage, force, today).await?;  // ≤ once a day unless forced
 //! ```
 //! Every error is a [`StorageError`]; show `err.message(lang)`. On `QuotaExceeded` the old data is
 //! still readable and exportable. On `Closed` (a newer version opened in another tab) ask for a reload.
@@ -31,7 +31,8 @@
 //!   so any stored data can be exported and imported again.
 //! - The in-memory backend behaves the same, so the app works when IndexedDB is unavailable.
 //! - Opening never hangs: a tab holding an old version open yields `Blocked` (from the "blocked"
-//!   event, or after 8 s at worst); this connection closes itself when a newer version asks.
+//!   event); an open that gets no answer in 8 s yields `OpenTimedOut`; this connection closes itself
+//!   when a newer version asks.
 //! - Schema changes go through [`db::SCHEMA_VERSION`] and a new step in `db::migrate`, each with a
 //!   browser test that opens a database written by the previous version.
 //! - Training events are also kept packed in [`pages`] (written in the same transaction), so
@@ -43,9 +44,10 @@ pub mod db;
 pub mod durability;
 mod memory;
 pub mod pages;
+pub mod tabs;
 
 use crate::domain::backup::{
-    self, AnswerRecord, BackupError, Records, SavedProgramRecord, SettingRecord,
+    self, AnswerRecord, BackupError, Holdings, Records, SavedProgramRecord, SettingRecord,
     TrainingEventRecord,
 };
 use crate::domain::date::Date;
@@ -75,6 +77,8 @@ pub enum StorageError {
     Unavailable(String),
     /// Another tab runs an older version of the app and keeps the database open.
     Blocked,
+    /// The browser's database gave no answer at all when opened (no error, no "blocked"): it hangs.
+    OpenTimedOut,
     /// A newer version of the app opened the database in another tab; this connection was closed.
     Closed,
     /// The database was written by a newer version of the app than this one.
@@ -89,6 +93,9 @@ pub enum StorageError {
     Corrupt(String),
     /// A backup file was refused; nothing was changed.
     Backup(BackupError),
+    /// The entry breaks a rule checked against what is stored (zh/en: why, and what to do); nothing
+    /// was saved.
+    Refused(crate::domain::lang::Text),
     /// Any other IndexedDB failure.
     Failed(String),
 }
@@ -109,6 +116,8 @@ impl StorageError {
             (Unavailable(_), Lang::En) => "This browser cannot save data right now (private mode?). Your data will not be saved and is lost when the page closes. Open LeYe in a normal window.".into(),
             (Blocked, Lang::Zh) => "乐业通的旧版本在另一个标签页中打开着。请关闭其他标签页或重新加载。".into(),
             (Blocked, Lang::En) => "An older version of LeYe is open in another tab. Close other tabs or reload.".into(),
+            (OpenTimedOut, Lang::Zh) => "浏览器的数据库8秒内没有响应，现在读不到也存不了数据（已保存的数据没有丢失）。请重新加载页面；如果还是这样，请完全关闭浏览器后再打开。".into(),
+            (OpenTimedOut, Lang::En) => "The browser's database did not respond within 8 seconds, so data cannot be read or saved right now (what is saved is not lost). Reload the page; if this keeps happening, close the browser completely and open it again.".into(),
             (Closed, Lang::Zh) => "乐业通已在另一个标签页中更新。请重新加载本页，你的数据不会丢失。".into(),
             (Closed, Lang::En) => "LeYe was updated in another tab. Reload this page; your data is kept.".into(),
             (NewerVersion, Lang::Zh) => "你的数据由更新版本的乐业通保存。请重新加载以使用最新版本。".into(),
@@ -122,6 +131,7 @@ impl StorageError {
             (Corrupt(_), Lang::Zh) => "部分已保存的数据无法读取。请导出备份，然后在“我的 → 数据”中清除后重新导入。".into(),
             (Corrupt(_), Lang::En) => "Some saved data cannot be read. Export a backup, then erase and import it under Me → Data.".into(),
             (Backup(e), lang) => e.message(lang),
+            (Refused(why), lang) => why.get(lang).to_owned(),
             (Failed(_), Lang::Zh) => "保存失败，请重试。如果一直失败，请导出备份后重新加载。".into(),
             (Failed(_), Lang::En) => "Saving failed. Try again; if it keeps failing, export a backup and reload.".into(),
         }
@@ -181,6 +191,13 @@ async fn commit(tx: Transaction<'_>) -> Result<(), StorageError> {
     }
 }
 
+/// [`commit`], then tells the app's other tabs to read what is stored again ([`tabs`]).
+async fn commit_and_announce(tx: Transaction<'_>) -> Result<(), StorageError> {
+    commit(tx).await?;
+    tabs::announce();
+    Ok(())
+}
+
 /// The current catalog pack, as installed by [`catalog_update`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CatalogPackRecord {
@@ -202,11 +219,37 @@ pub struct CatalogStatus {
 
 const CATALOG_PACK_KEY: &str = "pack";
 const CATALOG_STATUS_KEY: &str = "status";
+/// The data a restore replaced, kept (in the app's own `catalog` store, which backups never carry and
+/// erase clears) so one tap brings it back, until the next restore.
+const BEFORE_RESTORE_KEY: &str = "before_restore";
 
 /// What an import replaced, for the confirmation message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ImportSummary {
     pub records: usize,
+}
+
+/// The data a restore replaced, as a backup file's text (so bringing it back passes every check a
+/// backup does).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UndoRecord {
+    pub saved_at_ms: i64,
+    pub backup: String,
+}
+
+/// What the automatic backup taken before the last restore holds, for the "undo" offer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UndoPoint {
+    pub saved_at_ms: i64,
+    pub holdings: Holdings,
+}
+
+/// A checked backup, and what it holds against what the phone holds now: the restore question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RestorePlan {
+    pub records: Records,
+    pub file: Holdings,
+    pub phone: Holdings,
 }
 
 /// Milliseconds since 1970 from the browser clock (storage stamps records; the domain never reads time).
@@ -365,7 +408,7 @@ impl Storage {
                         put(&store, r)?;
                     }
                 }
-                commit(tx).await
+                commit_and_announce(tx).await
             }
             Target::Memory(m) => {
                 let mut m = m.borrow_mut();
@@ -408,7 +451,7 @@ impl Storage {
                     let store = tx.object_store(ANSWERS).map_err(idb)?;
                     let _ = store.delete(fact_id).serde().map_err(idb)?;
                 }
-                commit(tx).await
+                commit_and_announce(tx).await
             }
             Target::Memory(m) => {
                 m.borrow_mut().answers.remove(fact_id);
@@ -471,7 +514,7 @@ impl Storage {
                     put(&store, &record)?;
                     record
                 };
-                commit(tx).await?;
+                commit_and_announce(tx).await?;
                 Ok(record)
             }
             Target::Memory(m) => {
@@ -497,7 +540,7 @@ impl Storage {
                     let store = tx.object_store(SAVED).map_err(idb)?;
                     let _ = store.delete(program_id).serde().map_err(idb)?;
                 }
-                commit(tx).await
+                commit_and_announce(tx).await
             }
             Target::Memory(m) => {
                 m.borrow_mut().saved.remove(program_id);
@@ -530,6 +573,29 @@ impl Storage {
         &self,
         events: &[TrainingEventRecord],
     ) -> Result<(), StorageError> {
+        // No check: the stored events are not read at all (an append stays a few milliseconds with a
+        // 10,000-event log).
+        type NoCheck = fn(Vec<TrainingEventRecord>) -> Result<(), StorageError>;
+        self.append_events(events, None::<NoCheck>).await
+    }
+
+    /// [`Storage::append_training_events`], with `check` run inside the write transaction against the
+    /// events stored at that moment (another tab may have added some since this one read them): limits
+    /// such as "at most 24 hours a day" hold for what is stored, not for a stale copy. A refusal from
+    /// `check` stores nothing.
+    pub async fn append_training_events_checked(
+        &self,
+        events: &[TrainingEventRecord],
+        check: impl FnOnce(Vec<TrainingEventRecord>) -> Result<(), StorageError>,
+    ) -> Result<(), StorageError> {
+        self.append_events(events, Some(check)).await
+    }
+
+    async fn append_events(
+        &self,
+        events: &[TrainingEventRecord],
+        check: Option<impl FnOnce(Vec<TrainingEventRecord>) -> Result<(), StorageError>>,
+    ) -> Result<(), StorageError> {
         for e in events {
             check_event(e)?;
         }
@@ -545,6 +611,17 @@ impl Storage {
                     .build()
                     .map_err(idb)?;
                 {
+                    if let Some(check) = check {
+                        let stored = match pages::read(&tx, TRAINING_EVENTS, TRAINING_PAGES).await?
+                        {
+                            Some(events) => events,
+                            None => collect(&tx, TRAINING_EVENTS).await?,
+                        };
+                        if let Err(refused) = check(stored) {
+                            let _ = tx.abort().await;
+                            return Err(refused);
+                        }
+                    }
                     // The page reads come first: once an add is refused the transaction aborts,
                     // and commit() reports why (Duplicate) rather than a failed read.
                     let pages = tx.object_store(TRAINING_PAGES).map_err(idb)?;
@@ -556,9 +633,14 @@ impl Storage {
                         let _ = store.add(value).primitive().map_err(idb)?;
                     }
                 }
-                commit(tx).await
+                commit_and_announce(tx).await
             }
             Target::Memory(m) => {
+                if let Some(check) = check {
+                    let stored: Vec<TrainingEventRecord> =
+                        m.borrow().events.values().cloned().collect();
+                    check(stored)?;
+                }
                 let mut m = m.borrow_mut();
                 let mut seen = std::collections::HashSet::new();
                 if events
@@ -749,11 +831,37 @@ impl Storage {
                     put_keyed(&store, pack, CATALOG_PACK_KEY)?;
                     put_keyed(&store, status, CATALOG_STATUS_KEY)?;
                 }
-                commit(tx).await
+                commit_and_announce(tx).await
             }
             Target::Memory(m) => {
                 let mut m = m.borrow_mut();
                 m.catalog_pack = Some(pack.clone());
+                m.catalog_status = status.clone();
+                Ok(())
+            }
+        }
+    }
+
+    /// Removes the installed pack (the built-in catalog takes over) and records `status`, in one
+    /// transaction. Start-up uses it for a stored pack dated after today.
+    pub async fn remove_catalog_pack(&self, status: &CatalogStatus) -> Result<(), StorageError> {
+        match self.backend()? {
+            Target::Idb(db) => {
+                let tx = db
+                    .transaction(CATALOG)
+                    .with_mode(TransactionMode::Readwrite)
+                    .build()
+                    .map_err(idb)?;
+                {
+                    let store = tx.object_store(CATALOG).map_err(idb)?;
+                    let _ = store.delete(CATALOG_PACK_KEY).serde().map_err(idb)?;
+                    put_keyed(&store, status, CATALOG_STATUS_KEY)?;
+                }
+                commit(tx).await
+            }
+            Target::Memory(m) => {
+                let mut m = m.borrow_mut();
+                m.catalog_pack = None;
                 m.catalog_status = status.clone();
                 Ok(())
             }
@@ -796,6 +904,7 @@ impl Storage {
                 let m = m.borrow();
                 let value = match key {
                     CATALOG_PACK_KEY => serde_json::to_value(&m.catalog_pack),
+                    BEFORE_RESTORE_KEY => serde_json::to_value(&m.before_restore),
                     _ => serde_json::to_value(&m.catalog_status),
                 };
                 let value = value.map_err(|e| StorageError::Corrupt(e.to_string()))?;
@@ -881,12 +990,32 @@ impl Storage {
         ))
     }
 
-    /// Checks the whole file first; only then replaces all user data in one transaction. A refused
-    /// file returns `Err(StorageError::Backup(_))` and changes nothing. The catalog pack is kept.
-    /// The file's learning record was checked against its events and is not stored: the app
-    /// derives it again from the imported events.
+    /// Checks the whole file first; only then replaces all user data in one transaction, keeping what it
+    /// replaced as the automatic backup [`Storage::restore_undo_point`] brings back. A refused file returns
+    /// `Err(StorageError::Backup(_))` and changes nothing. The catalog pack is kept. The file's learning
+    /// record was checked against its events and is not stored: the app derives it again from the
+    /// imported events. (The screen asks first: [`Storage::plan_restore`], then [`Storage::restore`].)
     pub async fn import_backup(&self, bytes: &[u8]) -> Result<ImportSummary, StorageError> {
         let records = backup::parse(bytes)?.records;
+        self.restore(records).await
+    }
+
+    /// The restore question: the file checked whole (a refusal changes nothing), and what it holds
+    /// against what the phone holds now. Reads only.
+    pub async fn plan_restore(&self, bytes: &[u8]) -> Result<RestorePlan, StorageError> {
+        let records = backup::parse(bytes)?.records;
+        let phone = Holdings::of(&self.records().await?);
+        Ok(RestorePlan {
+            file: Holdings::of(&records),
+            phone,
+            records,
+        })
+    }
+
+    /// Replaces all user data with `records` (already checked by [`backup::parse`]) in one transaction
+    /// that first reads what it replaces and keeps it as the automatic backup (none when the phone held
+    /// nothing). Either all of it happens or none.
+    pub async fn restore(&self, records: Records) -> Result<ImportSummary, StorageError> {
         let summary = ImportSummary {
             records: records.len() - usize::from(records.learning_record.is_some()),
         };
@@ -894,19 +1023,80 @@ impl Storage {
         Ok(summary)
     }
 
+    /// What the automatic backup kept by the last restore holds, if there is one.
+    pub async fn undo_point(&self) -> Result<Option<UndoPoint>, StorageError> {
+        let Some(undo) = self.catalog_get::<UndoRecord>(BEFORE_RESTORE_KEY).await? else {
+            return Ok(None);
+        };
+        let records = backup::parse(undo.backup.as_bytes())
+            .map_err(|e| StorageError::Corrupt(e.to_string()))?
+            .records;
+        Ok(Some(UndoPoint {
+            saved_at_ms: undo.saved_at_ms,
+            holdings: Holdings::of(&records),
+        }))
+    }
+
+    /// Brings back the data the last restore replaced. What it replaces in turn becomes the new
+    /// automatic backup, so this too can be taken back.
+    pub async fn restore_undo_point(&self) -> Result<ImportSummary, StorageError> {
+        let Some(undo) = self.catalog_get::<UndoRecord>(BEFORE_RESTORE_KEY).await? else {
+            return Err(StorageError::Failed("no automatic backup".into()));
+        };
+        let records = backup::parse(undo.backup.as_bytes())
+            .map_err(|e| StorageError::Corrupt(e.to_string()))?
+            .records;
+        self.restore(records).await
+    }
+
     async fn replace_records(&self, records: Records) -> Result<(), StorageError> {
         // The learning record is derived from the events: nothing of it is stored.
         let settings = records.settings;
+        let keep = |before: Records| {
+            (!before.is_empty()).then(|| UndoRecord {
+                saved_at_ms: now_ms(),
+                backup: backup::export(before, &now_iso()),
+            })
+        };
         match self.backend()? {
             Target::Idb(db) => {
-                let stores = [ANSWERS, SAVED, TRAINING_EVENTS, TRAINING_PAGES, SETTINGS];
+                let user = [ANSWERS, SAVED, TRAINING_EVENTS, TRAINING_PAGES, SETTINGS];
                 let tx = db
-                    .transaction(stores)
+                    .transaction([
+                        ANSWERS,
+                        SAVED,
+                        TRAINING_EVENTS,
+                        TRAINING_PAGES,
+                        SETTINGS,
+                        CATALOG,
+                    ])
                     .with_mode(TransactionMode::Readwrite)
                     .build()
                     .map_err(idb)?;
                 {
-                    for name in stores {
+                    // What is replaced is read in the same transaction, so the automatic backup is
+                    // exactly what this restore removes, even if another tab wrote a moment ago.
+                    let mut before = Records {
+                        answers: collect(&tx, ANSWERS).await?,
+                        saved: collect(&tx, SAVED).await?,
+                        training_events: match pages::read(&tx, TRAINING_EVENTS, TRAINING_PAGES)
+                            .await?
+                        {
+                            Some(events) => events,
+                            None => collect(&tx, TRAINING_EVENTS).await?,
+                        },
+                        settings: collect(&tx, SETTINGS).await?,
+                        learning_record: None,
+                    };
+                    sort_events(&mut before.training_events);
+                    let catalog = tx.object_store(CATALOG).map_err(idb)?;
+                    match keep(before) {
+                        Some(undo) => put_keyed(&catalog, &undo, BEFORE_RESTORE_KEY)?,
+                        None => {
+                            let _ = catalog.delete(BEFORE_RESTORE_KEY).serde().map_err(idb)?;
+                        }
+                    }
+                    for name in user {
                         let _ = tx.object_store(name).map_err(idb)?.clear().map_err(idb)?;
                     }
                     let store = tx.object_store(ANSWERS).map_err(idb)?;
@@ -928,9 +1118,10 @@ impl Storage {
                         put(&store, r)?;
                     }
                 }
-                commit(tx).await
+                commit_and_announce(tx).await
             }
             Target::Memory(m) => {
+                let before = self.records().await?;
                 let mut fresh = Memory::default();
                 fresh.answers = records
                     .answers
@@ -948,6 +1139,7 @@ impl Storage {
                     .map(|r| (r.event_id.clone(), r))
                     .collect();
                 fresh.settings = settings.into_iter().map(|s| (s.key, s.value)).collect();
+                fresh.before_restore = keep(before);
                 let mut m = m.borrow_mut();
                 fresh.catalog_pack = m.catalog_pack.take();
                 fresh.catalog_status = std::mem::take(&mut m.catalog_status);
@@ -969,7 +1161,7 @@ impl Storage {
                 for name in ALL_STORES {
                     let _ = tx.object_store(name).map_err(idb)?.clear().map_err(idb)?;
                 }
-                commit(tx).await
+                commit_and_announce(tx).await
             }
             Target::Memory(m) => {
                 *m.borrow_mut() = Memory::default();

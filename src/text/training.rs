@@ -18,6 +18,7 @@ crate::messages! {
     Overall => "总进度", "Overall progress";
     OverallUnknown => "填上课程要求后,这里显示总进度", "Enter your courses' requirements to see overall progress";
     NoCourses => "还没有报名课程。在下面选一门课,点进去报名。", "No courses yet. Pick one below and open it to enrol.";
+    NoLongerListed => "这门课已不在当前的政策数据中;你记录的学时和证书都还保留。", "This course is no longer listed in the current policy data; the hours and certificates you logged are kept.";
     CompletedOn => "已结业", "Completed";
     RequirementUnknown => "要求未知:打开课程,填上报名通知里的要求(课时、课次或模块数),就能看到进度",
         "Requirement unknown: open the course and enter what your enrolment notice asks (hours, sessions or modules) to see progress";

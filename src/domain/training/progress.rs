@@ -5,7 +5,7 @@
 //! the issue date of a certificate recorded for it, whichever is earlier. With no known requirement and no
 //! certificate, the bar has no fraction: the UI says the requirement is unknown and where to ask.
 
-use super::course::{Course, CourseCatalog, CourseId, Requirement, Target};
+use super::course::{CourseCatalog, CourseId, Requirement, Target};
 use super::event::{Event, EventKind, TrainingLog};
 use crate::domain::date::Date;
 use serde::Serialize;
@@ -61,13 +61,31 @@ fn permille(done: u32, required: u32) -> u16 {
     (u64::from(done.min(required)) * 1000 / u64::from(required)) as u16
 }
 
-/// Derives every enrolled course's progress, in catalog order.
+/// Derives every enrolled course's progress, in catalog order; then the courses the person enrolled in
+/// that the catalog no longer lists (after a catalog update), by id, measured against the trainee's own
+/// target only: their records stay visible rather than vanish with the listing.
 pub fn progress(log: &TrainingLog, catalog: &CourseCatalog) -> Progress {
-    let courses: Vec<CourseProgress> = catalog
+    let mut courses: Vec<CourseProgress> = catalog
         .courses()
         .iter()
-        .filter_map(|c| log.enrolment(&c.id).map(|en| course_progress(log, c, en)))
+        .filter_map(|c| {
+            log.enrolment(&c.id)
+                .map(|en| course_progress(log, &c.id, c.stated_requirement(), en))
+        })
         .collect();
+    let mut unlisted: Vec<&CourseId> = log
+        .effective()
+        .filter(|e| matches!(e.what, EventKind::Enrolled { .. }))
+        .filter_map(|e| e.course.as_ref())
+        .filter(|id| catalog.course(id).is_none())
+        .collect();
+    unlisted.sort();
+    unlisted.dedup();
+    for id in unlisted {
+        if let Some(en) = log.enrolment(id) {
+            courses.push(course_progress(log, id, None, en));
+        }
+    }
     let known: Vec<u32> = courses
         .iter()
         .filter_map(|c| c.permille.map(u32::from))
@@ -80,9 +98,14 @@ pub fn progress(log: &TrainingLog, catalog: &CourseCatalog) -> Progress {
     }
 }
 
-fn course_progress(log: &TrainingLog, course: &Course, enrolment: &Event) -> CourseProgress {
-    let trainee_target = log.target(&course.id);
-    let (requirement, requirement_from) = match (trainee_target, course.stated_requirement()) {
+fn course_progress(
+    log: &TrainingLog,
+    course: &CourseId,
+    stated: Option<Requirement>,
+    enrolment: &Event,
+) -> CourseProgress {
+    let trainee_target = log.target(course);
+    let (requirement, requirement_from) = match (trainee_target, stated) {
         (Some(t), _) => (Some(Requirement::Target(t)), RequirementSource::Trainee),
         (None, Some(r)) => (Some(r), RequirementSource::Catalog),
         (None, None) => (None, RequirementSource::Unknown),
@@ -90,11 +113,11 @@ fn course_progress(log: &TrainingLog, course: &Course, enrolment: &Event) -> Cou
 
     // The course's effective events in date order, same-day ties by event id (the app's ids start with the
     // time), so the result does not depend on the order storage returns events in.
-    let mut events: Vec<&Event> = log.effective_for(&course.id).collect();
+    let mut events: Vec<&Event> = log.effective_for(course).collect();
     events.sort_by(|a, b| (a.on, &a.id).cmp(&(b.on, &b.id)));
 
     let mut p = CourseProgress {
-        course: course.id.clone(),
+        course: course.clone(),
         enrolled_on: enrolment.on,
         requirement: requirement.clone(),
         requirement_from,
