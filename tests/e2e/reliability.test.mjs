@@ -233,6 +233,21 @@ test('restoring someone else\'s backup shows file against phone, asks, and one t
 
 // ---- item 4: a catalog update that drops an enrolled course ----
 
+/**
+ * Drops the parameters and sources nothing in `payload` refers to any more (a catalog whose programs carry
+ * dated parameters refuses orphans), so a pack without some program is still a valid pack.
+ */
+function pruneUnused(payload) {
+  if (Array.isArray(payload.parameters)) {
+    const uses = JSON.stringify({ ...payload, parameters: [] });
+    payload.parameters = payload.parameters.filter((p) => uses.includes(p.id));
+  }
+  if (Array.isArray(payload.sources)) {
+    const uses = JSON.stringify({ ...payload, sources: [] });
+    payload.sources = payload.sources.filter((s) => uses.includes(`"${s.id}"`));
+  }
+}
+
 test('an update that no longer lists an enrolled course says so, and the hours logged for it stay visible', async () => {
   await withDriver(async (page) => {
     const tab = (label) => page.locator('nav.tab-bar a', { hasText: label });
@@ -249,6 +264,7 @@ test('an update that no longer lists an enrolled course says so, and the hours l
     // The driver saved this program too; the update drops it as well.
     const loan = served.payload.programs.find((p) => p.id === 'startup-guaranteed-loan');
     pack.payload.programs = pack.payload.programs.filter((p) => p.id !== loan.id);
+    pruneUnused(pack.payload);
     pack.sha256 = sha256(canonical(pack.payload));
     await servePack(page, pack);
     const said = await checkNow(page);
