@@ -154,6 +154,7 @@ crate::messages! {
     Percent => "完成", "done";
     MyProgress => "我的进度", "My progress";
     Unreadable => "有些已保存的培训记录无法读取,没有计入进度。", "Some saved training entries could not be read and are not counted.";
+    CertNotDone => "这门课的证书已记下;学时、课次或模块还没记满,所以还不算结业。", "The certificate for this course is saved; the hours, sessions or modules are not all logged yet, so the course is not finished.";
     }
 }
 
@@ -568,6 +569,7 @@ mod tests {
             required,
             permille: None,
             completed_on: None,
+            certificate_on: None,
         }
     }
 
