@@ -654,9 +654,18 @@ fn ResultCard(result: ProgramResult, saved: SavedPrograms) -> impl IntoView {
     } else {
         result.group.label()
     };
-    // The verdict line adds something only when it says more than the badge; a likely one says whom to
-    // confirm with in the next step, so "likely eligible" is said once.
-    let verdict = (result.verdict != badge_label && !likely).then(|| result.verdict.clone());
+    // The verdict line adds something only when it says more than the badge. A likely one says whom to
+    // confirm with in the next step, and 还差一点 its one step there too, so neither is said twice; a date
+    // applications open on then gets its own line.
+    let almost = result.group == Group::AlmostThere;
+    let verdict =
+        (result.verdict != badge_label && !likely && !almost).then(|| result.verdict.clone());
+    let opens = match result.availability {
+        crate::domain::outcome::Availability::NotYetOpen { from } if likely || almost => {
+            Some(from.to_string())
+        }
+        _ => None,
+    };
     let why = pv::why_line(&result);
     let automatic = program.automatic && result.group == Group::CanApply;
     let next = if automatic {
@@ -686,6 +695,9 @@ fn ResultCard(result: ProgramResult, saved: SavedPrograms) -> impl IntoView {
             <h3><A href=href.clone()>{text(program.name.clone())}</A></h3>
             <OutcomeBadge outcome=result.outcome group=result.group/>
             {verdict.map(|v| view! { <p class="verdict">{text(v)}</p> })}
+            {opens.map(|d| view! {
+                <p class="availability">{move || pv::tf(PolicyText::NotYetOpen, app.lang.get(), "date", &d)}</p>
+            })}
             <BenefitLine benefit=result.benefit.clone()/>
             {why.map(|w| view! {
                 <p class="why"><strong>{tr(PolicyText::Why)}{tr(PolicyText::Colon)}</strong>{text(w)}</p>

@@ -152,6 +152,27 @@ test('a rider who does not know where his platform is registered is told how to 
   }
 });
 
+test('one step away: the card names the one step once, where to do it included', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const answers = rider().map((a) =>
+      a.fact_id === 'platform_registered_local' ? { ...a, value: 'zaozhuang' }
+        : a.fact_id === 'employment_registered' ? { ...a, value: false } : a);
+    const { page, seen } = await openResults(context, answers);
+    const almost = card(page, 'almost-there', 'accident-insurance-subsidy');
+    await almost.waitFor();
+    const first = page.locator('details[data-group="almost-there"] article.result-card').first();
+    assert.equal(await first.getAttribute('data-program'), 'accident-insurance-subsidy', 'money first');
+    assert.match(await almost.locator('.next-step').innerText(), /^下一步:在爱山东App或区\(市\)公共就业服务机构完成就业登记/);
+    const text = await almost.innerText();
+    assert.equal(text.split('完成就业登记后即可享受').length - 1, 1, `the step is said once:\n${text}`);
+    await clean(seen);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
+
 test('the program page lets a person answer, in place, the questions that program still needs', async () => {
   const { context, dispose } = await launch();
   try {
