@@ -616,6 +616,15 @@ fn ServiceCard(program: String) -> impl IntoView {
         return ().into_any();
     };
     let href = format!("/policies/{}", p.id);
+    // "你的学校" means nothing to someone who is not a student: such a channel shows only to students,
+    // unless the catalog names the school it means.
+    let student = app.facts.with_untracked(|f| {
+        f.value("student_now") == Some(&crate::domain::facts::FactValue::Bool(true))
+    });
+    let mut p = p;
+    p.apply.retain(|c| {
+        c.channel != crate::domain::catalog::ChannelKind::School || c.name.is_some() || student
+    });
     view! {
         <article class="result-card result-service" data-program=p.id.clone()>
             <h3><A href=href.clone()>{text(p.name.clone())}</A></h3>

@@ -124,6 +124,7 @@ test('a rider who does not know where his platform is registered is told how to 
     assert.match(await services.locator('> summary').innerText(), /可以直接用的服务/);
     assert.ok((await services.locator('article.result-service').count()) > 0);
     assert.equal(await services.locator('.doc-list').count(), 0);
+    assert.doesNotMatch(await services.innerText(), /你的学校/, 'no school sent to someone who is not a student');
     assert.equal(await page.locator('details[data-group="can-apply"] article[data-program="job-matching"]').count(), 0);
 
     // Courses of one kind are one card that opens.
