@@ -32,7 +32,7 @@ crate::messages! {
     SeeResultsNow => "先看看目前的结果", "See the results so far";
     ResultsTitle => "你的结果", "Your results";
     ResultsIntro => "根据你的回答,以下是你可以申请和还差一点的政策。结果仅供参考,以当地人社部门最新通知为准。",
-        "Based on your answers: what you can apply for and what is within reach. For guidance only; the local HRSS office's latest notice is what counts.";
+        "Based on your answers: what you can get now and what is within reach. This is a guide only: the latest notice of your local human resources and social security office is what counts.";
     ResultsIncomplete => "还有问题没回答,部分结果还定不下来。", "Some questions are not answered yet, so some results are still open.";
     ContinueQuestions => "继续回答问题", "Continue the questions";
     DataAsOf => "政策数据更新于", "Policy data updated on";
@@ -45,8 +45,8 @@ crate::messages! {
     DocumentsNone => "不需要特别准备材料。", "Nothing special to bring.";
     DocumentsHint => "准备好一项就勾一项,勾选会保存在手机上。", "Tick each one you have ready; ticks are saved on this phone.";
     Details => "查看详情", "Details";
-    ExcludedWith => "不能和这项同时享受:", "Cannot be combined with:";
-    ExcludedChoose => "(两项你都可能符合,只能选一项)", "(you may qualify for both: choose one)";
+    ExcludedWith => "可能不能和这项同时享受,以当地最新通知为准:", "You may not be able to get this together with the following (the latest local notice decides):";
+    ExcludedChoose => "(两项你都可能符合,申请前先问清楚)", "(you may qualify for both: ask before you apply)";
     NoneInGroup => "这一组暂时没有项目。", "Nothing in this group for now.";
     ForEmployersNote => "以下措施面向企业,个人不能直接申请,列出来方便你了解。", "These measures are for employers; individuals cannot apply. Listed so you know about them.";
     AnswersTitle => "我的回答(可修改)", "My answers (you can change them)";
@@ -56,7 +56,6 @@ crate::messages! {
     StartOver => "全部重新回答", "Start again";
     StartOverConfirm => "再点一次确认清除全部回答", "Tap again to clear all answers";
     NextConfirm => "先向{channel}确认是否符合", "First confirm with {channel}";
-    NextAnswer => "回答剩下的问题,或向{channel}咨询", "Answer the remaining questions, or ask {channel}";
     NotYetOpen => "{date}起可以申请", "Applications open on {date}";
     Ended => "已于{date}结束", "Ended on {date}";
     ProgramMissing => "没有找到这项政策,它可能已从政策数据中移除。", "This program was not found; it may have been removed from the policy data.";
@@ -113,6 +112,19 @@ crate::messages! {
     Count => "共{n}项", "{n} programs";
     NoMatch => "没有找到符合条件的政策,换个词试试。", "No program matches; try another word.";
     ForEmployersTag => "面向企业", "For employers";
+    SectionClaimNow => "现在可以申请的钱和保障", "Money and cover you can claim now";
+    SectionCourses => "可以参加的培训", "Courses you can join";
+    SectionServices => "可以直接用的服务", "Services you can simply use";
+    CoursesOfTraining => "你可以参加的培训({n})", "Training courses you can join ({n})";
+    CoursesOfCamp => "你可以参加的训练营({n})", "Startup camps you can join ({n})";
+    HowToUse => "怎么用", "How to use it";
+    Automatic => "不用申请:符合条件就自动有", "Nothing to apply for: you are covered automatically";
+    FindOut => "先弄清楚", "Find out first";
+    AnswerHere => "知道答案?在这里回答:", "Know the answer? Answer here:";
+    AnswerSave => "保存", "Save";
+    AnswerPickDate => "请先选择日期", "Pick a date first";
+    AnswerEnterNumber => "请输入一个整数(只用数字)", "Enter a whole number (digits only)";
+    OtherIsAutomatic => "(那一项不用申请,符合条件就自动有)", "(that one needs no application: you are covered automatically)";
     }
 }
 
@@ -207,8 +219,8 @@ pub fn why_line(r: &ProgramResult) -> Option<Text> {
         .map(|c| c.text.clone())
 }
 
-/// The one line saying what to do next, with its label: where to apply (去哪里办), what to confirm,
-/// what to change, or what to answer (下一步).
+/// The one line saying what to do next, with its label: where to apply (去哪里办), what to confirm or
+/// what to change (下一步). For 需要更多信息 see [`find_out_step`].
 pub fn next_step(r: &ProgramResult, p: &Program) -> Option<(PolicyText, Text)> {
     let channel = |key: PolicyText, c: &Text| {
         Text::new(
@@ -227,10 +239,7 @@ pub fn next_step(r: &ProgramResult, p: &Program) -> Option<(PolicyText, Text)> {
             .steps
             .first()
             .map(|s| (PolicyText::NextStep, s.text.clone())),
-        (Group::NeedsInfo, _) => Some((
-            PolicyText::NextStep,
-            channel(PolicyText::NextAnswer, &r.confirm_with),
-        )),
+        // What to find out depends on the answers: `find_out_step`.
         _ => None,
     }
 }
@@ -241,7 +250,7 @@ pub fn for_me(r: &ProgramResult) -> bool {
 }
 
 /// Search over the Chinese (and English) text people would type: name (with its official term in
-/// brackets), summary, kind, plan clause and departments. Every word of the query must match; blank
+/// brackets), summary, kind, plan clause, departments and the catalog's keywords (住房补贴 → 圆梦计划). Every word of the query must match; blank
 /// matches all. Case-insensitive for Latin letters.
 pub fn matches_search(p: &Program, query: &str) -> bool {
     let hay = [
@@ -255,12 +264,19 @@ pub fn matches_search(p: &Program, query: &str) -> bool {
     .map(str::to_string)
     .chain([p.kind.label().zh, p.kind.label().en])
     .chain(p.departments.iter().map(|d| d.zh.clone()))
+    .chain(p.keywords.iter().cloned())
     .collect::<Vec<String>>()
     .join("\n")
     .to_lowercase();
-    query
-        .split_whitespace()
-        .all(|word| hay.contains(&word.to_lowercase()))
+    // A word matches if the program's text holds it, or if it holds one of the program's keywords: "我受伤了"
+    // finds what "受伤" finds.
+    query.split_whitespace().all(|word| {
+        let word = word.to_lowercase();
+        hay.contains(&word)
+            || p.keywords
+                .iter()
+                .any(|k| k.chars().count() >= 2 && word.contains(&k.to_lowercase()))
+    })
 }
 
 /// The 政策 tab's list: catalog order, people's programs first and employer measures last.
@@ -294,6 +310,220 @@ pub fn grouped(results: &[ProgramResult]) -> Vec<(Group, Vec<&ProgramResult>)> {
     .into_iter()
     .map(|g| (g, results.iter().filter(|r| r.group == g).collect()))
     .collect()
+}
+
+/// The results screen's sections, in the order shown: what this person can claim now, what is one step
+/// away, courses, services to simply use, then what is still open, what does not fit and employer measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// Money and cover (subsidies, loans, insurance, awards) that fit now.
+    ClaimNow,
+    AlmostThere,
+    /// Courses and camps that fit: one card per kind.
+    Courses,
+    /// Services that fit: nothing to apply for with documents.
+    Services,
+    NeedsInfo,
+    NotEligible,
+    ForEmployers,
+}
+
+impl Section {
+    pub const ALL: [Section; 7] = [
+        Section::ClaimNow,
+        Section::AlmostThere,
+        Section::Courses,
+        Section::Services,
+        Section::NeedsInfo,
+        Section::NotEligible,
+        Section::ForEmployers,
+    ];
+
+    /// A stable code for the page (`data-group`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Section::ClaimNow => "can-apply",
+            Section::AlmostThere => "almost-there",
+            Section::Courses => "courses",
+            Section::Services => "services",
+            Section::NeedsInfo => "needs-info",
+            Section::NotEligible => "not-eligible",
+            Section::ForEmployers => "for-employers",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        use crate::i18n::Message;
+        let key = |k: PolicyText| Text::new(k.text(Lang::Zh), k.text(Lang::En));
+        match self {
+            Section::ClaimNow => key(PolicyText::SectionClaimNow),
+            Section::AlmostThere => Group::AlmostThere.label(),
+            Section::Courses => key(PolicyText::SectionCourses),
+            Section::Services => key(PolicyText::SectionServices),
+            Section::NeedsInfo => Group::NeedsInfo.label(),
+            Section::NotEligible => Group::NotEligible.label(),
+            Section::ForEmployers => Group::ForEmployers.label(),
+        }
+    }
+
+    /// Open when the screen appears: what the person can act on.
+    pub fn open(self) -> bool {
+        matches!(
+            self,
+            Section::ClaimNow | Section::AlmostThere | Section::Courses | Section::Services
+        )
+    }
+}
+
+/// The section a result goes in.
+pub fn section_of(r: &ProgramResult) -> Section {
+    match r.group {
+        Group::CanApply => match r.kind {
+            Kind::Training | Kind::Camp => Section::Courses,
+            Kind::Service => Section::Services,
+            _ => Section::ClaimNow,
+        },
+        Group::AlmostThere => Section::AlmostThere,
+        Group::NeedsInfo => Section::NeedsInfo,
+        Group::NotEligible => Section::NotEligible,
+        Group::ForEmployers => Section::ForEmployers,
+    }
+}
+
+/// Money and cover first, then courses, then services and the rest.
+fn kind_rank(kind: Kind) -> u8 {
+    match kind {
+        Kind::Subsidy | Kind::Insurance => 0,
+        Kind::Loan => 1,
+        Kind::Award => 2,
+        Kind::Training | Kind::Camp => 3,
+        Kind::Service => 4,
+        Kind::Employer => 5,
+    }
+}
+
+/// Every result in its section, the sections in screen order (empty ones included), each ranked by what
+/// matters to this person: what is open now before what opens later, a firm "yes" before "likely", money and
+/// cover before the rest, a known and larger amount first, fewer steps or fewer open questions first; a
+/// program that comes by itself (`automatic`) after what has to be claimed. Ties keep the catalog's order.
+pub fn ranked<'a>(
+    catalog: &Catalog,
+    results: &'a [ProgramResult],
+) -> Vec<(Section, Vec<&'a ProgramResult>)> {
+    let automatic = |r: &ProgramResult| catalog.program(&r.program).is_some_and(|p| p.automatic);
+    Section::ALL
+        .into_iter()
+        .map(|section| {
+            let mut items: Vec<&ProgramResult> = results
+                .iter()
+                .filter(|r| section_of(r) == section)
+                .collect();
+            items.sort_by_key(|r| {
+                let later = !matches!(r.availability, crate::domain::outcome::Availability::Open);
+                let open_questions = r.with_status(Status::Unknown).count();
+                (
+                    later,
+                    r.outcome != Outcome::Eligible,
+                    automatic(r),
+                    kind_rank(r.kind),
+                    std::cmp::Reverse(r.amount.map(|a| a.0)),
+                    r.steps.len(),
+                    open_questions,
+                )
+            });
+            (section, items)
+        })
+        .collect()
+}
+
+/// The courses section's cards: one per kind (培训, 训练营), each with its courses in rank order.
+pub fn course_cards<'a>(items: &[&'a ProgramResult]) -> Vec<(Kind, Vec<&'a ProgramResult>)> {
+    let mut cards: Vec<(Kind, Vec<&ProgramResult>)> = Vec::new();
+    for r in items {
+        match cards.iter_mut().find(|(k, _)| *k == r.kind) {
+            Some((_, list)) => list.push(r),
+            None => cards.push((r.kind, vec![r])),
+        }
+    }
+    cards
+}
+
+/// A course card's title: "你可以参加的培训(5)".
+pub fn course_card_title(kind: Kind, n: usize, lang: Lang) -> String {
+    let key = if kind == Kind::Camp {
+        PolicyText::CoursesOfCamp
+    } else {
+        PolicyText::CoursesOfTraining
+    };
+    tf(key, lang, "n", &n.to_string())
+}
+
+/// The questions a result still waits on, in trace order: the facts of its conditions not known yet that
+/// the person has not answered (a 不清楚 counts as not answered: they may find out).
+pub fn open_questions<'a>(
+    catalog: &'a Catalog,
+    r: &ProgramResult,
+    facts: &crate::domain::facts::Facts,
+) -> Vec<&'a FactDef> {
+    let mut out: Vec<&FactDef> = Vec::new();
+    for c in r.with_status(Status::Unknown) {
+        if c.fact.is_empty() || facts.value(&c.fact).is_some() {
+            continue;
+        }
+        if let Some(def) = catalog.fact(&c.fact) {
+            if !out.iter().any(|d| d.id == def.id) {
+                out.push(def);
+            }
+        }
+    }
+    out
+}
+
+/// The one concrete step for a result in 需要更多信息: how to find out the first thing it waits on, from the
+/// catalog ("问站长或平台客服:平台(或站点)是否在枣庄注册"). `None` when that question has no such line: the
+/// person knows the answer and answers it right there (`open_questions`). When nothing is left to answer
+/// (a condition only the office can settle), whom to confirm with. Never "answer the remaining questions":
+/// the results screen says so itself while questions remain.
+pub fn find_out_step(
+    catalog: &Catalog,
+    r: &ProgramResult,
+    facts: &crate::domain::facts::Facts,
+) -> Option<Text> {
+    match open_questions(catalog, r, facts).first() {
+        Some(first) => first.find_out.clone(),
+        None => Some(Text::new(
+            tf(
+                PolicyText::NextConfirm,
+                Lang::Zh,
+                "channel",
+                &r.confirm_with.zh,
+            ),
+            tf(
+                PolicyText::NextConfirm,
+                Lang::En,
+                "channel",
+                &r.confirm_with.en,
+            ),
+        )),
+    }
+}
+
+/// What the exclusion note says after the other program's name: nothing, "ask before choosing" when the
+/// person may qualify for both, or that the other one comes by itself. An automatic program is never
+/// offered as one of two to choose from.
+pub fn exclusion_hint(
+    catalog: &Catalog,
+    this: &str,
+    other: &crate::domain::outcome::Exclusion,
+) -> Option<PolicyText> {
+    let automatic = |id: &str| catalog.program(id).is_some_and(|p| p.automatic);
+    if automatic(&other.program) {
+        Some(PolicyText::OtherIsAutomatic)
+    } else if other.also_qualifies && !automatic(this) {
+        Some(PolicyText::ExcludedChoose)
+    } else {
+        None
+    }
 }
 
 /// A `tel:` link for channels that are a phone number people can tap.
@@ -461,8 +691,82 @@ mod tests {
             .find(|r| r.program == "accident-insurance-subsidy")
             .unwrap();
         assert_eq!(r.group, Group::NeedsInfo);
-        let (_, next) = next_step(r, catalog().program(&r.program).unwrap()).unwrap();
-        assert!(next.zh.contains(&r.confirm_with.zh), "{}", next.zh);
+        // The step is the catalog's way to find out, never "answer the remaining questions".
+        let next = find_out_step(catalog(), r, &f).unwrap();
+        assert_eq!(
+            Some(&next),
+            catalog()
+                .fact("platform_registered_local")
+                .unwrap()
+                .find_out
+                .as_ref()
+        );
+        assert!(next.zh.contains("站长"), "{}", next.zh);
+        assert!(!next.zh.contains("剩下的问题"), "{}", next.zh);
+        assert_eq!(
+            open_questions(catalog(), r, &f)[0].id,
+            "platform_registered_local"
+        );
+        // Once answered, it is no longer open.
+        f.set(
+            "platform_registered_local",
+            FactValue::Choice("zaozhuang".into()),
+        );
+        let results = evaluate(catalog(), &f, today());
+        let r = results
+            .iter()
+            .find(|r| r.program == "accident-insurance-subsidy")
+            .unwrap();
+        assert!(open_questions(catalog(), r, &f)
+            .iter()
+            .all(|d| d.id != "platform_registered_local"));
+    }
+
+    #[test]
+    fn every_card_in_needs_info_says_what_to_find_out_or_asks_it_right_there() {
+        let mut unsure = driver();
+        unsure.mark_unknown("platform_registered_local");
+        unsure.mark_unknown("employment_registered");
+        for facts in [Facts::new(), driver(), unsure] {
+            let results = evaluate(catalog(), &facts, today());
+            for r in results.iter().filter(|r| r.group == Group::NeedsInfo) {
+                let open = open_questions(catalog(), r, &facts);
+                let step = find_out_step(catalog(), r, &facts);
+                assert!(
+                    step.is_some() || !open.is_empty(),
+                    "{}: nothing to do",
+                    r.program
+                );
+                if let Some(first) = open.first() {
+                    assert_eq!(step, first.find_out.clone(), "{}", r.program);
+                    assert!(facts.value(&first.id).is_none());
+                }
+                if let Some(s) = step {
+                    assert!(!s.zh.contains("剩下的问题"), "{}", s.zh);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn search_finds_programs_by_the_words_people_use() {
+        let ids = |q: &str| {
+            browse(catalog(), &[], q, None, false)
+                .iter()
+                .map(|p| p.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(ids("住房补贴").contains(&"graduate-living-rent-subsidy".to_string()));
+        assert!(ids("受伤").contains(&"occupational-injury-protection".to_string()));
+        assert!(ids("我受伤了").contains(&"occupational-injury-protection".to_string()));
+        assert!(ids("rent").contains(&"graduate-living-rent-subsidy".to_string()));
+        // Keywords do not make everything match.
+        assert!(!ids("住房补贴").contains(&"occupational-injury-protection".to_string()));
+        let p = catalog().program("graduate-living-rent-subsidy").unwrap();
+        assert!(
+            !p.name.zh.contains("住房补贴") && !p.summary.zh.contains("住房补贴"),
+            "the keyword is what finds it"
+        );
     }
 
     #[test]
@@ -504,6 +808,144 @@ mod tests {
             .1
             .iter()
             .all(|r| r.outcome == Outcome::ForEmployers));
+    }
+
+    #[test]
+    fn results_are_ranked_money_and_cover_first_then_one_step_then_courses_then_services() {
+        let results = evaluate(catalog(), &driver(), today());
+        let sections = ranked(catalog(), &results);
+        assert_eq!(
+            sections.iter().map(|(s, _)| *s).collect::<Vec<_>>(),
+            Section::ALL.to_vec()
+        );
+        // Every result exactly once.
+        let mut seen: Vec<&str> = sections
+            .iter()
+            .flat_map(|(_, items)| items.iter().map(|r| r.program.as_str()))
+            .collect();
+        seen.sort();
+        let mut all: Vec<&str> = results.iter().map(|r| r.program.as_str()).collect();
+        all.sort();
+        assert_eq!(seen, all);
+        let section = |s: Section| &sections.iter().find(|(x, _)| *x == s).unwrap().1;
+        // The driver's accident-insurance rebate is the first thing on the screen.
+        let claim = section(Section::ClaimNow);
+        assert_eq!(claim[0].program, "accident-insurance-subsidy");
+        for r in claim {
+            assert_eq!(r.group, Group::CanApply);
+            assert!(!matches!(
+                r.kind,
+                Kind::Training | Kind::Camp | Kind::Service | Kind::Employer
+            ));
+        }
+        // A firm yes before a likely one; what comes by itself after what has to be claimed.
+        let keys: Vec<(bool, bool)> = claim
+            .iter()
+            .map(|r| {
+                (
+                    r.outcome != Outcome::Eligible,
+                    catalog().program(&r.program).unwrap().automatic,
+                )
+            })
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "{claim:?}");
+        for r in section(Section::Courses) {
+            assert!(matches!(r.kind, Kind::Training | Kind::Camp) && r.group == Group::CanApply);
+        }
+        let services = section(Section::Services);
+        assert!(
+            !services.is_empty(),
+            "the driver can simply use the job services"
+        );
+        for r in services {
+            assert!(r.kind == Kind::Service && r.group == Group::CanApply);
+        }
+        assert!(section(Section::ForEmployers)
+            .iter()
+            .all(|r| r.outcome == Outcome::ForEmployers));
+    }
+
+    #[test]
+    fn the_one_step_away_section_puts_money_before_courses_and_fewer_steps_first() {
+        let mut f = driver();
+        f.set("employment_registered", FactValue::Bool(false));
+        let results = evaluate(catalog(), &f, today());
+        let sections = ranked(catalog(), &results);
+        let almost = &sections
+            .iter()
+            .find(|(s, _)| *s == Section::AlmostThere)
+            .unwrap()
+            .1;
+        assert_eq!(almost[0].program, "accident-insurance-subsidy");
+        let keys: Vec<(u8, usize)> = almost
+            .iter()
+            .map(|r| (kind_rank(r.kind), r.steps.len()))
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted);
+    }
+
+    #[test]
+    fn courses_of_one_kind_are_one_card() {
+        // Nothing answered: every course open to all is "can apply".
+        let results = evaluate(catalog(), &Facts::new(), today());
+        let sections = ranked(catalog(), &results);
+        let courses = &sections
+            .iter()
+            .find(|(s, _)| *s == Section::Courses)
+            .unwrap()
+            .1;
+        let cards = course_cards(courses);
+        let kinds: Vec<Kind> = cards.iter().map(|(k, _)| *k).collect();
+        let mut unique = kinds.clone();
+        unique.dedup();
+        assert_eq!(kinds, unique, "one card per kind");
+        assert_eq!(
+            cards.iter().map(|(_, l)| l.len()).sum::<usize>(),
+            courses.len()
+        );
+        assert_eq!(
+            course_card_title(Kind::Training, 5, Lang::Zh),
+            "你可以参加的培训(5)"
+        );
+        assert_eq!(
+            course_card_title(Kind::Camp, 1, Lang::En),
+            "Startup camps you can join (1)"
+        );
+    }
+
+    #[test]
+    fn an_automatic_program_is_never_one_of_two_to_choose() {
+        let results = evaluate(catalog(), &driver(), today());
+        let injury = catalog().program("occupational-injury-protection").unwrap();
+        assert!(injury.automatic);
+        let rebate = results
+            .iter()
+            .find(|r| r.program == "accident-insurance-subsidy")
+            .unwrap();
+        let other = rebate
+            .excluded_with
+            .iter()
+            .find(|e| e.program == injury.id)
+            .unwrap();
+        assert_eq!(
+            exclusion_hint(catalog(), &rebate.program, other),
+            Some(PolicyText::OtherIsAutomatic)
+        );
+        let r = results.iter().find(|r| r.program == injury.id).unwrap();
+        for e in &r.excluded_with {
+            assert_ne!(
+                exclusion_hint(catalog(), &r.program, e),
+                Some(PolicyText::ExcludedChoose)
+            );
+        }
+        // What the source says: it may not combine, and the local notice decides.
+        assert!(PolicyText::ExcludedWith
+            .text(Lang::Zh)
+            .contains("可能不能和这项同时享受,以当地最新通知为准"));
     }
 
     #[test]

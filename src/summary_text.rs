@@ -21,10 +21,10 @@ crate::messages! {
         NoAnswers => "你还没有做自测,下面只列出人人都能办的项目。回答几个问题,看看你还能申请什么。", "You have not taken the check yet, so only what is open to everyone is listed. Answer a few questions to see what else you can apply for.";
         StartCheck => "去自测", "Take the check";
         WhereTitle => "去哪里办、找谁问", "Where to go and whom to ask";
-        WhereIntro => "到你所在区(市)的公共就业服务机构或人社局办理。下面只列出已经核实的信息。", "Go to the public employment service or HRSS bureau of your district. Only confirmed details are shown below.";
+        WhereIntro => "到你所在区(市)的公共就业服务机构或人社局办理。下面只列出已经核实的信息。", "Go to the public employment service or the human resources and social security bureau of your district. Only confirmed details are shown below.";
         Hotline => "人社服务热线", "Social security hotline";
         CallHotline => "拨打12333", "Call 12333";
-        CityWebsite => "枣庄市人社局网站", "Zaozhuang HRSS bureau website";
+        CityWebsite => "枣庄市人社局网站", "Website of Zaozhuang's human resources and social security bureau";
         Apps => "手机上办", "On your phone";
         DistrictsTitle => "各区(市)", "Districts";
         AskFor => "找", "Ask for";

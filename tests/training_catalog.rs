@@ -318,7 +318,13 @@ fn the_subsidy_terms_come_from_the_program_catalog() {
         (terms.claim_within_months, terms.max_claims_per_year),
         (12, 3)
     );
-    assert!(terms.apply.zh.contains("职工职业技能提升补贴申请"));
+    // Where to claim names the app with its service, never the service name alone.
+    assert_eq!(terms.apply.zh, "爱山东App「职工职业技能提升补贴申请」");
+    assert!(
+        terms.apply.en.starts_with("爱山东 app: "),
+        "{}",
+        terms.apply.en
+    );
     // The test fixture agrees with the catalog, so the other tests exercise the real figures.
     assert_eq!(
         (

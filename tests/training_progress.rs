@@ -217,6 +217,114 @@ fn a_certificate_for_the_course_completes_it_even_with_unknown_requirement() {
 }
 
 #[test]
+fn a_certificate_does_not_finish_a_course_whose_hours_are_not_met() {
+    // Issue 12: enrolled 2026-10-15, 5 of 10 hours logged, a certificate for the course: not finished.
+    let catalog = fixture_catalog();
+    let mut t = Trainee::new(&catalog);
+    t.enrol("2026-10-15", "hours-course");
+    t.log("2026-10-20", Some("hours-course"), hours(300));
+    t.certificate("2026-11-01", Some("hours-course"), None, "HC-1");
+    let c = t
+        .progress()
+        .course(&CourseId::new("hours-course"))
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (c.done, c.required, c.permille, c.completed_on),
+        (300, Some(600), Some(500), None)
+    );
+    assert_eq!(c.certificate_on, Some(d("2026-11-01")));
+    // The hours, once met, finish it on the day they are met.
+    t.log("2026-11-10", Some("hours-course"), hours(300));
+    let c = t
+        .progress()
+        .course(&CourseId::new("hours-course"))
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (c.permille, c.completed_on),
+        (Some(1000), Some(d("2026-11-10")))
+    );
+}
+
+#[test]
+fn a_certificate_for_the_course_cannot_predate_the_enrolment() {
+    let catalog = fixture_catalog();
+    let mut t = Trainee::new(&catalog);
+    t.enrol("2026-10-15", "unknown-course");
+    let cert = Certificate {
+        name: "中式烹调师".into(),
+        level: None,
+        number: "OLD-1".into(),
+        issued_on: d("2026-03-20"),
+    };
+    assert_eq!(
+        t.try_log(
+            "2026-10-20",
+            Some("unknown-course"),
+            EventKind::CertificateAdded {
+                certificate: cert.clone()
+            }
+        ),
+        Err(TrainingError::BeforeEnrolment {
+            enrolled_on: d("2026-10-15")
+        })
+    );
+    // The same certificate from elsewhere (no course) is fine and finishes nothing.
+    t.log(
+        "2026-10-20",
+        None,
+        EventKind::CertificateAdded { certificate: cert },
+    );
+    let c = t
+        .progress()
+        .course(&CourseId::new("unknown-course"))
+        .cloned()
+        .unwrap();
+    assert_eq!((c.permille, c.completed_on), (None, None));
+}
+
+#[test]
+fn no_completion_date_falls_before_the_enrolment_even_from_an_imported_log() {
+    // A backup written by an older version may hold a linked certificate issued before the enrolment, and
+    // hours dated before it: neither dates the completion before the enrolment.
+    let catalog = fixture_catalog();
+    let old_cert = Event::new(
+        "c",
+        d("2026-10-20"),
+        Some("unknown-course"),
+        EventKind::CertificateAdded {
+            certificate: Certificate {
+                name: "中式烹调师".into(),
+                level: None,
+                number: "OLD-1".into(),
+                issued_on: d("2026-03-20"),
+            },
+        },
+    );
+    let enrol = |course: &str| {
+        Event::new(
+            format!("en-{course}"),
+            d("2026-10-15"),
+            Some(course),
+            EventKind::Enrolled { target: None },
+        )
+    };
+    let early_hours = Event::new("h", d("2026-10-01"), Some("hours-course"), hours(600));
+    let log = TrainingLog::from_events([
+        enrol("unknown-course"),
+        old_cert,
+        enrol("hours-course"),
+        early_hours,
+    ]);
+    let p = progress(&log, &catalog);
+    let unknown = p.course(&CourseId::new("unknown-course")).unwrap();
+    assert_eq!((unknown.completed_on, unknown.certificate_on), (None, None));
+    let hours_course = p.course(&CourseId::new("hours-course")).unwrap();
+    assert_eq!(hours_course.completed_on, Some(d("2026-10-15")));
+}
+
+#[test]
 fn overall_bar_is_the_mean_of_the_known_course_bars() {
     let catalog = fixture_catalog();
     let mut t = Trainee::new(&catalog);

@@ -324,12 +324,7 @@ impl Training {
         }
         let title = TrainingText::NotifyTitle.text(lang);
         for d in &due {
-            let body = format!(
-                "{}:{}({})",
-                d.title.get(lang),
-                d.date,
-                text::countdown(today, d.date, lang)
-            );
+            let body = text::reminder_body(d.title.get(lang), d.date, today, lang);
             notify(title, &body, &reminders::item_key(d));
         }
         let stored = serde_json::to_value(&reminded).expect("reminders are plain JSON");

@@ -158,7 +158,7 @@ impl ChannelKind {
             ),
             ChannelKind::CityOffice => (
                 "市公共就业和人才服务中心(市人社局)",
-                "the city public employment service centre (HRSS bureau)",
+                "the city public employment service centre (at the human resources and social security bureau)",
             ),
             ChannelKind::Hotline12333 => (
                 "人社服务热线12333(外地手机拨0632-12333)",
@@ -208,7 +208,10 @@ impl Channel {
                     self.url.clone().unwrap_or_default(),
                     self.url.clone().unwrap_or_default(),
                 ),
-                _ => Text::new("当地人社部门", "the local HRSS office"),
+                _ => Text::new(
+                    "当地人社部门",
+                    "the local human resources and social security office",
+                ),
             }),
         }
     }
@@ -302,6 +305,14 @@ pub struct Program {
     /// Rule plus claim deadlines, resolved against the vocabulary when the catalog loads.
     #[serde(skip)]
     pub(crate) compiled: Option<Compiled>,
+    /// Words people search with that are in neither the name nor the summary ("住房补贴" for 圆梦计划,
+    /// "受伤" for 职业伤害保障), in Chinese and English.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// Comes by itself once the conditions hold (职业伤害保障: the platform pays per order): never shown as
+    /// something to apply for or to choose between.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub automatic: bool,
 }
 
 impl Program {
@@ -839,6 +850,9 @@ impl Catalog {
             if let Some(h) = &f.help {
                 check_text(&mut msgs, "`help`", h);
             }
+            if let Some(h) = &f.find_out {
+                check_text(&mut msgs, "`find_out`", h);
+            }
             match f.fact_type {
                 FactType::Choice | FactType::Multi => {
                     if f.choices.len() < 2 {
@@ -902,6 +916,29 @@ impl Catalog {
         }
         check_text(&mut m, "`name`", &p.name);
         check_text(&mut m, "`summary`", &p.summary);
+        for (i, k) in p.keywords.iter().enumerate() {
+            if k.trim().is_empty() || k.trim() != k {
+                m.push(format!(
+                    "keyword #{} is blank or has spaces around it",
+                    i + 1
+                ));
+            } else if k.split_whitespace().count() > 1 {
+                m.push(format!(
+                    "keyword `{k}` is more than one word: search matches word by word, so split it"
+                ));
+            } else if p.keywords[..i]
+                .iter()
+                .any(|o| o.to_lowercase() == k.to_lowercase())
+            {
+                m.push(format!("keyword `{k}` is listed twice"));
+            }
+        }
+        if p.automatic && p.is_for_employers() {
+            m.push(
+                "`automatic` is for what a person gets without applying, not an employer measure"
+                    .into(),
+            );
+        }
         if p.plan_clause.trim().is_empty() {
             m.push("`plan_clause` is missing (e.g. \"二、(二)6\")".into());
         }
@@ -1276,7 +1313,7 @@ fn describe_kind(
             (
                 Text::new(
                     format!("金额以当地最新通知为准,可咨询{}", w.zh),
-                    format!("Amount per the latest local notice; ask {}", w.en),
+                    format!("Amount not published yet; ask {}", w.en),
                 ),
                 None,
             )

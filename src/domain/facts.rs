@@ -80,6 +80,10 @@ pub struct FactDef {
     /// Source file, added by the catalog reader.
     #[serde(default)]
     pub file: String,
+    /// How a person who does not know the answer finds it out, as one step: whom to ask or where to look
+    /// ("问站长:平台是否在枣庄注册"). Shown on a result that waits on this fact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub find_out: Option<Text>,
 }
 
 impl FactDef {

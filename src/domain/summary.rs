@@ -131,7 +131,7 @@ impl Summary {
             )
         } else {
             format!(
-                "Where: your district public employment service / HRSS bureau; ask {}; {}. The latest local notice is what counts.",
+                "Where: your district public employment service or human resources and social security bureau; ask {}; {}. The latest local notice is what counts.",
                 offices.city.hotline,
                 bare_host(&offices.city.website)
             )
@@ -143,7 +143,7 @@ impl Summary {
                 if zh {
                     "金额以当地最新通知为准".to_string()
                 } else {
-                    "amount per the latest local notice".to_string()
+                    "amount not published yet".to_string()
                 }
             } else {
                 e.benefit.get(lang).to_string()

@@ -485,7 +485,8 @@ fn ChecklistInput(
     }
 }
 
-/// The results, grouped, with the answers to review below.
+/// The results in sections ranked for this person (`pv::ranked`): money and cover to claim now, what is one
+/// step away, courses, services to simply use, what is still open, then the rest; the answers below.
 #[component]
 fn Results(flow: Flow) -> impl IntoView {
     let app = use_app();
@@ -514,11 +515,16 @@ fn Results(flow: Flow) -> impl IntoView {
             </Show>
             {move || {
                 let all = results.get();
-                pv::grouped(&all)
+                let catalog = app.catalog.get();
+                pv::ranked(&catalog, &all)
                     .into_iter()
-                    .map(|(group, items)| {
+                    // Courses and services appear only when there is something to join or use.
+                    .filter(|(section, items)| {
+                        !items.is_empty() || !matches!(section, pv::Section::Courses | pv::Section::Services)
+                    })
+                    .map(|(section, items)| {
                         let items: Vec<ProgramResult> = items.into_iter().cloned().collect();
-                        view! { <ResultGroup group items saved/> }
+                        view! { <ResultGroup section items saved/> }
                     })
                     .collect_view()
             }}
@@ -528,14 +534,34 @@ fn Results(flow: Flow) -> impl IntoView {
 }
 
 #[component]
-fn ResultGroup(group: Group, items: Vec<ProgramResult>, saved: SavedPrograms) -> impl IntoView {
-    let open = matches!(group, Group::CanApply | Group::AlmostThere) && !items.is_empty();
+fn ResultGroup(
+    section: pv::Section,
+    items: Vec<ProgramResult>,
+    saved: SavedPrograms,
+) -> impl IntoView {
+    let open = section.open() && !items.is_empty();
     let count = items.len();
-    let class = format!("result-group result-group-{}", group_code(group));
-    let note = (group == Group::ForEmployers)
+    let class = format!("result-group result-group-{}", section.code());
+    let note = (section == pv::Section::ForEmployers)
         .then(|| view! { <p class="note">{tr(PolicyText::ForEmployersNote)}</p> });
     let body = if items.is_empty() {
         view! { <p class="note">{tr(PolicyText::NoneInGroup)}</p> }.into_any()
+    } else if section == pv::Section::Courses {
+        let refs: Vec<&ProgramResult> = items.iter().collect();
+        pv::course_cards(&refs)
+            .into_iter()
+            .map(|(kind, list)| {
+                let programs: Vec<String> = list.iter().map(|r| r.program.clone()).collect();
+                view! { <CourseCard kind programs/> }
+            })
+            .collect_view()
+            .into_any()
+    } else if section == pv::Section::Services {
+        items
+            .into_iter()
+            .map(|r| view! { <ServiceCard program=r.program/> })
+            .collect_view()
+            .into_any()
     } else {
         items
             .into_iter()
@@ -544,9 +570,9 @@ fn ResultGroup(group: Group, items: Vec<ProgramResult>, saved: SavedPrograms) ->
             .into_any()
     };
     view! {
-        <details class=class open=open data-group=group_code(group)>
+        <details class=class open=open data-group=section.code()>
             <summary>
-                <span class="group-title">{text(group.label())}</span>
+                <span class="group-title">{text(section.label())}</span>
                 <span class="group-count">{count}</span>
             </summary>
             {note}
@@ -555,14 +581,62 @@ fn ResultGroup(group: Group, items: Vec<ProgramResult>, saved: SavedPrograms) ->
     }
 }
 
-fn group_code(group: Group) -> &'static str {
-    match group {
-        Group::CanApply => "can-apply",
-        Group::AlmostThere => "almost-there",
-        Group::NeedsInfo => "needs-info",
-        Group::NotEligible => "not-eligible",
-        Group::ForEmployers => "for-employers",
+/// Courses of one kind as one card that opens: "你可以参加的培训(5)", each course a line and a link.
+#[component]
+fn CourseCard(kind: crate::domain::catalog::Kind, programs: Vec<String>) -> impl IntoView {
+    let app = use_app();
+    let catalog = app.catalog.get_untracked();
+    let n = programs.len();
+    let rows = programs
+        .iter()
+        .filter_map(|id| catalog.program(id).cloned())
+        .map(|p| {
+            let href = format!("/policies/{}", p.id);
+            view! {
+                <li class="course-line" data-program=p.id.clone()>
+                    <A href=href>{text(p.name.clone())}</A>
+                    <p class="note">{text(p.summary.clone())}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="result-card course-group" data-kind=kind.label().en.to_lowercase()>
+            <summary class="course-group-title">{move || pv::course_card_title(kind, n, app.lang.get())}</summary>
+            <ul class="course-lines">{rows}</ul>
+        </details>
     }
+}
+
+/// A service the person can simply use: what it is and how to use it, no documents to bring.
+#[component]
+fn ServiceCard(program: String) -> impl IntoView {
+    let app = use_app();
+    let Some(p) = app.catalog.get_untracked().program(&program).cloned() else {
+        return ().into_any();
+    };
+    let href = format!("/policies/{}", p.id);
+    // "你的学校" means nothing to someone who is not a student: such a channel shows only to students,
+    // unless the catalog names the school it means.
+    let student = app.facts.with_untracked(|f| {
+        f.value("student_now") == Some(&crate::domain::facts::FactValue::Bool(true))
+    });
+    let mut p = p;
+    p.apply.retain(|c| {
+        c.channel != crate::domain::catalog::ChannelKind::School || c.name.is_some() || student
+    });
+    view! {
+        <article class="result-card result-service" data-program=p.id.clone()>
+            <h3><A href=href.clone()>{text(p.name.clone())}</A></h3>
+            <p>{text(p.summary.clone())}</p>
+            {(!p.apply.is_empty()).then(|| view! {
+                <h4>{tr(PolicyText::HowToUse)}</h4>
+                <ApplyChannels channels=p.apply.clone()/>
+            })}
+            <A href=href attr:class="details-link">{tr(PolicyText::Details)} " ›"</A>
+        </article>
+    }
+    .into_any()
 }
 
 #[component]
@@ -583,29 +657,66 @@ fn ResultCard(result: ProgramResult, saved: SavedPrograms) -> impl IntoView {
         }
         .into_any();
     }
-    let badge_label = match result.outcome {
-        crate::domain::outcome::Outcome::LikelyEligible => result.outcome.label(),
-        _ => result.group.label(),
+    let likely = result.outcome == crate::domain::outcome::Outcome::LikelyEligible;
+    let badge_label = if likely {
+        result.outcome.label()
+    } else {
+        result.group.label()
     };
-    // The verdict line adds something only when it says more than the badge.
-    let verdict = (result.verdict != badge_label).then(|| result.verdict.clone());
+    // The verdict line adds something only when it says more than the badge. A likely one says whom to
+    // confirm with in the next step, and 还差一点 its one step there too, so neither is said twice; a date
+    // applications open on then gets its own line.
+    let almost = result.group == Group::AlmostThere;
+    let verdict =
+        (result.verdict != badge_label && !likely && !almost).then(|| result.verdict.clone());
+    let opens = match result.availability {
+        crate::domain::outcome::Availability::NotYetOpen { from } if likely || almost => {
+            Some(from.to_string())
+        }
+        _ => None,
+    };
     let why = pv::why_line(&result);
-    let next = pv::next_step(&result, &program);
+    let automatic = program.automatic && result.group == Group::CanApply;
+    let next = if automatic {
+        None
+    } else if result.group == Group::NeedsInfo {
+        app.facts
+            .with_untracked(|f| pv::find_out_step(&catalog, &result, f))
+            .map(|t| (PolicyText::FindOut, t))
+    } else {
+        pv::next_step(&result, &program)
+    };
+    // In 需要更多信息: the first question it waits on, to answer right here.
+    let ask = (result.group == Group::NeedsInfo)
+        .then(|| {
+            app.facts.with_untracked(|f| {
+                pv::open_questions(&catalog, &result, f)
+                    .first()
+                    .map(|d| (*d).clone())
+            })
+        })
+        .flatten();
     let exclusions = result.excluded_with.clone();
-    let details = matches!(result.group, Group::CanApply | Group::AlmostThere);
+    let details = matches!(result.group, Group::CanApply | Group::AlmostThere) && !automatic;
+    let pid = program.id.clone();
     view! {
         <article class="result-card" data-program=program.id.clone()>
             <h3><A href=href.clone()>{text(program.name.clone())}</A></h3>
             <OutcomeBadge outcome=result.outcome group=result.group/>
             {verdict.map(|v| view! { <p class="verdict">{text(v)}</p> })}
+            {opens.map(|d| view! {
+                <p class="availability">{move || pv::tf(PolicyText::NotYetOpen, app.lang.get(), "date", &d)}</p>
+            })}
             <BenefitLine benefit=result.benefit.clone()/>
             {why.map(|w| view! {
                 <p class="why"><strong>{tr(PolicyText::Why)}{tr(PolicyText::Colon)}</strong>{text(w)}</p>
             })}
+            {automatic.then(|| view! { <p class="next-step automatic">{tr(PolicyText::Automatic)}</p> })}
             {next.map(|(label, n)| view! {
                 <p class="next-step"><strong>{tr(label)}{tr(PolicyText::Colon)}</strong>{text(n)}</p>
             })}
-            {(!exclusions.is_empty()).then(|| view! { <ExclusionNote exclusions/> })}
+            {ask.map(|fact| view! { <crate::components::policy::InlineAnswer fact/> })}
+            {(!exclusions.is_empty()).then(|| view! { <ExclusionNote program=pid exclusions/> })}
             {details.then(|| view! {
                 <details class="result-more">
                     <summary>{tr(PolicyText::Documents)} " · " {tr(PolicyText::HowToApply)}</summary>
@@ -621,17 +732,28 @@ fn ResultCard(result: ProgramResult, saved: SavedPrograms) -> impl IntoView {
     .into_any()
 }
 
-/// 不能和这项同时享受: flagged on both programs of an exclusion.
+/// Programs that may not combine with this one, as the sources say: "可能不能同时享受,以当地最新通知为准".
+/// A program that comes by itself is never offered as one of two to choose.
 #[component]
-pub fn ExclusionNote(exclusions: Vec<crate::domain::outcome::Exclusion>) -> impl IntoView {
+pub fn ExclusionNote(
+    program: String,
+    exclusions: Vec<crate::domain::outcome::Exclusion>,
+) -> impl IntoView {
+    let app = use_app();
+    let catalog = app.catalog.get_untracked();
     let rows = exclusions
         .into_iter()
         .map(|e| {
             let href = format!("/policies/{}", e.program);
+            let hint = pv::exclusion_hint(&catalog, &program, &e);
             view! {
                 <li>
                     <A href=href>{text(e.name)}</A>
-                    {e.also_qualifies.then(|| view! { <span>{tr(PolicyText::ExcludedChoose)}</span> })}
+                    // "name (why)" in English needs the space Chinese does without.
+                    {hint.map(|h| view! {
+                        {move || (app.lang.get() == crate::domain::lang::Lang::En).then_some(" ")}
+                        <span>{tr(h)}</span>
+                    })}
                 </li>
             }
         })

@@ -124,6 +124,8 @@ fn ProgramDetail(program: Program, saved: SavedPrograms) -> impl IntoView {
 /// The verdict and every condition checked against the person's answers.
 #[component]
 fn YourResult(result: Memo<Option<crate::domain::outcome::ProgramResult>>) -> impl IntoView {
+    let app = use_app();
+    let catalog_program = move |id: &str| app.catalog.with(|c| c.program(id).cloned());
     move || {
         let r = result.get()?;
         let trace: Vec<CriterionResult> = r
@@ -137,19 +139,54 @@ fn YourResult(result: Memo<Option<crate::domain::outcome::ProgramResult>>) -> im
         let steps = r.steps.clone();
         let why = pv::why_line(&r);
         let exclusions = r.excluded_with.clone();
+        let pid = r.program.clone();
         let availability = r.availability;
         // The verdict line adds something only when it says more than the badge.
         let badge = match r.outcome {
             crate::domain::outcome::Outcome::LikelyEligible => r.outcome.label(),
             _ => r.group.label(),
         };
-        let verdict = (r.verdict != badge).then(|| r.verdict.clone());
+        let likely = r.outcome == crate::domain::outcome::Outcome::LikelyEligible;
+        // A likely result says whom to confirm with instead of repeating "likely eligible".
+        let verdict = if likely {
+            catalog_program(&r.program)
+                .and_then(|p| pv::next_step(&r, &p))
+                .map(|(_, t)| t)
+        } else {
+            (r.verdict != badge).then(|| r.verdict.clone())
+        };
+        // The questions this program still waits on, each answerable here, and how to find out.
+        let (find_out, open): (
+            Option<crate::domain::lang::Text>,
+            Vec<crate::domain::facts::FactDef>,
+        ) = if r.group == Group::NeedsInfo {
+            let catalog = app.catalog.get();
+            app.facts.with(|f| {
+                (
+                    pv::find_out_step(&catalog, &r, f),
+                    pv::open_questions(&catalog, &r, f)
+                        .into_iter()
+                        .cloned()
+                        .collect(),
+                )
+            })
+        } else {
+            (None, Vec::new())
+        };
         Some(view! {
             <section class="card your-result">
                 <h2>{tr(PolicyText::YourResult)}</h2>
                 <OutcomeBadge outcome=r.outcome group=r.group/>
                 {verdict.map(|v| view! { <p class="verdict">{text(v)}</p> })}
                 {why.filter(|_| r.group == Group::NeedsInfo).map(|w| view! { <p class="why">{text(w)}</p> })}
+                {find_out.map(|t| view! {
+                    <p class="next-step"><strong>{tr(PolicyText::FindOut)}{tr(PolicyText::Colon)}</strong>{text(t)}</p>
+                })}
+                {(!open.is_empty()).then(|| view! {
+                    <div class="answer-in-place">
+                        {open.into_iter().map(|fact| view! { <crate::components::policy::InlineAnswer fact/> }).collect_view()}
+                    </div>
+                })}
                 <AvailabilityLine availability/>
                 <h3>{tr(PolicyText::CriteriaTitle)}</h3>
                 <ul class="criteria">
@@ -169,7 +206,7 @@ fn YourResult(result: Memo<Option<crate::domain::outcome::ProgramResult>>) -> im
                         }).collect_view()}
                     </ul>
                 })}
-                {(!exclusions.is_empty()).then(|| view! { <ExclusionNote exclusions/> })}
+                {(!exclusions.is_empty()).then(|| view! { <ExclusionNote program=pid exclusions/> })}
             </section>
         })
     }

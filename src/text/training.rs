@@ -25,11 +25,11 @@ crate::messages! {
     LogProgress => "记录进度", "Log progress";
     Catalog => "可以参加的课程", "Courses you can join";
     CatalogNote => "多数课程的具体安排还没有公布。写着“以当地最新通知为准”的,请按“去哪里问”核实。",
-        "Most courses' details are not published yet. Where it says “per the latest local notice”, check where it tells you.";
+        "Most courses' details are not published yet. Where it says “not published yet”, ask where it tells you.";
     OpenCourse => "查看并报名", "View and enrol";
     OpenEnrolled => "打开课程", "Open course";
     Enrolled => "已报名", "Enrolled";
-    Unknown => "以当地最新通知为准", "Per the latest local notice";
+    Unknown => "以当地最新通知为准", "Not published yet: check the latest local notice";
     WhereToCheck => "去哪里问", "Where to check";
     Provider => "谁来办", "Run by";
     Channel => "在哪报名", "Where to sign up";
@@ -97,7 +97,7 @@ crate::messages! {
     EvNote => "笔记", "Note";
     CampTitle => "训练营进度", "Camp progress";
     SessionsAttended => "已参加课次", "Sessions attended";
-    SessionsRequiredUnknown => "要求的课次:以当地最新通知为准,入营后填在“我的目标”里", "Required sessions: per the latest local notice; enter them as your target once you join";
+    SessionsRequiredUnknown => "要求的课次:以当地最新通知为准,入营后填在“我的目标”里", "Required sessions: not published yet; once you join, enter them as your target";
     Checklist => "创业计划清单", "Business-plan checklist";
     ChecklistNote => "建议的提纲,以训练营自己的要求为准", "A suggested outline; follow your camp's own list";
     UpcomingSessions => "下次上课", "Next sessions";
@@ -125,7 +125,7 @@ crate::messages! {
     NoLevelNote => "没有等级的证书不能申请考证补贴", "Certificates without a level do not qualify for the bonus";
     EligibleYes => "按你的回答,你符合申请条件", "From your answers, you meet the conditions";
     EligibleCheck => "还要满足", "You also need";
-    TermsMissing => "补贴规则没有读到,金额和期限以当地最新通知为准,可拨打12333", "The bonus rules could not be read; amounts and deadlines per the latest local notice (call 12333)";
+    TermsMissing => "补贴规则没有读到,金额和期限以当地最新通知为准,可拨打12333", "The bonus rules could not be read. For amounts and deadlines, check the latest local notice or call 12333";
     Deadlines => "截止日期", "Deadlines";
     NoDeadlines => "近期没有要记着的日期", "No upcoming dates";
     ExportIcs => "导出到手机日历(.ics)", "Add to phone calendar (.ics)";
@@ -155,6 +155,7 @@ crate::messages! {
     Percent => "完成", "done";
     MyProgress => "我的进度", "My progress";
     Unreadable => "有些已保存的培训记录无法读取,没有计入进度。", "Some saved training entries could not be read and are not counted.";
+    CertNotDone => "这门课的证书已记下;学时、课次或模块还没记满,所以还不算结业。", "The certificate for this course is saved; the hours, sessions or modules are not all logged yet, so the course is not finished.";
     }
 }
 
@@ -403,6 +404,17 @@ pub fn due_soon(
     }
 }
 
+/// A reminder notification's body: "考证补贴最后申领日:2027-01-05(还有3天)" /
+/// "Last day to claim the bonus: 2027-01-05 (in 3 days)".
+pub fn reminder_body(title: &str, date: Date, today: Date, lang: Lang) -> String {
+    let when = countdown(today, date, lang);
+    if zh(lang) {
+        format!("{title}:{date}({when})")
+    } else {
+        format!("{title}: {date} ({when})")
+    }
+}
+
 /// The stated length of a course, or `None` when the catalog does not know it.
 pub fn stated_length(
     completion_hours: Option<u16>,
@@ -569,6 +581,7 @@ mod tests {
             required,
             permille: None,
             completed_on: None,
+            certificate_on: None,
         }
     }
 
@@ -627,6 +640,16 @@ mod tests {
             claims_this_year(1, 3, Lang::Zh),
             "今年已申领1次,每年最多3次"
         );
+    }
+
+    #[test]
+    fn a_reminder_reads_with_the_spaces_english_needs() {
+        let today = Date::ymd(2026, 12, 1);
+        let day = Date::ymd(2026, 12, 4);
+        let en = reminder_body("Last day to claim", day, today, Lang::En);
+        assert!(en.starts_with("Last day to claim: 2026-12-04 ("), "{en}");
+        let zh = reminder_body("最后申领日", day, today, Lang::Zh);
+        assert!(zh.starts_with("最后申领日:2026-12-04("), "{zh}");
     }
 
     #[test]

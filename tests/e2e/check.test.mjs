@@ -188,7 +188,8 @@ test('not knowing leads to 需要更多信息, never to a verdict', async () => 
     assert.equal(await page.locator('details[data-group="can-apply"] article[data-program="accident-insurance-subsidy"]').count(), 0);
     assert.equal(await page.locator('details[data-group="not-eligible"] article[data-program="accident-insurance-subsidy"]').count(), 0);
     await page.locator('details[data-group="needs-info"] > summary').click();
-    assert.match(await r.locator('.next-step').innerText(), /^下一步:回答剩下的问题,或向\S+咨询/, 'says how to find out');
+    assert.match(await r.locator('.next-step').innerText(), /^先弄清楚:问站长或平台客服/, 'says how to find out');
+    assert.equal(await r.locator('.answer-here[data-fact="platform_registered_local"]').count(), 1, 'or answer right there');
     await clean(seen);
   } finally {
     await context.close();

@@ -226,6 +226,60 @@ test('enrol, log hours, reload, complete, add a certificate: the bonus shows its
   }
 });
 
+test('a certificate for a course does not finish it while its hours are short, nor date it before the enrolment', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page, host.origin);
+    await openCourse(page, 'internet-plus-skills');
+    // Enrolled 20 days ago for 40 hours; 5 hours studied.
+    const enrolled = await phoneDate(page, { days: -20 });
+    await enrol(page, { by: 'hours', amount: 40, date: enrolled });
+    await logHours(page, 5);
+    await page.waitForSelector('.course-progress .figures:has-text("已学5小时 / 要求40小时")');
+    assert.equal(await bar(page, '.course-progress'), 12);
+
+    // On the tab: a certificate linked to this course, issued long before the enrolment, is refused at its date.
+    await openTraining(page);
+    const certs = page.locator('section.training-certs');
+    await certs.locator('details.add-form > summary').click();
+    await certs.locator('select[name="cert-course"]').selectOption('internet-plus-skills');
+    const early = await phoneDate(page, { days: -200 });
+    await addCertificate(page, { name: '电子商务师', level: 'level5', number: 'EC-0001', issued: early });
+    const dateError = certs.locator('label:has(input[name="cert-issued"]) .field-error');
+    await dateError.waitFor();
+    assert.match(await dateError.innerText(), new RegExp(`早于报名日期\\(${enrolled}\\)`));
+    assert.equal(await page.locator('.subsidy', { hasText: '电子商务师' }).count(), 0, 'nothing recorded');
+
+    // Issued after the enrolment it is kept, but 5 of 40 hours is still 12 %, not finished.
+    await certs.locator('select[name="cert-course"]').selectOption('internet-plus-skills');
+    await addCertificate(page, { name: '电子商务师', level: 'level5', number: 'EC-0001', issued: await phoneDate(page, { days: -2 }) });
+    const subsidy = page.locator('.subsidy', { hasText: '电子商务师' });
+    await subsidy.waitFor();
+    // Where to claim names the app and its service.
+    assert.match(await subsidy.innerText(), /在哪申请\s*:\s*爱山东App「职工职业技能提升补贴申请」/);
+    const row = page.locator('.my-course', { hasText: '线上学技能' });
+    assert.equal(await bar(page, '.my-course'), 12);
+    assert.equal(await row.locator('.badge-done').count(), 0, 'the tab does not call it finished');
+    await openCourse(page, 'internet-plus-skills');
+    await page.waitForSelector('.course-progress .cert-not-done');
+    assert.equal(await bar(page, '.course-progress'), 12);
+    assert.equal(await page.locator('.course-progress .badge-done').count(), 0);
+    assert.doesNotMatch(await page.locator('.course-progress').innerText(), /已结业/);
+
+    // The remaining 35 hours finish it, dated today, not before the enrolment.
+    for (let i = 1; i <= 4; i++) await logHours(page, 8, await phoneDate(page, { days: -i }));
+    await logHours(page, 3);
+    await page.waitForSelector('.course-progress .badge-done');
+    const today = await phoneDate(page);
+    assert.match(await page.locator('.course-progress .badge-done').innerText(), new RegExp(`已结业 ${today}`));
+    await clean(seen);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
+
 test('a camp: sessions, a ticked checklist item and a note with <script> shown as text, all kept after reload', async () => {
   const { context, dispose } = await launch();
   try {

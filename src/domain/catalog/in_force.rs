@@ -131,6 +131,9 @@ impl Catalog {
             if let Some(h) = &f.help {
                 f.help = Some(params.fill(h, day, &mut unused));
             }
+            if let Some(h) = &f.find_out {
+                f.find_out = Some(params.fill(h, day, &mut unused));
+            }
             for c in &mut f.choices {
                 c.label = params.fill(&c.label, day, &mut unused);
             }
@@ -253,6 +256,9 @@ impl Catalog {
             let mut texts = vec![("question", f2.question.clone())];
             if let Some(h) = f2.help.take() {
                 texts.push(("help", h));
+            }
+            if let Some(h) = f2.find_out.take() {
+                texts.push(("find_out", h));
             }
             for c in &f2.choices {
                 texts.push(("choice label", c.label.clone()));

@@ -108,7 +108,7 @@ pub fn upcoming(
                     });
                 let amount_en = s
                     .amount
-                    .map_or("amount per the latest local notice".to_string(), |a| a.en());
+                    .map_or("amount not published yet".to_string(), |a| a.en());
                 all.push(Deadline {
                     date: s.last_day,
                     kind: DeadlineKind::ClaimWindow,
@@ -166,7 +166,7 @@ pub fn to_ics(deadlines: &[Deadline], lang: Lang, stamp: Stamp) -> String {
     let name = Text::new("乐业通 截止日期", "LeYe deadlines");
     let note = Text::new(
         "由乐业通生成,仅供提醒。以当地最新通知为准,可拨打12333或登录爱山东核实。",
-        "Made by LeYe as a reminder. Per the latest local notice; check with 12333 or the 爱山东 app.",
+        "Made by LeYe as a reminder. The latest local notice is what counts; check with 12333 or the 爱山东 app.",
     );
     let events = deadlines
         .iter()

@@ -288,7 +288,7 @@ impl TrainingError {
                         "政策数据中的考证补贴条目不完整({part}),请更新应用;金额以当地最新通知为准"
                     )
                 } else {
-                    format!("The policy data's entry for the certificate bonus is incomplete ({part}); update the app. Amounts per the latest local notice")
+                    format!("The policy data's entry for the certificate bonus is incomplete ({part}); update the app. For amounts, check the latest local notice")
                 }
             }
             SubsidyTermsMissing => {

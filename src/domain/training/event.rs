@@ -443,6 +443,12 @@ impl TrainingLog {
                 if certificate.issued_on > ctx.today {
                     return Err(TrainingError::InFuture { today: ctx.today });
                 }
+                // A certificate from this course cannot be issued before the enrolment in it.
+                if let Some(en) = course.and_then(|c| self.enrolment(&c.id)) {
+                    if certificate.issued_on < en.on {
+                        return Err(TrainingError::BeforeEnrolment { enrolled_on: en.on });
+                    }
+                }
                 let number = certificate.number.trim();
                 if self
                     .certificates()

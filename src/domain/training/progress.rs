@@ -1,9 +1,12 @@
 //! Progress derived from the log: a bar per course and an overall one.
 //!
 //! A course's requirement is the trainee's own target from enrolment if they gave one, else the catalog's
-//! stated one. It completes on the first date its rule is met (all modules, the hours, or the sessions), or on
-//! the issue date of a certificate recorded for it, whichever is earlier. With no known requirement and no
-//! certificate, the bar has no fraction: the UI says the requirement is unknown and where to ask.
+//! stated one. It completes on the first date its rule is met (all modules, the hours, or the sessions): a
+//! certificate recorded for it does not finish a course whose hours or modules are still short. Only when no
+//! requirement is known does a certificate for the course complete it, on its issue date. No completion date
+//! falls before the enrolment date (a certificate issued before it is not from this enrolment and is ignored).
+//! With no known requirement and no certificate, the bar has no fraction: the UI says the requirement is unknown
+//! and where to ask.
 
 use super::course::{CourseCatalog, CourseId, Requirement, Target};
 use super::event::{Event, EventKind, TrainingLog};
@@ -39,6 +42,9 @@ pub struct CourseProgress {
     /// The bar: 0..=1000 (‰), `None` if the requirement is unknown and the course is not complete.
     pub permille: Option<u16>,
     pub completed_on: Option<Date>,
+    /// The earliest issue date of a certificate recorded for this course on or after the enrolment, whether or
+    /// not it completes the course (it does only when the requirement is unknown).
+    pub certificate_on: Option<Date>,
 }
 
 /// All enrolled courses and an overall bar (the mean of the known per-course bars).
@@ -130,6 +136,7 @@ fn course_progress(
         required: None,
         permille: None,
         completed_on: None,
+        certificate_on: None,
     };
     let required = requirement.as_ref().map(|r| match r {
         Requirement::AllModules(list) => list.len() as u32,
@@ -152,7 +159,11 @@ fn course_progress(
             {
                 p.milestones_ticked.push(milestone.clone())
             }
-            EventKind::CertificateAdded { certificate } => {
+            // A certificate issued before the enrolment is not from it (the log refuses one on append; an
+            // imported backup may still hold one).
+            EventKind::CertificateAdded { certificate }
+                if certificate.issued_on >= enrolment.on =>
+            {
                 certificate_on = Some(
                     certificate_on.map_or(certificate.issued_on, |d| d.min(certificate.issued_on)),
                 )
@@ -170,13 +181,16 @@ fn course_progress(
         };
         p.done = done;
         if p.completed_on.is_none() && required.is_some_and(|r| done >= r) {
-            p.completed_on = Some(e.on);
+            // Never before the enrolment, even for events an imported backup dates earlier.
+            p.completed_on = Some(e.on.max(enrolment.on));
         }
     }
-    // A certificate for the course proves completion, even when the requirement is unknown.
-    if let Some(c) = certificate_on {
-        p.completed_on = Some(p.completed_on.map_or(c, |d| d.min(c)));
+    // With no known requirement, a certificate for the course is the only proof of completion. With one, the
+    // hours, modules or sessions decide: a certificate does not fill them in.
+    if required.is_none() {
+        p.completed_on = certificate_on;
     }
+    p.certificate_on = certificate_on;
     p.required = required;
     p.permille = match (required, p.completed_on) {
         (_, Some(_)) => Some(1000),

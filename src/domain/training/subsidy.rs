@@ -8,7 +8,7 @@
 use super::course::CertificateLevel;
 use super::event::{Certificate, TrainingLog};
 use super::TrainingError;
-use crate::domain::catalog::Catalog;
+use crate::domain::catalog::{Catalog, Channel};
 use crate::domain::date::Date;
 use crate::domain::facts::FactValue;
 use crate::domain::lang::Text;
@@ -94,7 +94,7 @@ impl SkillsSubsidyTerms {
     /// - amounts: `benefit` of kind `table` on fact `cert_level`, one row per level (`yuan`);
     /// - claim window: the `windows` entry counted from fact `cert_date` (`months` or `years`);
     /// - yearly cap: the criterion on fact `skill_subsidy_claims_this_year` with test `at_most` N, i.e. N + 1 claims;
-    /// - where to apply: the first `apply` channel's name (爱山东 service), else 12333.
+    /// - where to apply: the first named `apply` channel with where it is (爱山东App「service」), else 12333.
     ///
     /// Anything missing is an error naming the part, so a data change cannot silently drop a term.
     pub fn from_program_json(
@@ -156,10 +156,21 @@ impl SkillsSubsidyTerms {
             })
             .and_then(|n| u8::try_from(n).ok())
             .ok_or_else(|| bad("criteria: at_most or below on skill_subsidy_claims_this_year"))?;
+        // The channel's full label: an 爱山东 service comes with the app's name, never the service name alone.
         let apply = program["apply"]
             .as_array()
-            .and_then(|a| a.iter().find_map(|c| text(&c["name"])))
-            .unwrap_or_else(|| Text::new("人社服务热线12333", "the 12333 hotline"));
+            .and_then(|a| {
+                a.iter()
+                    .filter_map(|c| serde_json::from_value::<Channel>(c.clone()).ok())
+                    .find(|c| c.name.is_some())
+            })
+            .map(|c| c.label())
+            .unwrap_or_else(|| {
+                Text::new(
+                    "人社服务热线12333(外地手机拨0632-12333)",
+                    "the 12333 social security hotline",
+                )
+            });
         Ok(SkillsSubsidyTerms {
             program_id,
             name,

@@ -250,6 +250,9 @@ fn CourseProgressCard(course: StoredValue<Course>, training: Training) -> impl I
                 {p.completed_on.map(|d| view! {
                     <p class="badge badge-done" role="status">{app.t(T::CompletedOn)} " " {d.to_string()}</p>
                 })}
+                {(p.completed_on.is_none() && p.certificate_on.is_some()).then(|| view! {
+                    <p class="note cert-not-done">{app.t(T::CertNotDone)}</p>
+                })}
             </section>
         }
         .into_any()
