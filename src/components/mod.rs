@@ -4,4 +4,5 @@ pub mod policy;
 pub mod qr;
 pub mod read_aloud;
 
+pub mod environment;
 pub mod training_log;
