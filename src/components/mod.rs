@@ -5,4 +5,5 @@ pub mod qr;
 pub mod read_aloud;
 
 pub mod environment;
+pub mod export;
 pub mod training_log;
