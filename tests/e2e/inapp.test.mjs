@@ -3,7 +3,7 @@
 // app does what it can, says plainly what it cannot, logs no error, and leaves what is stored as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Host, ROOT, appReady, launch, watch } from './support.mjs';
 import { counts, driver, dump, exportBackup, openDataScreen, seed } from './data-world.mjs';
@@ -57,6 +57,15 @@ after(async () => {
   await host.stop();
 });
 
+/** axe-core's WCAG 2 A/AA violations on the page (evaluated over CDP, so the app's CSP stays strict). */
+async function axeViolations(page) {
+  await page.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }));
+  assert.ok(result.passes.length > 5, 'axe really checked the page');
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** A fresh phone: `userAgent` (default Chromium's), `init` scripts, `grant` permissions. */
 async function onPhone({ userAgent, init = [], grant = [] }, fn) {
   const { context, dispose } = await launch(userAgent ? { userAgent } : {});
@@ -90,6 +99,7 @@ test('WeChat on Android: the app works as elsewhere, with one calm line on openi
     await line.waitFor();
     assert.match(await line.innerText(), IN_APP_LINE);
     assert.equal(await line.getAttribute('role'), 'note', 'a note, not an alert');
+    assert.deepEqual(await axeViolations(page), []);
     await page.screenshot({ path: join(SHOTS, 'inapp-android.png') });
     // It blocks nothing: the tabs and screens work with it shown.
     await page.locator('nav.tab-bar a', { hasText: '政策' }).click();
@@ -127,6 +137,7 @@ test('WeChat on iOS, without service workers: no error, no update offer, and 数
     assert.match(await note.innerText(), IN_APP_LINE);
     assert.deepEqual(await counts(page), { answers: 3, saved: 2, events: 3, settings: 0 });
     await page.screenshot({ path: join(SHOTS, 'inapp-ios-data.png'), fullPage: true });
+    assert.deepEqual(await axeViolations(page), []);
     // Every tab still opens; nothing offers an install or an update that cannot happen.
     for (const [label, heading] of [['自测', /./], ['培训', /培训/], ['我的', /我的/]]) {
       await page.locator('nav.tab-bar a', { hasText: label }).click();
@@ -170,6 +181,7 @@ test('without WebAssembly, the prerendered 首页 stays readable and says what t
     for (const button of await old.locator('#boot .needs-app').all()) assert.equal(await button.isVisible(), false);
     assert.equal(await old.locator('#boot nav.tab-bar').isVisible(), false);
     await old.screenshot({ path: join(SHOTS, 'no-wasm-home.png'), fullPage: true });
+    assert.deepEqual(await axeViolations(old), []);
     // It stays that way: no spinner, nothing replaced it.
     await old.waitForTimeout(2500);
     assert.ok(await missing.isVisible());
@@ -231,6 +243,8 @@ test('where object URLs are refused, every export says so and offers copy and th
     await panel.locator('.export-copied:has-text("已复制")').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
     await page.screenshot({ path: join(SHOTS, 'export-blocked.png'), fullPage: true });
+    await page.locator('details.data-paste summary').click();
+    assert.deepEqual(await axeViolations(page), [], 'the export panel and the paste box');
 
     // Erase, then restore by pasting the copied text.
     await page.locator('button.data-erase-start').click();
