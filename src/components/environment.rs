@@ -97,16 +97,11 @@ pub fn BackupReminder() -> impl IntoView {
             return;
         }
         let Some(storage) = storage else { return };
-        let Ok(records) = storage.records().await else {
+        // Only the training log: reading every store here made 我的's first download 35 KB larger.
+        let Ok(events) = storage.training_events().await else {
             return;
         };
-        let due = backup_reminder_due(
-            worth_a_backup(&records.training_events),
-            kept,
-            in_app,
-            last,
-            today,
-        );
+        let due = backup_reminder_due(worth_a_backup(&events), kept, in_app, last, today);
         if due && open.try_get_untracked().is_some() {
             mark_shown(REMINDER_SHOWN_KEY, today);
             open.set(true);
