@@ -331,12 +331,15 @@ async function pasteRestore(page, text) {
     box.value = typeof text === 'string' ? text : ' '.repeat(text.bytes);
     box.dispatchEvent(new Event('input', { bubbles: true }));
   }, text);
-  await page.locator('button.data-paste-restore').click();
+  // The line still shows the previous outcome until the app has redrawn it: wait for a new one. (The callers never
+  // expect the same message twice in a row.)
   const line = page.locator('#data-backup-outcome .data-outcome');
-  await page.waitForFunction(() => {
+  const previous = (await line.count()) ? await line.innerText() : '';
+  await page.locator('button.data-paste-restore').click();
+  await page.waitForFunction((previous) => {
     const el = document.querySelector('#data-backup-outcome .data-outcome');
-    return el && !/正在|Checking/.test(el.textContent);
-  }, null, { timeout: 30000 });
+    return el && !/正在|Checking/.test(el.textContent) && el.innerText !== previous;
+  }, previous, { timeout: 30000 });
   return { text: await line.innerText(), isError: (await line.getAttribute('role')) === 'alert' };
 }
 
