@@ -40,6 +40,13 @@ if ! command -v wasm-split-cli >/dev/null ||
   cargo install --locked wasm_split_cli_support --version "$WSPLIT_VERSION" --features build-binary
 fi
 
+# Trunk, for the development loop (`trunk serve`, see Trunk.toml); the release is scripts/build.sh.
+TRUNK_VERSION=0.21.14
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
 # Node tools: binaryen 132 (wasm-opt; Debian's 108 breaks the wasm) and the e2e driver.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing node tools (npm ci)"

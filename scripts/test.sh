@@ -39,5 +39,19 @@ step "release build and size budget"
 # Issue 6's budget: html + js + wasm + css + the built-in catalog, brotli, at most 200 KB.
 node tools/size-report.mjs --dir dist --budget-kb "${LEYE_BUDGET_KB:-200}"
 
+step "trunk build (the unsplit development build of \`trunk serve\`, Trunk.toml), once"
+# trunk.html must load the same stylesheets, in the same order, as the release's index.html.
+if ! diff <(grep -o 'href="style/[^"]*"' index.html) <(grep -o 'href="style/[^"]*"' trunk.html); then
+  echo "trunk.html and index.html name different stylesheets" >&2
+  exit 1
+fi
+trunk_dist="$TMPDIR/trunk-dist"
+trunk build --offline --dist "$trunk_dist"
+if [ ! -s "$trunk_dist/index.html" ] || ! compgen -G "$trunk_dist/*.wasm" >/dev/null; then
+  echo "trunk build made no index.html or no wasm in $trunk_dist" >&2
+  exit 1
+fi
+grep -q '<script' "$trunk_dist/index.html" || { echo "trunk build's index.html does not load the app" >&2; exit 1; }
+
 step "end-to-end tests (release build, headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{tr(Key::SkipToContent)}</a>
             <TopBar/>
             <UpdateBanner/>
+            <crate::components::environment::InAppLine/>
             <StorageBanner/>
             <OfflineNote/>
             <NoticeLine/>

@@ -7,6 +7,8 @@
 /// Strings and pure helpers of 我的 → 数据 (native, so their tests run with `cargo test`).
 pub mod data_text;
 pub mod domain;
+/// Which browser the app is in (WeChat and QQ in-app browsers, no service worker...) and what that asks.
+pub mod environment;
 pub mod i18n;
 /// Strings and pure helpers of 自测, results, program page and 政策 (native, so their tests run).
 pub mod policy_view;

@@ -29,7 +29,8 @@ const fail = (message) => {
 const sha = (data) => createHash('sha256').update(data).digest('hex');
 const sri = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
 /** esbuild's minifier (whitespace, comments, local names; no bundling, so imports and exports stay as they are). */
-const minify = (code, loader) => transformSync(code, { loader, minify: true, logLevel: 'error', legalComments: 'none' }).code;
+const minify = (code, loader, target = 'esnext') =>
+  transformSync(code, { loader, target, minify: true, logLevel: 'error', legalComments: 'none' }).code;
 
 // 1. public/ → build root (sw.js is a template handled below).
 const publicDir = join(root, 'public');
@@ -49,7 +50,9 @@ if (pkgFiles.some((f) => !/\.(js|wasm)$/.test(f))) fail(`${pkgSrc} holds more th
 const pkg = new Map(pkgFiles.map((f) => [f, readFileSync(join(pkgSrc, f))]));
 // wasm-bindgen's glue is written for reading: minified it is a fifth smaller once compressed. (The link module
 // __wasm_split.js is left as it is: tools/size-report.mjs reads which chunks each piece needs from it.)
-pkg.set('leye.js', Buffer.from(minify(pkg.get('leye.js').toString('utf8'), 'js')));
+// Written down to Chrome 78's syntax (no `?.`), the oldest WeChat XWeb engine: where it cannot parse the glue,
+// the app would not start there at all.
+pkg.set('leye.js', Buffer.from(minify(pkg.get('leye.js').toString('utf8'), 'js', 'chrome78')));
 const pkgHash = createHash('sha256');
 for (const [f, data] of pkg) pkgHash.update(f).update('\0').update(data);
 const pkgDir = `wasm-${pkgHash.digest('hex').slice(0, 16)}`;
@@ -69,10 +72,23 @@ const waitForPaint = `await new Promise((painted) => {
   } catch { requestAnimationFrame(go); }
 });
 `;
+// `__leye` tells the page that the loader ran; where WebAssembly is missing or the wasm fails to start, the
+// page says what to do instead of the buttons that need the app (`__leyeNoApp`, tools/headers.mjs): no uncaught
+// error, no screen waiting for ever.
+// An async function rather than top-level await, which engines before Chrome 89 (older WeChat XWeb) cannot parse.
 const loader =
   `import init from '/${pkgDir}/leye.js';\n` +
+  `window.__leye = 1;\n` +
+  `(async () => {\n` +
+  `try {\n` +
+  `if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');\n` +
   waitForPaint +
-  `await init({ module_or_path: fetch('/${pkgDir}/leye_bg.wasm', { integrity: '${sri(pkg.get('leye_bg.wasm'))}' }) });\n`;
+  `await init({ module_or_path: fetch('/${pkgDir}/leye_bg.wasm', { integrity: '${sri(pkg.get('leye_bg.wasm'))}' }) });\n` +
+  `} catch (e) {\n` +
+  `console.info('乐业通 cannot start in this browser:', String(e));\n` +
+  `if (window.__leyeNoApp) window.__leyeNoApp();\n` +
+  `}\n` +
+  `})();\n`;
 const loaderName = `boot-${sha(loader).slice(0, 16)}.js`;
 writeFileSync(join(staging, loaderName), loader);
 

@@ -7,14 +7,21 @@ import { createHash } from 'node:crypto';
  * Chinese 首页 for the English one (kept in a <template>) when the person chose English (the app mirrors that
  * choice in localStorage), and for the plain 乐业通 mark on any other route. The CSP names it by its hash, so no
  * other inline script can run.
+ * It also marks the page `no-app` where the app cannot start (issue 13): the loader (tools/assemble.mjs) calls
+ * `__leyeNoApp` when there is no WebAssembly or the wasm fails; where the loader never ran at all (no module
+ * scripts, as in the X5 engine's Chrome 53, or its code could not be loaded) the page's load event finds no
+ * `__leye` mark. style/main.css then hides what needs the app and shows `.app-missing`, which says what to
+ * do; on other routes that sentence is kept beside the mark. Written for old engines (no replaceChildren).
  */
 export const PRERENDER_GATE =
-  "(function(){var b=document.getElementById('boot'),t=document.getElementById('boot-en'),en=false;" +
+  "(function(){var d=document,h=d.documentElement,b=d.getElementById('boot'),t=d.getElementById('boot-en'),en=false,m;" +
+  "window.__leyeNoApp=function(){h.classList.add('no-app')};" +
+  "addEventListener('load',function(){if(!window.__leye)window.__leyeNoApp()});" +
   "if(!b)return;try{en=localStorage.getItem('leye.lang')==='en'&&!!t}catch(e){}" +
-  "if(en){document.documentElement.lang='en';document.title=t.getAttribute('data-title')||document.title}" +
-  "if(location.pathname!=='/'){b.className='boot';b.setAttribute('aria-hidden','true');" +
-  "b.innerHTML='<span class=\"boot-mark\">乐业通</span>'}" +
-  "else if(en){b.replaceChildren(t.content.cloneNode(true))}})()";
+  "if(en){h.lang='en';d.title=t.getAttribute('data-title')||d.title}" +
+  "if(location.pathname!=='/'){m=(en?t.content:b).querySelector('.app-missing');b.className='boot';" +
+  "b.innerHTML='<span class=\"boot-mark\" aria-hidden=\"true\">乐业通</span>';if(m)b.appendChild(m)}" +
+  "else if(en){b.innerHTML='';b.appendChild(t.content.cloneNode(true))}})()";
 
 const GATE_HASH = `'sha256-${createHash('sha256').update(PRERENDER_GATE).digest('base64')}'`;
 

@@ -4,4 +4,6 @@ pub mod policy;
 pub mod qr;
 pub mod read_aloud;
 
+pub mod environment;
+pub mod export;
 pub mod training_log;

@@ -5,16 +5,15 @@
 //! (progress, certificates, the bonus, deadlines, the learning record) is derived from the log.
 //! The log is read again whenever storage is replaced under 我的 → 数据 (`AppState::data_generation`), so the
 //! 培训 screens and the banner show an imported log at once, and nothing after an erase.
-//! Also here: the two browser chores these screens need, a file download (Blob + object URL, works
-//! offline) and local notifications (only after the person opted in *and* the browser allows them).
+//! Also here: local notifications (only after the person opted in *and* the browser allows them); file
+//! downloads are in [`crate::components::export`].
 
 use std::cell::RefCell;
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use crate::app::use_app;
 use crate::domain::backup::TrainingEventRecord;
@@ -354,33 +353,6 @@ pub fn utc_stamp() -> Stamp {
         minute: now.get_utc_minutes() as u8,
         second: now.get_utc_seconds() as u8,
     }
-}
-
-/// Offers `text` as a file download. Made on the phone, so it works offline; the object URL is released
-/// shortly after the click.
-pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = document();
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(filename);
-    a.set_class_name("visually-hidden");
-    doc.body()
-        .ok_or_else(|| JsValue::from_str("no body"))?
-        .append_child(&a)?;
-    a.click();
-    a.remove();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        Duration::from_secs(2),
-    );
-    Ok(())
 }
 
 /// Where notifications can be shown at all (hidden elsewhere, e.g. iOS outside an installed app).

@@ -7,12 +7,13 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use std::sync::Arc;
 
 use crate::app::{tr, use_app};
+use crate::components::environment::NoOfflineNote;
+use crate::components::export::{Export, ExportFile, ExportPanel};
 use crate::data_text::{
     backup_file_name, clock_text, count_text, holdings_rows, holdings_sentence, human_bytes,
     DataText,
@@ -21,6 +22,8 @@ use crate::domain::backup::{BackupError, MAX_BACKUP_BYTES};
 use crate::domain::catalog::Catalog;
 use crate::domain::lang::{Lang, Text};
 use crate::domain::training::CourseCatalog;
+use crate::environment::ExportText;
+use crate::i18n::Message as _;
 use crate::state::{AppState, CatalogCheck};
 use crate::storage::{durability, RestorePlan, StorageError};
 
@@ -194,6 +197,7 @@ fn StoredSection(refresh: RwSignal<u32>) -> impl IntoView {
                     app.t(key)
                 }}
             </p>
+            <NoOfflineNote/>
             <p class="data-usage">
                 {move || match report.get() {
                     Some(r) => match r.usage_bytes {
@@ -218,6 +222,8 @@ fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView 
     let app = use_app();
     let outcome = RwSignal::new(None::<Outcome>);
     let file_input = NodeRef::<leptos::html::Input>::new();
+    let paste_box = NodeRef::<leptos::html::Textarea>::new();
+    let exported = Export::new();
 
     let export = move |_| {
         let Some(storage) = app.storage() else { return };
@@ -230,11 +236,20 @@ fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView 
             let result = match storage.export_backup(&courses, app.today).await {
                 Ok(text) => {
                     let name = backup_file_name(app.today);
-                    match offer_download(&name, &text) {
-                        Ok(()) => Outcome::Exported(name),
-                        Err(e) => {
-                            Outcome::Failed(StorageError::Failed(crate::storage::db::describe(&e)))
-                        }
+                    let file = ExportFile {
+                        name: name.clone(),
+                        mime: "application/json",
+                        text: text.into(),
+                    };
+                    // Where the browser refuses the download, the panel under the button says so and offers
+                    // the other ways (share, copy, the text itself).
+                    if exported.offer(file) {
+                        Outcome::Exported(name)
+                    } else {
+                        Outcome::Said(Text::new(
+                            ExportText::DownloadBlocked.text(Lang::Zh),
+                            ExportText::DownloadBlocked.text(Lang::En),
+                        ))
                     }
                 }
                 Err(e) => {
@@ -278,6 +293,19 @@ fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView 
             }
         });
     };
+    // Pasted text goes through the same restore as a picked file: the same checks, question and undo.
+    let paste = move |_| {
+        let Some(text_box) = paste_box.get_untracked() else {
+            return;
+        };
+        if app.storage().is_none() {
+            return;
+        }
+        match pasted_backup(&text_box) {
+            Ok(bytes) => restore.offer(bytes),
+            Err(e) => outcome.set(Some(Outcome::Failed(e))),
+        }
+    };
     let undo_point = LocalResource::new(move || {
         refresh.track();
         app.data_generation.track();
@@ -304,6 +332,17 @@ fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView 
                 aria-describedby="data-import-hint" node_ref=file_input on:change=import
                 disabled=move || busy.get() || restore.pending.with(Option::is_some) || app.storage.get().is_none()/>
             <label for="data-import-file" class="button data-import">{tr(DataText::ImportLabel)}</label>
+            <details class="data-paste">
+                <summary>{tr(ExportText::PasteTitle)}</summary>
+                <p class="note" id="data-paste-hint">{tr(ExportText::PasteHint)}</p>
+                <label for="data-paste-text" class="export-text-label">{tr(ExportText::PasteLabel)}</label>
+                <textarea id="data-paste-text" class="data-paste-text" rows="4" node_ref=paste_box
+                    aria-describedby="data-paste-hint"></textarea>
+                <button type="button" class="button data-paste-restore" on:click=paste
+                    disabled=move || busy.get() || restore.pending.with(Option::is_some) || app.storage.get().is_none()>
+                    {tr(ExportText::PasteRestore)}
+                </button>
+            </details>
             <RestoreQuestion restore/>
             <OutcomeLine outcome id="data-backup-outcome"/>
             {move || undo_point.get().flatten().map(|point| view! {
@@ -318,6 +357,7 @@ fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView 
                     </button>
                 </div>
             })}
+            <ExportPanel export=exported id="data-export-text"/>
         </section>
     }
 }
@@ -622,25 +662,15 @@ fn CatalogSection(refresh: RwSignal<u32>, checking: RwSignal<bool>) -> impl Into
     }
 }
 
-/// Offers `text` as a file download: a Blob behind an object URL, clicked through `<a download>`.
-fn offer_download(name: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    // Revoking at once can cancel the download on some phones; a minute is plenty.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(60),
-    );
-    Ok(())
+/// The pasted text of a backup; text too long to be ours is refused before it is copied out of the box.
+fn pasted_backup(text_box: &web_sys::HtmlTextAreaElement) -> Result<Vec<u8>, StorageError> {
+    let length = text_box.text_length() as usize;
+    if length > MAX_BACKUP_BYTES {
+        return Err(StorageError::Backup(BackupError::TooLarge {
+            bytes: length,
+        }));
+    }
+    Ok(text_box.value().into_bytes())
 }
 
 /// Reads a picked backup file; a file too large to be ours is refused before it is read at all.

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app;
+use crate::environment::ShellEnvText;
 use crate::i18n::Key;
 use crate::i18n::Message;
 use crate::summary_text::SummaryText;
@@ -20,10 +21,13 @@ pub fn HomePage() -> impl IntoView {
                 <h1>{t(Key::HomeHello)}</h1>
                 <p class="lead">{t(Key::HomeIntro)}</p>
                 // Plain links: the router handles their clicks, without the per-link memos of its <A>.
-                <a href="/check" class="button button-primary">{t(Key::HomeStartCheck)}</a>
-                <a href="/policies" class="button">{t(Key::HomeBrowse)}</a>
-                <a href="/training" class="button">{t(Key::HomeTraining)}</a>
-                <a href="/summary" class="button">{SummaryText::Open.text(lang)}</a>
+                // Where the app cannot start (no WebAssembly, an old engine), index.html's copy of this screen
+                // hides these (`needs-app`) and shows `app-missing` instead (tools/headers.mjs, style/main.css).
+                <a href="/check" class="button button-primary needs-app">{t(Key::HomeStartCheck)}</a>
+                <a href="/policies" class="button needs-app">{t(Key::HomeBrowse)}</a>
+                <a href="/training" class="button needs-app">{t(Key::HomeTraining)}</a>
+                <a href="/summary" class="button needs-app">{SummaryText::Open.text(lang)}</a>
+                <p class="app-missing">{ShellEnvText::AppMissing.text(lang)}</p>
             </section>
             <section class="card">
                 <h2>{t(Key::HomeWhoTitle)}</h2>

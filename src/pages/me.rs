@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::{tr, use_app};
+use crate::components::environment::BackupReminder;
 use crate::data_text::DataText;
 use crate::domain::lang::Lang;
 use crate::i18n::Key;
@@ -33,6 +34,7 @@ pub fn MePage() -> impl IntoView {
                 {choice(Lang::En, "English")}
             </fieldset>
         </section>
+        <BackupReminder/>
         <section class="card">
             <A href="/me/data" attr:class="button data-entry">{tr(DataText::EntryLink)}</A>
             <p class="note data-entry-hint">{tr(DataText::EntryHint)}</p>

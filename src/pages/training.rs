@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::{tr, use_app};
+use crate::components::export::{Export, ExportFile, ExportPanel};
 use crate::components::training_log::{
-    download, notification_permission, notifications_supported, request_notifications,
-    use_training, utc_stamp, Training,
+    notification_permission, notifications_supported, request_notifications, use_training,
+    utc_stamp, Training,
 };
 use crate::domain::date::Date;
 use crate::domain::facts::FactValue;
@@ -363,21 +364,16 @@ fn Deadlines(training: Training) -> impl IntoView {
     let app = use_app();
     let today = app.today;
     let list = move || training.deadlines();
+    let exported = Export::new();
+    // Downloaded, and offered to share, copy or long-press where downloads do not work (WeChat).
     let export = move |_| {
         let lang = app.lang.get_untracked();
         let ics = to_ics(&training.deadlines(), lang, utc_stamp());
-        if download(
-            &format!("leye-deadlines-{today}.ics"),
-            "text/calendar;charset=utf-8",
-            &ics,
-        )
-        .is_err()
-        {
-            app.inform(crate::domain::lang::Text::new(
-                "日历文件没能生成,请重试",
-                "The calendar file could not be made; try again",
-            ));
-        }
+        exported.offer(ExportFile {
+            name: format!("leye-deadlines-{today}.ics"),
+            mime: "text/calendar",
+            text: ics.into(),
+        });
     };
     // Reminders need two yeses: the person's tap here, and the browser's permission (asked only on that tap).
     let supported = notifications_supported();
@@ -441,10 +437,11 @@ fn Deadlines(training: Training) -> impl IntoView {
                 }).collect_view();
                 view! {
                     <ol class="deadlines">{rows}</ol>
-                    <button type="button" class="button" on:click=export>{app.t(T::ExportIcs)}</button>
+                    <button type="button" class="button export-ics" on:click=export>{app.t(T::ExportIcs)}</button>
                     <p class="note">{app.t(T::IcsNote)}</p>
                 }.into_any()
             }}
+            <ExportPanel export=exported id="ics-export-text"/>
             <div class="reminders">{reminders}</div>
         </section>
     }
@@ -454,6 +451,7 @@ fn Deadlines(training: Training) -> impl IntoView {
 fn LearningRecordCard(training: Training) -> impl IntoView {
     let app = use_app();
     let empty = RwSignal::new(false);
+    let exported = Export::new();
     let save = move |_| {
         let today = app.today;
         wasm_bindgen_futures::spawn_local(async move {
@@ -464,26 +462,20 @@ fn LearningRecordCard(training: Training) -> impl IntoView {
                 Err(e) => return app.report(e),
             };
             empty.set(false);
-            if download(
-                &format!("leye-learning-record-{today}.json"),
-                "application/json",
-                &json,
-            )
-            .is_err()
-            {
-                app.inform(crate::domain::lang::Text::new(
-                    "文件没能生成,请重试",
-                    "The file could not be made; try again",
-                ));
-            }
+            exported.offer(ExportFile {
+                name: format!("leye-learning-record-{today}.json"),
+                mime: "application/json",
+                text: json.into(),
+            });
         });
     };
     view! {
         <section class="card training-record" aria-labelledby="record">
             <h2 id="record">{tr(T::Record)}</h2>
             <p class="note">{tr(T::RecordNote)}</p>
-            <button type="button" class="button" on:click=save>{tr(T::DownloadRecord)}</button>
+            <button type="button" class="button export-record" on:click=save>{tr(T::DownloadRecord)}</button>
             <p class="note" role="status">{move || empty.get().then(|| app.t(T::RecordEmpty))}</p>
+            <ExportPanel export=exported id="record-export-text"/>
         </section>
     }
 }

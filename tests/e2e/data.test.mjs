@@ -2,9 +2,10 @@
 // how fresh the policy data is.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, tempDir, watch } from './support.mjs';
+import { Host, ROOT, appReady, launch, watch } from './support.mjs';
+import { refusals } from './backup-refusals.mjs';
 import {
   DRIVER_COURSE, canonical, counts, dayAfter, driver, dump, exportBackup, importFile, newerPack, openDataScreen, seed, servedPack,
   sha256,
@@ -150,29 +151,10 @@ test('a bad backup is refused with a clear message and nothing changes', async (
   await withDriver(async (page) => {
     const { text } = await exportBackup(page);
     const before = await dump(page);
-    const good = JSON.parse(text);
-    const edited = structuredClone(good);
-    edited.records.answers[0].value = '1960-01-01'; // changed by hand: checksum no longer matches
-    const hostile = structuredClone(good);
-    hostile.records.answers.push({ fact_id: 'x'.repeat(5000), value: '<script>alert(1)</script>', updated_at_ms: 1 });
-    hostile.sha256 = sha256(canonical(hostile.records)); // a well-made file with an impossible record
-    const forged = structuredClone(good);
-    forged.records.learning_record.statements[0].actor.account.name = 'learner-someone-else';
-    forged.sha256 = sha256(canonical(forged.records)); // well made, but the record is not about this person
-    // Too big to hand over in memory: a real file on disk, as on a phone.
-    const bigFile = join(tempDir('leye-big-'), 'huge.json');
-    writeFileSync(bigFile, Buffer.alloc(50 * 1024 * 1024, ' '));
-    const cases = [
-      ['truncated', text.slice(0, Math.floor(text.length / 2)), /文件不完整或已损坏/],
-      ['another format', JSON.stringify({ format: 'wechat-export', version: 3, items: [] }), /这不是乐业通的备份文件/],
-      ['wrong checksum', JSON.stringify(edited), /校验码不符/],
-      ['hostile record', JSON.stringify(hostile), /第 4 条记录有误/],
-      ['forged learning record', JSON.stringify(forged), /“学习记录”的第 1 条记录有误/],
-      ['6 MB of noise', Buffer.alloc(6 * 1024 * 1024, 'leye'), /文件不完整或已损坏/],
-      ['50 MB file', bigFile, /文件太大（50 MB）/],
-    ];
+    // The same list pasted text goes through (inapp.test.mjs).
+    const cases = refusals(text);
     for (const [what, contents, message] of cases) {
-      const result = contents === bigFile ? await importFile(page, bigFile) : await importFile(page, `${what}.json`, contents);
+      const result = contents.path ? await importFile(page, contents.path) : await importFile(page, `${what}.json`, contents);
       assert.equal(result.isError, true, `${what} is shown as a refusal`);
       assert.match(result.text, message, what);
       assert.match(result.text, /没有做任何更改/, what);

@@ -61,10 +61,14 @@ export function copyBuild(from = DIST) {
   return dir;
 }
 
-/** Chromium with a persistent profile (installability needs one; service workers survive restarts). */
-export async function launch({ profile } = {}) {
+/**
+ * Chromium with a persistent profile (installability needs one; service workers survive restarts). `options`
+ * go to Playwright as they are (e.g. `userAgent`, to be WeChat).
+ */
+export async function launch({ profile, ...options } = {}) {
   const userDataDir = profile || tempDir('leye-profile-');
   const context = await chromium.launchPersistentContext(userDataDir, {
+    ...options,
     executablePath: CHROMIUM,
     headless: true,
     locale: 'zh-CN',
