@@ -156,3 +156,54 @@ test('the remaining-questions line never goes up by more than one, and the last 
     dispose();
   }
 });
+
+test('at 200% text the question and its first answer fit, 下一步 stays above the tab bar, boxes keep 24 px', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const { page, seen } = await startAtHome(context, host.origin);
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    for (const step of RIDER) {
+      await waitForFact(page, step.fact);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const m = await page.evaluate(() => {
+        const box = (el) => el.getBoundingClientRect();
+        const tabTop = box(document.querySelector('nav.tab-bar')).top;
+        const q = document.querySelector('section.question');
+        const first = q.querySelector('.choice-button, label.choice, input[type="date"], input[type="number"]');
+        return {
+          tabTop,
+          height: window.innerHeight,
+          title: box(q.querySelector('h2')),
+          first: box(first),
+          boxes: [...q.querySelectorAll('label.choice input')].map((i) => [box(i).width, box(i).height]),
+          scrollX: document.documentElement.scrollWidth - window.innerWidth,
+        };
+      });
+      assert.ok(m.title.top >= 0 && m.title.bottom <= m.tabTop, `${step.fact}: the question is on screen (${JSON.stringify(m.title)}, tab bar at ${m.tabTop})`);
+      assert.ok(m.first.bottom <= m.tabTop, `${step.fact}: the first answer is on screen without scrolling (${m.first.bottom} > ${m.tabTop})`);
+      // Brought into view from below, as the browser does when scrolling down to it or moving the focus to
+      // it, 下一步 stops above the tab bar, not under it: a tap on it reaches it.
+      const next = await page.evaluate(() => {
+        const button = document.querySelector('section.question .button-primary');
+        if (!button) return null;
+        button.scrollIntoView({ block: 'end' });
+        const b = button.getBoundingClientRect();
+        const hit = document.elementFromPoint(b.left + b.width / 2, b.bottom - 2);
+        return { bottom: b.bottom, tabTop: document.querySelector('nav.tab-bar').getBoundingClientRect().top, hit: button.contains(hit) };
+      });
+      if (next) assert.ok(next.hit && next.bottom <= next.tabTop, `${step.fact}: 下一步 is above the tab bar (${JSON.stringify(next)})`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      for (const [w, h] of m.boxes) assert.ok(w >= 24 && h >= 24, `${step.fact}: a checkbox of ${w}x${h}`);
+      assert.ok(m.scrollX <= 1, `${step.fact}: nothing runs off the side`);
+      if (step.fact === 'roles') await page.screenshot({ path: join(SHOTS, 'check-200-roles.png') });
+      if (step.fact === 'platforms') await page.screenshot({ path: join(SHOTS, 'check-200-platforms.png') });
+      await answer(page, step);
+    }
+    await clean(seen);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
