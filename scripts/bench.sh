@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks, printing figures (nothing here gates CI except the size budget, which test.sh also checks):
 # native engine and training benches, the IndexedDB storage bench, the release size report, Lighthouse and
-# first-content timings.
+# first-content timings, and the check's three journeys (taps, screens, seconds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh --test
@@ -29,3 +29,6 @@ node tools/size-report.mjs --dir dist --budget-kb "${LEYE_BUDGET_KB:-200}" || tr
 
 printf '\n== web\n'
 node tools/bench-web.mjs --dir dist
+
+printf '\n== journeys (the check, issue 12)\n'
+node tools/bench-journeys.mjs --dir dist

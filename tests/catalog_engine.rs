@@ -6,7 +6,7 @@ use leye::domain::date::Date;
 use leye::domain::facts::{FactError, FactValue, Facts};
 use leye::domain::lang::Lang;
 use leye::domain::outcome::{evaluate, Availability, Group, Outcome, WindowState};
-use leye::domain::questionnaire::{answer, next_question, progress};
+use leye::domain::questionnaire::{answer, next_question, progress, ROLE_FACT};
 use leye::domain::rules::Status;
 use serde_json::{json, Value};
 
@@ -257,6 +257,11 @@ fn employer_entries_are_for_employers_and_never_asked_about() {
 fn the_questionnaire_asks_what_matters_accepts_not_sure_and_lets_answers_change() {
     let c = catalog(vec![program("v", json!({}))]);
     let mut f = Facts::new();
+    // The first screen asks who the person is; it counts as a question.
+    let q = next_question(&c, &f, today()).expect("a question");
+    assert_eq!(q.fact_ids(), [ROLE_FACT]);
+    assert_eq!(progress(&c, &f, today()).remaining, 2);
+    answer(&c, &mut f, ROLE_FACT, None, today()).unwrap();
     let q = next_question(&c, &f, today()).expect("a question");
     assert_eq!(q.fact_ids(), ["veteran"]);
     assert_eq!(progress(&c, &f, today()).remaining, 1);

@@ -1,12 +1,13 @@
 //! Properties of the engine over the real catalog: evaluation and the questionnaire never panic on any
-//! facts (including wrongly typed ones), and adding an answer never turns "eligible" into "needs more
-//! information".
+//! facts (including wrongly typed ones), adding an answer never turns "eligible" into "needs more
+//! information", the remaining-question estimate never goes up, a question opened by a 不清楚 answer is
+//! not asked, and the first screen ("你是做什么的?") settles only what it says for certain.
 
 use leye::domain::catalog::Catalog;
 use leye::domain::date::Date;
 use leye::domain::facts::{FactDef, FactType, FactValue, Facts};
 use leye::domain::outcome::{evaluate, Outcome};
-use leye::domain::questionnaire::{next_question, progress};
+use leye::domain::questionnaire::{answer, choices_shown, next_question, progress, ROLE_FACT};
 use proptest::prelude::*;
 
 fn vocab() -> &'static [FactDef] {
@@ -148,4 +149,193 @@ proptest! {
             }
         }
     }
+}
+
+/// Walks the questionnaire forward from `start`, answering each screen with the value `pick` chooses
+/// (None = 不清楚), and returns the remaining-question estimates seen before each screen and at the end.
+fn walk(
+    start: Facts,
+    today: Date,
+    mut pick: impl FnMut(&'static FactDef) -> Option<FactValue>,
+) -> (Facts, Vec<usize>, Vec<Vec<String>>) {
+    let catalog = Catalog::builtin();
+    let mut facts = start;
+    let mut seen = vec![progress(catalog, &facts, today).remaining];
+    let mut screens = Vec::new();
+    while let Some(q) = next_question(catalog, &facts, today) {
+        let ids: Vec<String> = q.fact_ids().iter().map(|s| s.to_string()).collect();
+        assert!(
+            !screens.contains(&ids),
+            "{ids:?} asked twice: {screens:?} with {facts:?}"
+        );
+        assert!(
+            screens.len() < 80,
+            "the questionnaire never ends: {screens:?}"
+        );
+        for id in &ids {
+            let def = catalog.fact(id).unwrap();
+            let v = pick(def).filter(|v| def.check(v, today).is_ok());
+            answer(catalog, &mut facts, id, v, today).unwrap();
+        }
+        screens.push(ids);
+        seen.push(progress(catalog, &facts, today).remaining);
+    }
+    (facts, seen, screens)
+}
+
+/// A strategy's worth of answers: for each fact, a value of its type or 不清楚, fixed per run.
+fn answers() -> impl Strategy<Value = Vec<Option<FactValue>>> {
+    vocab()
+        .iter()
+        .map(|def| {
+            let v = match def.fact_type {
+                // Birth and other dates a person could give: within the last 80 years.
+                FactType::Date => (0i64..80 * 365)
+                    .prop_map(|back| FactValue::Date(Date::ymd(2026, 11, 26).add_days(-back)))
+                    .boxed(),
+                FactType::Int => (def.min.unwrap_or(0)..=def.max.unwrap_or(100).min(120))
+                    .prop_map(FactValue::Int)
+                    .boxed(),
+                _ => typed_value(def),
+            };
+            proptest::option::weighted(0.75, v)
+        })
+        .collect::<Vec<_>>()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// "还有约N个问题" never goes up from one screen to the next and is 0 once the questionnaire stops.
+    #[test]
+    fn the_remaining_estimate_never_goes_up_and_ends_at_zero(answers in answers()) {
+        let today = Date::ymd(2026, 11, 26);
+        let (_, seen, screens) = walk(Facts::new(), today, |def| {
+            let i = vocab().iter().position(|d| d.id == def.id).unwrap();
+            answers[i].clone()
+        });
+        for (i, w) in seen.windows(2).enumerate() {
+            prop_assert!(w[1] <= w[0], "estimate rose from {} to {} after {:?} ({:?})", w[0], w[1], screens[i], seen);
+        }
+        prop_assert_eq!(*seen.last().unwrap(), 0);
+        // And it is an upper estimate: never fewer than the screens actually left.
+        for (i, &left) in seen.iter().enumerate() {
+            prop_assert!(left >= screens.len() - i, "said {} left with {} to go: {:?}", left, screens.len() - i, seen);
+        }
+    }
+
+    /// A question is not asked when the answer that would open it (its `ask_if`) was 不清楚.
+    #[test]
+    fn a_question_whose_opener_is_unknown_is_not_asked(answers in answers()) {
+        let catalog = Catalog::builtin();
+        let today = Date::ymd(2026, 11, 26);
+        let mut facts = Facts::new();
+        let mut asked = Vec::new();
+        while let Some(q) = next_question(catalog, &facts, today) {
+            for id in q.fact_ids() {
+                let def = catalog.fact(id).unwrap();
+                if let Some(cond) = &def.ask_if {
+                    prop_assert!(
+                        facts.value(&cond.fact).is_some() || !facts.is_answered(&cond.fact),
+                        "{} asked although {} was answered 不清楚 (asked: {:?})", id, cond.fact, asked
+                    );
+                }
+                let i = vocab().iter().position(|d| d.id == id).unwrap();
+                let v = answers[i].clone().filter(|v| def.check(v, today).is_ok());
+                answer(catalog, &mut facts, id, v, today).unwrap();
+                asked.push(id.to_string());
+            }
+            prop_assert!(asked.len() < 100);
+        }
+    }
+}
+
+#[test]
+fn the_first_screen_is_who_you_are_and_settles_only_what_it_says() {
+    let catalog = Catalog::builtin();
+    let today = Date::ymd(2026, 11, 26);
+    let first = next_question(catalog, &Facts::new(), today).expect("a first question");
+    assert_eq!(first.fact.id, ROLE_FACT);
+    assert_eq!(
+        vocab()[0].id,
+        ROLE_FACT,
+        "written first in catalog/facts.toml"
+    );
+    let multi = |l: &[&str]| FactValue::Multi(l.iter().map(|s| s.to_string()).collect());
+
+    // 退役军人 and 返乡创业 settle their facts; nothing else is set.
+    let mut facts = Facts::new();
+    answer(
+        catalog,
+        &mut facts,
+        ROLE_FACT,
+        Some(multi(&["veteran", "returning_founder"])),
+        today,
+    )
+    .unwrap();
+    assert_eq!(facts.value("veteran"), Some(&FactValue::Bool(true)));
+    assert_eq!(
+        facts.value("returning_migrant"),
+        Some(&FactValue::Bool(true))
+    );
+    assert_eq!(facts.len(), 3, "{facts:?}");
+    // They are not counted as questions the person answered.
+    assert_eq!(progress(catalog, &facts, today).answered, 1);
+    // Taking 退役军人 back forgets what it set, so the question is asked again.
+    answer(
+        catalog,
+        &mut facts,
+        ROLE_FACT,
+        Some(multi(&["returning_founder"])),
+        today,
+    )
+    .unwrap();
+    assert!(!facts.is_answered("veteran"));
+    assert_eq!(
+        facts.value("returning_migrant"),
+        Some(&FactValue::Bool(true))
+    );
+    // A returning founder is asked about the business first.
+    let q = next_question(catalog, &facts, today).unwrap();
+    assert_eq!(q.fact.id, "business_form");
+
+    // 其他 or 不清楚 settle nothing.
+    for v in [Some(multi(&["other"])), None] {
+        let mut f = Facts::new();
+        answer(catalog, &mut f, ROLE_FACT, v, today).unwrap();
+        assert_eq!(f.len(), 1);
+    }
+
+    // A rider: the platform questions come first, and "no platform work" is not offered.
+    let mut rider = Facts::new();
+    answer(
+        catalog,
+        &mut rider,
+        ROLE_FACT,
+        Some(multi(&["platform_worker"])),
+        today,
+    )
+    .unwrap();
+    let q = next_question(catalog, &rider, today).unwrap();
+    assert_eq!(q.fact.id, "platform_work");
+    let shown: Vec<&str> = choices_shown(q.fact, &rider)
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
+    assert!(
+        !shown.contains(&"none") && shown.contains(&"food_delivery"),
+        "{shown:?}"
+    );
+    // Without that role every choice is shown.
+    assert_eq!(
+        choices_shown(q.fact, &Facts::new()).len(),
+        q.fact.choices.len()
+    );
+    // A trainee: the certificate first.
+    let mut t = Facts::new();
+    answer(catalog, &mut t, ROLE_FACT, Some(multi(&["trainee"])), today).unwrap();
+    assert_eq!(
+        next_question(catalog, &t, today).unwrap().fact.id,
+        "cert_level"
+    );
 }

@@ -1,5 +1,6 @@
 //! Persona scenarios: each scripted person answers the adaptive questionnaire until it stops, within at
-//! most 12 questions, and the key outcomes are what the policy says for them.
+//! most 12 questions after the first screen ("你是做什么的?"), and the key outcomes are what the policy says
+//! for them.
 
 use leye::domain::catalog::Catalog;
 use leye::domain::date::Date;
@@ -9,7 +10,8 @@ use leye::domain::questionnaire::{answer, next_question, progress};
 use leye::domain::rules::Status;
 use serde_json::{json, Value};
 
-const MAX_QUESTIONS: usize = 12;
+/// Twelve questions, plus the first screen ("你是做什么的?").
+const MAX_QUESTIONS: usize = 13;
 
 fn today() -> Date {
     Date::ymd(2026, 11, 26)
@@ -108,7 +110,7 @@ fn ride_hailing_driver() {
     let (facts, asked, results) = run(
         name,
         json!({
-            "birth_date": "1986-04-12", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
+            "roles": ["platform_worker"], "birth_date": "1986-04-12", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
             "platform_work": ["ride_hailing"], "platforms": ["didi"], "platform_registered_local": "local_branch",
             "platform_manager": false, "employment_registered": true, "edu_level": "senior_high",
             "student_now": false, "business_form": "none", "pension_enrolment": "resident",
@@ -154,7 +156,7 @@ fn meituan_food_delivery_rider_without_employment_registration() {
     let (facts, asked, results) = run(
         name,
         json!({
-            "birth_date": "1995-09-01", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
+            "roles": ["platform_worker"], "birth_date": "1995-09-01", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
             "platform_work": ["food_delivery"], "platforms": ["meituan"], "platform_registered_local": "zaozhuang",
             "platform_manager": false, "employment_registered": false, "edu_level": "junior_high_or_less",
             "student_now": false, "business_form": "none", "pension_enrolment": "none",
@@ -186,7 +188,7 @@ fn courier_on_a_platform_registered_elsewhere() {
     let (facts, asked, results) = run(
         name,
         json!({
-            "birth_date": "1990-02-20", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
+            "roles": ["platform_worker"], "birth_date": "1990-02-20", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
             "platform_work": ["courier"], "platforms": ["other"], "platform_registered_local": "elsewhere",
             "platform_manager": false, "employment_registered": true, "edu_level": "senior_high",
             "student_now": false, "business_form": "none", "pension_enrolment": "employee_via_employer",
@@ -214,7 +216,7 @@ fn returning_migrant_worker_opening_a_shop() {
     let (facts, asked, results) = run(
         name,
         json!({
-            "birth_date": "1978-06-30", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
+            "roles": ["returning_founder"], "birth_date": "1978-06-30", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
             "platform_work": ["none"], "returning_migrant": true, "business_form": "planning",
             "first_business": true, "edu_level": "junior_high_or_less", "student_now": false,
             "registered_unemployed": false, "hard_to_employ": false, "veteran": false, "online_merchant": false,
@@ -255,7 +257,7 @@ fn fresh_bachelor_graduate_working_in_zaozhuang() {
     let (facts, asked, results) = run(
         name,
         json!({
-            "birth_date": "2003-05-10", "hukou_place": "shandong_other", "work_city": "zaozhuang",
+            "roles": ["graduate"], "birth_date": "2003-05-10", "hukou_place": "shandong_other", "work_city": "zaozhuang",
             "platform_work": ["none"], "edu_level": "bachelor", "graduation_date": "2026-06-30",
             "studied_abroad": false, "student_now": false, "business_form": "none",
             "pension_enrolment": "employee_via_employer", "hard_to_employ": false, "cert_level": "none",
@@ -285,7 +287,7 @@ fn graduate_of_six_years_ago_starting_a_business() {
     let (facts, asked, results) = run(
         name,
         json!({
-            "birth_date": "1997-03-03", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
+            "roles": ["graduate"], "birth_date": "1997-03-03", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
             "platform_work": ["none"], "edu_level": "bachelor", "graduation_date": "2020-07-01",
             "studied_abroad": false, "student_now": false, "business_form": "individual",
             "business_registered_date": "2025-03-01", "first_business": true, "business_staff": 2,
@@ -323,7 +325,7 @@ fn veteran_starting_a_business() {
     let (facts, asked, results) = run(
         name,
         json!({
-            "birth_date": "1992-08-08", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
+            "roles": ["veteran"], "birth_date": "1992-08-08", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
             "platform_work": ["none"], "veteran": true, "business_form": "planning", "first_business": true,
             "edu_level": "college", "graduation_date": "2012-07-01", "studied_abroad": false,
             "student_now": false, "registered_unemployed": false, "hard_to_employ": false,
@@ -348,7 +350,7 @@ fn returned_overseas_student() {
     let (facts, asked, results) = run(
         name,
         json!({
-            "birth_date": "1998-01-15", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
+            "roles": ["graduate"], "birth_date": "1998-01-15", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
             "platform_work": ["none"], "edu_level": "postgraduate", "graduation_date": "2025-09-30",
             "studied_abroad": true, "student_now": false, "business_form": "planning", "first_business": true,
             "registered_unemployed": false, "hard_to_employ": false, "veteran": false,
@@ -376,7 +378,7 @@ fn trainee(cert_date: &str) -> (Facts, Vec<String>, Vec<ProgramResult>) {
     run(
         &format!("中级证书 {cert_date}"),
         json!({
-            "birth_date": "1989-12-01", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
+            "roles": ["trainee"], "birth_date": "1989-12-01", "hukou_place": "zaozhuang", "work_city": "zaozhuang",
             "platform_work": ["none"], "edu_level": "senior_high", "student_now": false, "business_form": "none",
             "pension_enrolment": "employee_via_employer", "hard_to_employ": false,
             "cert_level": "level4", "cert_date": cert_date, "skill_subsidy_claims_this_year": 0,
@@ -437,4 +439,47 @@ fn not_sure_answers_lead_to_needs_information_never_a_verdict() {
             r.program
         );
     }
+}
+
+/// Issue 12's rider: Meituan, 34, his platform registered in Zaozhuang, 就业登记 done, not a manager, high
+/// school, no certificate, no unemployment insurance. He picks 骑手/司机/快递员 first; the platform questions
+/// follow; the questions added for business owners and certificate holders are never his.
+#[test]
+fn meituan_rider_of_issue_12() {
+    let name = "美团骑手(issue 12)";
+    let (facts, asked, results) = run_with_limit(
+        name,
+        json!({
+            "roles": ["platform_worker"], "birth_date": "1992-05-20", "hukou_place": "zaozhuang",
+            "work_city": "zaozhuang", "platform_work": ["food_delivery"], "platforms": ["meituan"],
+            "platform_registered_local": "zaozhuang", "platform_manager": false, "employment_registered": true,
+            "edu_level": "senior_high", "student_now": false, "business_form": "none", "cert_level": "none",
+            "ui_months": 0, "ui_insured_now": false, "receiving_ui_benefit": false, "hard_to_employ": false,
+            "pension_enrolment": "none",
+        }),
+        30,
+        Value::Bool(false),
+    );
+    assert_complete(name, &facts, &results);
+    assert_eq!(asked[0], "roles");
+    assert_eq!(asked[1], "platform_work", "{asked:?}");
+    for late in [
+        "cert_claimed_before",
+        "other_loans",
+        "startup_subsidy_received",
+        "operator_changed",
+        "hard_to_employ_before_licence",
+        "founder_si_months",
+        "work_district",
+    ] {
+        assert!(
+            !asked.iter().any(|s| s.split('+').any(|f| f == late)),
+            "{late} asked: {asked:?}"
+        );
+    }
+    assert_eq!(
+        outcome(&results, "accident-insurance-subsidy"),
+        Outcome::Eligible,
+        "{asked:?}"
+    );
 }

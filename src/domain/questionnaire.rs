@@ -9,6 +9,124 @@ use super::outcome::Availability;
 use super::rules::{Status, TestKind};
 use serde::Serialize;
 
+/// The first screen, "你是做什么的?": a `multi` fact no program tests. It is asked before anything else,
+/// sets the facts its choices say for certain, and puts the questions that matter to the chosen roles first.
+pub const ROLE_FACT: &str = "roles";
+
+/// What one choice of the first screen means.
+struct Role {
+    /// The choice value in catalog/facts.toml.
+    value: &'static str,
+    /// Facts this role settles for certain (a veteran is a veteran).
+    sets: &'static [(&'static str, bool)],
+    /// Questions to ask before the others, in this order, when they still matter.
+    first: &'static [&'static str],
+    /// For a `multi` fact: the choice this role rules out (a rider does platform work: not "都没有").
+    rules_out: &'static [(&'static str, &'static str)],
+}
+
+const ROLES: &[Role] = &[
+    Role {
+        value: "platform_worker",
+        sets: &[],
+        first: &[
+            "platform_work",
+            "platforms",
+            "platform_registered_local",
+            "platform_manager",
+            "employment_registered",
+        ],
+        rules_out: &[("platform_work", "none")],
+    },
+    Role {
+        value: "graduate",
+        sets: &[],
+        first: &["edu_level", "work_city", "graduation_date"],
+        rules_out: &[],
+    },
+    Role {
+        value: "returning_founder",
+        sets: &[("returning_migrant", true)],
+        first: &["business_form", "business_registered_date", "hukou_place"],
+        rules_out: &[],
+    },
+    Role {
+        value: "veteran",
+        sets: &[("veteran", true)],
+        first: &["business_form"],
+        rules_out: &[],
+    },
+    Role {
+        value: "trainee",
+        sets: &[],
+        first: &["cert_level", "cert_date", "cert_claimed_before"],
+        rules_out: &[],
+    },
+];
+
+/// The roles picked on the first screen (empty when it was not answered or answered 不清楚).
+fn roles(facts: &Facts) -> Vec<&'static Role> {
+    match facts.value(ROLE_FACT) {
+        Some(FactValue::Multi(picked)) => ROLES
+            .iter()
+            .filter(|r| picked.iter().any(|p| p == r.value))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// What answering the first screen changes in the other facts: `(fact, Some(value))` to record,
+/// `(fact, None)` to forget (a role taken back: its fact is asked again). Only facts of the vocabulary
+/// whose answer is not already known otherwise are set; nothing for any other fact.
+pub fn implied(
+    catalog: &Catalog,
+    facts: &Facts,
+    fact: &str,
+    value: Option<&FactValue>,
+) -> Vec<(String, Option<FactValue>)> {
+    if fact != ROLE_FACT {
+        return Vec::new();
+    }
+    let picked = |v: Option<&FactValue>, role: &str| match v {
+        Some(FactValue::Multi(l)) => l.iter().any(|x| x == role),
+        _ => false,
+    };
+    let before = facts.value(ROLE_FACT);
+    let mut out = Vec::new();
+    for r in ROLES {
+        let (was, now) = (picked(before, r.value), picked(value, r.value));
+        for &(id, b) in r.sets {
+            let Some(def) = catalog.fact(id) else {
+                continue;
+            };
+            if def.fact_type != FactType::Bool {
+                continue;
+            }
+            let current = facts.value(id);
+            if now && current != Some(&FactValue::Bool(b)) {
+                out.push((id.to_string(), Some(FactValue::Bool(b))));
+            } else if was && !now && current == Some(&FactValue::Bool(b)) {
+                out.push((id.to_string(), None));
+            }
+        }
+    }
+    out
+}
+
+/// The choices to show for `def`: all of them, less any the roles picked on the first screen rule out.
+pub fn choices_shown<'a>(def: &'a FactDef, facts: &Facts) -> Vec<&'a super::facts::Choice> {
+    let out: Vec<_> = roles(facts)
+        .iter()
+        .flat_map(|r| r.rules_out.iter())
+        .filter(|(id, _)| *id == def.id)
+        .map(|(_, v)| *v)
+        .collect();
+    def.choices
+        .iter()
+        .filter(|c| !out.contains(&c.value.as_str()))
+        .collect()
+}
+
 /// The next question to ask: one fact, or a checklist of grouped yes/no facts shown on one screen.
 #[derive(Clone, Debug)]
 pub struct Question<'a> {
@@ -246,7 +364,8 @@ fn askable(catalog: &Catalog, fi: usize, facts: &Facts, today: Date, depth: u8) 
             Some(true) => Some(fi),
             _ => None,
         },
-        Some(Answer::Unknown) => Some(fi),
+        // 不清楚 to the question that opens this one: it is not asked (its answer could not be used).
+        Some(Answer::Unknown) => None,
         None => {
             let parent = vocab.iter().position(|d| d.id == cond.fact)?;
             if depth > 3 {
@@ -261,6 +380,19 @@ fn askable(catalog: &Catalog, fi: usize, facts: &Facts, today: Date, depth: u8) 
 /// catalog/facts.toml. None when no answer can change any outcome.
 pub fn next_question<'a>(catalog: &'a Catalog, facts: &Facts, today: Date) -> Option<Question<'a>> {
     let score = scores(catalog, facts, today);
+    if score.iter().all(|s| s.relevant == 0) {
+        return None;
+    }
+    // The first screen, while something is still open: who the person is.
+    if let Some(role) = catalog.fact(ROLE_FACT) {
+        if !facts.is_answered(ROLE_FACT) {
+            return Some(Question {
+                fact: role,
+                checklist: Vec::new(),
+                deciding: 0,
+            });
+        }
+    }
     // A checklist scores as the sum of its items: one screen answers them all.
     let vocab = catalog.facts();
     let group_score = |fi: usize| -> Score {
@@ -278,10 +410,22 @@ pub fn next_question<'a>(catalog: &'a Catalog, facts: &Facts, today: Date) -> Op
         }
     };
     // Most programs decided by the answer, then most programs touched, then the earlier fact.
-    let (best, _) = (0..vocab.len())
-        .filter(|&fi| score[fi].relevant > 0)
-        .map(|fi| (fi, group_score(fi)))
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    // The questions of the roles picked on the first screen come first, in the order the role lists them.
+    let preferred = roles(facts)
+        .iter()
+        .flat_map(|r| r.first.iter())
+        .filter_map(|id| vocab.iter().position(|d| d.id == *id))
+        .find(|&fi| score[fi].relevant > 0);
+    let best = match preferred {
+        Some(fi) => fi,
+        None => {
+            (0..vocab.len())
+                .filter(|&fi| score[fi].relevant > 0)
+                .map(|fi| (fi, group_score(fi)))
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?
+                .0
+        }
+    };
     // A checklist waits for the questions that open its other items, so it is shown once, complete.
     let best = match &vocab[best].group {
         Some(g) => vocab
@@ -311,13 +455,74 @@ pub fn next_question<'a>(catalog: &'a Catalog, facts: &Facts, today: Date) -> Op
     })
 }
 
+/// Every unanswered fact that may still be asked: those an undecided program depends on, with the
+/// unanswered questions that open them. Answering a question only ever removes facts from this set (a
+/// decided program stays decided, a follow-up whose opener was answered otherwise or 不清楚 is dropped), so
+/// the estimate built on it never goes up while the person moves forward.
+fn open_questions(catalog: &Catalog, facts: &Facts, today: Date) -> Vec<usize> {
+    let vocab = catalog.facts();
+    let mut open = vec![false; vocab.len()];
+    let mut deciding = Vec::new();
+    for p in catalog.programs() {
+        if p.is_for_employers()
+            || matches!(
+                super::outcome::availability(p, today),
+                Availability::Ended { .. }
+            )
+        {
+            continue;
+        }
+        deciding.clear();
+        p.compiled()
+            .deciding_facts(vocab, facts, today, &mut deciding);
+        for &fi in &deciding {
+            if let Some(chain) = opening_chain(catalog, fi, facts, today) {
+                for c in chain {
+                    open[c] = true;
+                }
+            }
+        }
+    }
+    (0..vocab.len()).filter(|&fi| open[fi]).collect()
+}
+
+/// The fact and the unanswered questions that must be answered first to open it, or None when it
+/// can no longer be asked (answered, or an opener answered otherwise or 不清楚).
+fn opening_chain(catalog: &Catalog, fi: usize, facts: &Facts, today: Date) -> Option<Vec<usize>> {
+    let vocab = catalog.facts();
+    let mut chain = Vec::new();
+    let mut at = fi;
+    loop {
+        let def = &vocab[at];
+        if facts.is_answered(&def.id) || chain.contains(&at) || chain.len() > 4 {
+            return None;
+        }
+        chain.push(at);
+        let Some(cond) = &def.ask_if else {
+            return Some(chain);
+        };
+        match facts.answer(&cond.fact) {
+            Some(Answer::Known(v)) => {
+                return (cond.holds(v, today) == Some(true)).then_some(chain);
+            }
+            Some(Answer::Unknown) => return None,
+            None => at = vocab.iter().position(|d| d.id == cond.fact)?,
+        }
+    }
+}
+
 /// Questions answered and an upper estimate of how many remain.
 pub fn progress(catalog: &Catalog, facts: &Facts, today: Date) -> Progress {
     let mut answered_groups: Vec<&str> = Vec::new();
+    // Facts the first screen settled were not questions the person answered.
+    let settled: Vec<&str> = roles(facts)
+        .iter()
+        .flat_map(|r| r.sets.iter().map(|(id, _)| *id))
+        .collect();
     let answered = catalog
         .facts()
         .iter()
-        .filter(|d| facts.is_answered(&d.id))
+        .filter(|d| facts.is_answered(&d.id) && !settled.contains(&d.id.as_str()))
         .filter(|d| match d.group.as_deref() {
             Some(g) if answered_groups.contains(&g) => false,
             Some(g) => {
@@ -327,14 +532,15 @@ pub fn progress(catalog: &Catalog, facts: &Facts, today: Date) -> Progress {
             None => true,
         })
         .count();
-    // A group of checklist facts is one screen.
+    // Every question that some answer could still bring up; a group of checklist facts is one screen.
     let vocab = catalog.facts();
     let mut groups: Vec<&str> = Vec::new();
     let mut remaining = 0;
-    for (fi, s) in scores(catalog, facts, today).iter().enumerate() {
-        if s.relevant == 0 {
-            continue;
-        }
+    let open = open_questions(catalog, facts, today);
+    let role_left =
+        !open.is_empty() && catalog.fact(ROLE_FACT).is_some() && !facts.is_answered(ROLE_FACT);
+    remaining += usize::from(role_left);
+    for fi in open {
         match vocab[fi].group.as_deref() {
             Some(g) if groups.contains(&g) => {}
             Some(g) => {
@@ -365,9 +571,24 @@ pub fn answer(
     match value {
         Some(v) => {
             def.check(&v, today)?;
+            for (id, change) in implied(catalog, facts, fact, Some(&v)) {
+                match change {
+                    Some(x) => {
+                        facts.set(id, x);
+                    }
+                    None => {
+                        facts.unset(&id);
+                    }
+                }
+            }
             facts.set(fact, v);
         }
         None => {
+            for (id, change) in implied(catalog, facts, fact, None) {
+                if change.is_none() {
+                    facts.unset(&id);
+                }
+            }
             facts.mark_unknown(fact);
         }
     }

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 use crate::app::{tr, use_app, AppState};
 use crate::components::policy::{
@@ -34,15 +36,97 @@ enum Screen {
 /// One screen of questions the person saw, for 上一题.
 type Asked = (Vec<String>, bool);
 
+/// The screens of this check, oldest first, kept in the address (`/check?s=roles~platform_work~...`) so
+/// that the browser's and the phone's back button go to the previous question and a reload keeps them.
+/// A screen is its fact ids joined by `.`; `results` is the results.
+const TRAIL_PARAM: &str = "s";
+const RESULTS_MARK: &str = "results";
+
+fn parse_trail(raw: Option<String>) -> Vec<Vec<String>> {
+    raw.unwrap_or_default()
+        .split('~')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.split('.').map(str::to_string).collect())
+        .collect()
+}
+
+fn trail_url(trail: &[Vec<String>]) -> String {
+    let s: Vec<String> = trail.iter().map(|screen| screen.join(".")).collect();
+    format!("/check?{TRAIL_PARAM}={}", s.join("~"))
+}
+
+fn is_results(screen: &[String]) -> bool {
+    screen.len() == 1 && screen[0] == RESULTS_MARK
+}
+
 #[component]
 pub fn CheckPage() -> impl IntoView {
     let app = use_app();
     // Set when the person goes back or taps 修改: that screen is shown again with its answer.
     let editing: RwSignal<Option<Asked>> = RwSignal::new(None);
-    // Screens answered in this visit, newest last.
+    // Screens answered before the one shown, newest last.
     let history: RwSignal<Vec<Asked>> = RwSignal::new(Vec::new());
     // "先看看目前的结果" before the questionnaire is complete.
     let peek = RwSignal::new(false);
+    let query = use_query_map();
+    let trail = Memo::new(move |_| parse_trail(query.with(|q| q.get(TRAIL_PARAM))));
+    let navigate = use_navigate();
+    let go = Callback::new(move |(url, replace): (String, bool)| {
+        navigate(
+            &url,
+            NavigateOptions {
+                replace,
+                ..NavigateOptions::default()
+            },
+        )
+    });
+
+    // The address says which screen is shown: its last screen, again with its answer if it was answered
+    // (after back), the results, or (not answered yet) the questionnaire's next question.
+    Effect::new(move |_| {
+        let trail = trail.get();
+        if !app.facts_loaded.get() {
+            return;
+        }
+        let catalog = app.catalog.get_untracked();
+        let (known, answered) = app.facts.with_untracked(|f| {
+            let known =
+                |s: &Vec<String>| is_results(s) || s.iter().all(|id| catalog.fact(id).is_some());
+            let answered = |s: &Vec<String>| s.iter().any(|id| f.is_answered(id));
+            (
+                trail.iter().map(known).collect::<Vec<_>>(),
+                trail.iter().map(answered).collect::<Vec<_>>(),
+            )
+        });
+        let screens: Vec<(usize, &Vec<String>)> = trail
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| known[*i])
+            .collect();
+        let Some(&(li, last)) = screens.last() else {
+            editing.set(None);
+            peek.set(false);
+            history.set(Vec::new());
+            return;
+        };
+        history.set(
+            screens[..screens.len() - 1]
+                .iter()
+                .filter(|(i, s)| answered[*i] && !is_results(s))
+                .map(|(_, s)| ((*s).clone(), s.len() > 1))
+                .collect(),
+        );
+        if is_results(last) {
+            editing.set(None);
+            peek.set(true);
+        } else if answered[li] {
+            peek.set(false);
+            editing.set(Some((last.clone(), last.len() > 1)));
+        } else {
+            peek.set(false);
+            editing.set(None);
+        }
+    });
 
     let screen = Memo::new(move |_| {
         if !app.facts_loaded.get() {
@@ -74,9 +158,15 @@ pub fn CheckPage() -> impl IntoView {
         editing,
         history,
         peek,
+        trail,
+        go,
+        app,
     };
+    // On a question the question is the heading that matters: 自测 is kept for screen readers only, so that
+    // at 200% text the question and its first answer fit on the screen.
+    let asking = move || matches!(screen.get(), Screen::Ask { .. });
     view! {
-        <h1>{tr(Key::CheckTitle)}</h1>
+        <h1 class=move || asking().then_some("visually-hidden")>{tr(Key::CheckTitle)}</h1>
         {move || match screen.get() {
             Screen::Loading => view! { <p class="note">{tr(Key::Loading)}</p> }.into_any(),
             Screen::Ask { facts, checklist, editing } => {
@@ -93,38 +183,96 @@ struct Flow {
     editing: RwSignal<Option<Asked>>,
     history: RwSignal<Vec<Asked>>,
     peek: RwSignal<bool>,
+    /// The screens in the address, oldest first.
+    trail: Memo<Vec<Vec<String>>>,
+    /// Goes to an address (`true`: replacing the current entry of the browser history).
+    go: Callback<(String, bool)>,
+    app: AppState,
 }
 
 impl Flow {
-    /// After a screen is answered: remember it for 上一题 and go on with the questionnaire.
-    fn answered(self, facts: &[String], checklist: bool) {
-        let asked = (facts.to_vec(), checklist);
-        self.history.update(|h| {
-            h.retain(|a| a != &asked);
-            h.push(asked);
+    /// After a screen is answered: remember it for 上一题 and go on with the questionnaire, as a new
+    /// entry of the browser history.
+    fn answered(self, facts: &[String], _checklist: bool) {
+        let app = self.app;
+        let catalog = app.catalog.get_untracked();
+        let (mut trail, next) = app.facts.with_untracked(|f| {
+            // Screens whose answers were all forgotten (start over) are no longer part of this check.
+            let mut trail: Vec<Vec<String>> = self
+                .trail
+                .get_untracked()
+                .into_iter()
+                .filter(|s| !is_results(s) && s.iter().any(|id| f.is_answered(id)))
+                .collect();
+            if trail.last().map(Vec::as_slice) != Some(facts) {
+                trail.push(facts.to_vec());
+            }
+            let next = questionnaire::next_question(&catalog, f, app.today)
+                .map(|q| q.fact_ids().into_iter().map(str::to_string).collect())
+                .unwrap_or_else(|| vec![RESULTS_MARK.to_string()]);
+            (trail, next)
         });
+        trail.push(next);
         self.editing.set(None);
+        self.anchor(facts);
+        self.go.run((trail_url(&trail), false));
     }
 
-    /// 上一题: show the previous screen again with its answer.
-    fn back(self, current: &[String]) {
-        let mut prev = None;
-        self.history.update(|h| {
-            while let Some(a) = h.pop() {
-                if a.0 != current {
-                    prev = Some(a);
-                    break;
-                }
+    /// The first screen of a visit goes into the address in place of the bare /check, so that back from
+    /// the second screen shows it again (and back from it leaves the check). Done when the first answer is
+    /// given, not when the screen opens: the router may not have written /check into the history yet then.
+    fn anchor(self, first: &[String]) {
+        if self.trail.with_untracked(Vec::is_empty) {
+            if let Ok(h) = window().history() {
+                let _ = h.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&trail_url(&[first.to_vec()])),
+                );
             }
-        });
-        if let Some(a) = prev {
-            self.editing.set(Some(a));
         }
+    }
+
+    /// 上一题: the previous screen again, with its answer, as the browser's back button does.
+    fn back(self) {
+        let _ = window().history().and_then(|h| h.back());
+    }
+
+    /// 取消 while changing an answer: on with the questionnaire.
+    fn resume(self) {
+        let mut trail = self.trail.get_untracked();
+        trail.push(vec![RESULTS_MARK.to_string()]);
+        let app = self.app;
+        let catalog = app.catalog.get_untracked();
+        if let Some(q) = app
+            .facts
+            .with_untracked(|f| questionnaire::next_question(&catalog, f, app.today))
+        {
+            *trail.last_mut().unwrap() = q.fact_ids().into_iter().map(str::to_string).collect();
+        }
+        self.editing.set(None);
+        self.go.run((trail_url(&trail), false));
+    }
+
+    /// 先看看目前的结果: the results as they stand, a screen of their own (back returns to the question).
+    fn see_results(self, current: &[String]) {
+        self.anchor(current);
+        let mut trail = self.trail.get_untracked();
+        if trail.is_empty() {
+            trail.push(current.to_vec());
+        }
+        trail.push(vec![RESULTS_MARK.to_string()]);
+        self.editing.set(None);
+        self.peek.set(true);
+        self.go.run((trail_url(&trail), false));
     }
 
     fn change(self, fact: String) {
         self.peek.set(false);
+        let mut trail = self.trail.get_untracked();
+        trail.push(vec![fact.clone()]);
         self.editing.set(Some((vec![fact], false)));
+        self.go.run((trail_url(&trail), false));
         scroll_to_top();
     }
 }
@@ -145,7 +293,13 @@ fn QuestionScreen(facts: Vec<String>, checklist: bool, editing: bool, flow: Flow
         return view! { <p class="note">{tr(PolicyText::ProgramMissing)}</p> }.into_any();
     };
     let progress = questionnaire::progress(&catalog, &app.facts.get_untracked(), app.today);
-    let number = progress.answered + usize::from(!editing);
+    // Its number: a screen seen again (back) keeps its place among the screens before it; a new one comes
+    // after every question answered.
+    let number = if editing {
+        flow.history.with_untracked(|h| h.len()) + 1
+    } else {
+        progress.answered + 1
+    };
     let left = progress.remaining.saturating_sub(1);
     let pct = progress.percent();
     let error: RwSignal<Option<Text>> = RwSignal::new(None);
@@ -157,7 +311,7 @@ fn QuestionScreen(facts: Vec<String>, checklist: bool, editing: bool, flow: Flow
     // After an answer the old buttons are gone: move focus to the new question for keyboard and
     // screen-reader users (not on the first screen, where it would only steal the page's focus).
     let title_ref = NodeRef::<leptos::html::H2>::new();
-    let moved_on = flow.history.with_untracked(|h| !h.is_empty()) || editing;
+    let moved_on = progress.answered > 0 || editing;
     Effect::new(move |_| {
         if let (Some(el), true) = (title_ref.get(), moved_on) {
             let _ = el.focus();
@@ -181,16 +335,14 @@ fn QuestionScreen(facts: Vec<String>, checklist: bool, editing: bool, flow: Flow
         let facts = facts.clone();
         move |_| {
             for id in &facts {
-                app.save_answer(id, Answer::Unknown);
+                record(app, id, Answer::Unknown);
             }
             flow.answered(&facts, checklist);
             scroll_to_top();
         }
     };
-    let back = {
-        let facts = facts.clone();
-        move |_| flow.back(&facts)
-    };
+    let back = move |_| flow.back();
+    let here = facts.clone();
 
     view! {
         <section class="question card" data-fact=facts.join(" ")>
@@ -218,13 +370,12 @@ fn QuestionScreen(facts: Vec<String>, checklist: bool, editing: bool, flow: Flow
                     </button>
                 </Show>
                 {editing.then(|| view! {
-                    <button type="button" class="link-button" on:click=move |_| flow.editing.set(None)>
+                    <button type="button" class="link-button" on:click=move |_| flow.resume()>
                         {tr(PolicyText::Cancel)}
                     </button>
                 })}
                 <button type="button" class="link-button" on:click=move |_| {
-                    flow.editing.set(None);
-                    flow.peek.set(true);
+                    flow.see_results(&here);
                 }>{tr(PolicyText::SeeResultsNow)}</button>
             </div>
             <p class="note">{tr(PolicyText::SavedHere)}</p>
@@ -246,9 +397,28 @@ fn submit(
         return;
     }
     error.set(None);
-    app.save_answer(&def.id, Answer::Known(value));
+    record(app, &def.id, Answer::Known(value));
     flow.answered(std::slice::from_ref(&def.id), false);
     scroll_to_top();
+}
+
+/// Saves an answer with what it settles for certain (退役军人 on the first screen: veteran = yes).
+fn record(app: AppState, id: &str, answer: Answer) {
+    let catalog = app.catalog.get_untracked();
+    let value = match &answer {
+        Answer::Known(v) => Some(v),
+        Answer::Unknown => None,
+    };
+    let changes = app
+        .facts
+        .with_untracked(|f| questionnaire::implied(&catalog, f, id, value));
+    for (fact, change) in changes {
+        match change {
+            Some(v) => app.save_answer(&fact, Answer::Known(v)),
+            None => app.clear_answer(&fact),
+        }
+    }
+    app.save_answer(id, answer);
 }
 
 /// The control for one fact: big buttons for yes/no and choices, checkboxes for several, a stepper
@@ -306,8 +476,13 @@ fn SingleInput(def: FactDef, error: RwSignal<Option<Text>>, flow: Flow) -> impl 
                 _ => Vec::new(),
             };
             let picked = RwSignal::new(start);
-            let boxes = def
-                .choices
+            let shown: Vec<_> = app.facts.with_untracked(|f| {
+                questionnaire::choices_shown(&def, f)
+                    .into_iter()
+                    .cloned()
+                    .collect()
+            });
+            let boxes = shown
                 .iter()
                 .map(|c| {
                     let value = c.value.clone();

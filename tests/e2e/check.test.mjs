@@ -21,6 +21,7 @@ after(async () => {
 
 /** A ride-hailing driver on DiDi in Zaozhuang, registered, not a manager. Unlisted questions: 不清楚. */
 const DRIVER = {
+  roles: { multi: ['骑手/司机/快递员'] },
   birth_date: { date: '1988-05-01' },
   hukou_place: { tap: '枣庄市' },
   work_city: { tap: '枣庄市' },

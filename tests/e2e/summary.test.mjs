@@ -143,7 +143,8 @@ test('with no answers yet the summary sends you to the check, and still says whe
     await page.waitForSelector(".summary-empty");
     assert.match(await page.locator(".summary-empty").innerText(), /你还没有做自测/);
     await page.locator('.summary-empty a', { hasText: '去自测' }).click();
-    await page.waitForURL(host.origin + '/check');
+    // (the check then keeps its screens in the address: /check?s=…)
+    await page.waitForURL((url) => url.origin === host.origin && url.pathname === '/check');
     await page.goBack();
     await page.waitForSelector('section.where-to-go a[href="tel:12333"]');
   } finally {
