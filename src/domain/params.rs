@@ -45,11 +45,40 @@ impl Unit {
 }
 
 /// One value of a parameter, as written in the file: a whole number, or a string for shares and dates.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum RawValue {
     Int(i64),
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match d.deserialize_any(IntOrText)? {
+            Ok(n) => RawValue::Int(n),
+            Err(s) => RawValue::Text(s),
+        })
+    }
+}
+
+/// A number or a string, read without serde's buffering of untagged enums (smaller wasm: the catalog's
+/// rules are read on the phone).
+struct IntOrText;
+
+impl serde::de::Visitor<'_> for IntOrText {
+    type Value = Result<i64, String>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a whole number or a parameter id")
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Ok(v))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        i64::try_from(v).map(Ok).map_err(|_| E::custom("number too large"))
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Err(v.to_string()))
+    }
 }
 
 /// A parameter's value, typed by its unit.
@@ -407,11 +436,20 @@ impl Parameters {
 /// A whole number in a rule: written as a number in courses' and tests' own data, or as the id of a
 /// parameter in the catalog (`value = "labour.min_working_age"`), replaced by its value in force when the
 /// catalog is put in force for a day.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Num {
     Lit(i64),
     Param(String),
+}
+
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match d.deserialize_any(IntOrText)? {
+            Ok(n) => Num::Lit(n),
+            Err(s) => Num::Param(s),
+        })
+    }
 }
 
 impl Num {
