@@ -5,8 +5,6 @@
 //! reloads once the new worker has taken control. User data lives in IndexedDB, so a reload loses
 //! nothing. Registration failures are only logged as info: the app works online without a worker.
 
-use gloo_events::EventListener;
-use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,22 +35,26 @@ pub fn is_online() -> bool {
 /// precache, the catalog update check) waits for it so it does not compete with the first screen for a slow
 /// network and a slow phone's CPU.
 pub async fn after_load(ms: i32) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let loaded = window
-        .document()
-        .map_or(true, |d| d.ready_state() == "complete");
-    if !loaded {
-        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-            EventListener::once(&window, "load", move |_| {
-                let _ = resolve.call0(&JsValue::NULL);
-            })
-            .forget();
-        });
-        let _ = JsFuture::from(promise).await;
-    }
-    TimeoutFuture::new(ms.max(0) as u32).await;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        let loaded = window
+            .document()
+            .map_or(true, |d| d.ready_state() == "complete");
+        if loaded {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        } else {
+            let later = Closure::once_into_js(move || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+                }
+            });
+            let _ = window.add_event_listener_with_callback("load", later.unchecked_ref());
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Keeps `online` in step with the browser's online/offline events.
@@ -61,8 +63,9 @@ pub fn watch_online(online: RwSignal<bool>) {
         return;
     };
     for (event, value) in [("online", true), ("offline", false)] {
-        // Lives as long as the page.
-        EventListener::new(&window, event, move |_| online.set(value)).forget();
+        let cb = Closure::<dyn Fn()>::new(move || online.set(value));
+        let _ = window.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+        cb.forget(); // lives as long as the page
     }
 }
 
@@ -83,14 +86,15 @@ pub fn register_service_worker(update: RwSignal<UpdateState>) {
     let container = navigator.service_worker();
 
     // When the new worker takes over after the user's tap, load the new version.
-    EventListener::new(&container, "controllerchange", move |_| {
+    let reload = Closure::<dyn Fn()>::new(move || {
         if update.get_untracked() == UpdateState::Applying {
             if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();
             }
         }
-    })
-    .forget();
+    });
+    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+    reload.forget();
 
     wasm_bindgen_futures::spawn_local(async move {
         // Installing fetches the whole app for offline use: after the first screen has what it needs.
@@ -117,20 +121,22 @@ pub fn register_service_worker(update: RwSignal<UpdateState>) {
             update.set(UpdateState::Ready);
         }
         let reg = registration.clone();
-        EventListener::new(&registration, "updatefound", move |_| {
+        let on_update_found = Closure::<dyn Fn()>::new(move || {
             let Some(installing) = reg.installing() else {
                 return;
             };
             let worker = installing.clone();
-            EventListener::new(&installing, "statechange", move |_| {
+            let on_state = Closure::<dyn Fn()>::new(move || {
                 // Installed while another worker controls the page: that is an update, not the first install.
                 if worker.state() == ServiceWorkerState::Installed && has_controller() {
                     update.set(UpdateState::Ready);
                 }
-            })
-            .forget();
-        })
-        .forget();
+            });
+            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        });
+        registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
+        on_update_found.forget();
     });
 }
 
