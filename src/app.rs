@@ -50,7 +50,10 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{tr(Key::SkipToContent)}</a>
             <TopBar/>
             <UpdateBanner/>
-            <crate::components::environment::InAppLine/>
+            // Only in WeChat/QQ: the line's code is a small chunk of its own, off everyone else's first load.
+            {crate::components::environment::in_app_browser().then(|| Suspend::new(async move {
+                chunk!(in_app_line()).ok()
+            }))}
             <StorageBanner/>
             <OfflineNote/>
             <NoticeLine/>
@@ -152,6 +155,15 @@ async fn anything_could_be_due(app: AppState) -> bool {
 )]
 fn due_soon_banner() -> Result<AnyView, ChunkMissing> {
     Ok(view! { <crate::components::training_log::DueSoonBanner/> }.into_any())
+}
+
+/// The once-a-day line on opening the app in the phone's browser (see `InAppLine`).
+#[cfg_attr(
+    leye_split,
+    leptos::wasm_split::wasm_split(in_app_line, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn in_app_line() -> Result<AnyView, ChunkMissing> {
+    Ok(view! { <crate::components::environment::InAppLine/> }.into_any())
 }
 
 /// A screen whose code could not be downloaded: why, and a reload (the service worker serves what it has).

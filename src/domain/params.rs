@@ -74,7 +74,9 @@ impl serde::de::Visitor<'_> for IntOrText {
         Ok(Ok(v))
     }
     fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        i64::try_from(v).map(Ok).map_err(|_| E::custom("number too large"))
+        i64::try_from(v)
+            .map(Ok)
+            .map_err(|_| E::custom("number too large"))
     }
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
         Ok(Err(v.to_string()))
