@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, watch } from './support.mjs';
+import { Host, ROOT, appReady, launch, watch, assertClean as clean } from './support.mjs';
 
 const SHOTS = process.env.LEYE_SHOTS || join(ROOT, 'target', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -56,12 +56,6 @@ async function startAtHome(context, origin) {
   await page.locator('nav.tab-bar a.tab', { hasText: '自测' }).click();
   await question(page).waitFor();
   return { page, seen };
-}
-
-async function clean(seen) {
-  assert.deepEqual(seen.errors, [], 'no console errors');
-  assert.deepEqual(await seen.csp(), [], 'no CSP violations');
-  assert.deepEqual(seen.foreign, [], 'no request leaves the app origin');
 }
 
 // ---- check ----

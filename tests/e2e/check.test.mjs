@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, watch } from './support.mjs';
+import { Host, ROOT, appReady, launch, watch, assertClean as clean } from './support.mjs';
 
 const SHOTS = process.env.LEYE_SHOTS || join(ROOT, 'target', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -127,12 +127,6 @@ async function start(context, origin) {
   await page.goto(origin + '/check');
   await appReady(page);
   return { page, seen };
-}
-
-async function clean(seen) {
-  assert.deepEqual(seen.errors, [], 'no console errors');
-  assert.deepEqual(await seen.csp(), [], 'no CSP violations');
-  assert.deepEqual(seen.foreign, [], 'no request leaves the app origin');
 }
 
 // ---- check: the stories ----

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, watch } from './support.mjs';
+import { Host, ROOT, appReady, launch, watch, assertClean as clean } from './support.mjs';
 import { seed } from './data-world.mjs';
 
 const SHOTS = process.env.LEYE_SHOTS || join(ROOT, 'target', 'screenshots');
@@ -64,12 +64,6 @@ async function openResults(context, answers) {
   }
   await page.waitForSelector('section.results');
   return { page, seen };
-}
-
-async function clean(seen) {
-  assert.deepEqual(seen.errors, [], 'no console errors');
-  assert.deepEqual(await seen.csp(), [], 'no CSP violations');
-  assert.deepEqual(seen.foreign, [], 'no request leaves the app origin');
 }
 
 // ---- stories ----

@@ -1,5 +1,6 @@
 // Shared fixtures for the end-to-end tests: a server for a build folder, a headless Chromium with a
 // persistent profile, and watchers for console errors, CSP violations and off-origin requests.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,6 +119,13 @@ export function watch(page, origin) {
       return page.evaluate(() => window.__cspViolations || []);
     },
   };
+}
+
+/** Asserts a watched page (see `watch`) had no console error, no CSP violation and no off-origin request. */
+export async function assertClean(seen) {
+  assert.deepEqual(seen.errors, [], 'no console errors');
+  assert.deepEqual(await seen.csp(), [], 'no CSP violations');
+  assert.deepEqual(seen.foreign, [], 'no request leaves the app origin');
 }
 
 /** Waits until the wasm app has mounted (the tab bar is there, the boot placeholder gone, the screen shown). */

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, watch } from './support.mjs';
+import { Host, ROOT, appReady, launch, watch, assertClean as clean } from './support.mjs';
 
 const SHOTS = join(ROOT, 'target', 'screenshots');
 
@@ -104,12 +104,6 @@ async function addCertificate(page, { name, level, number, issued }) {
 
 async function bar(page, scope) {
   return Number(await page.locator(`${scope} progress`).first().getAttribute('value'));
-}
-
-async function clean(seen) {
-  assert.deepEqual(seen.errors, [], 'no console errors');
-  assert.deepEqual(await seen.csp(), [], 'no CSP violations');
-  assert.deepEqual(seen.foreign, [], 'no request leaves the app origin');
 }
 
 test('enrol, log hours, reload, complete, add a certificate: the bonus shows its amount and claim deadline', async () => {
