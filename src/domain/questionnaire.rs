@@ -185,20 +185,6 @@ struct Score {
     gated_by: Option<usize>,
 }
 
-/// The programs questions are asked for: not the employers' measures, not the ones that ended.
-fn asked_about(
-    catalog: &Catalog,
-    today: Date,
-) -> impl Iterator<Item = (usize, &super::catalog::Program)> {
-    catalog.programs().iter().enumerate().filter(move |(_, p)| {
-        !p.is_for_employers()
-            && !matches!(
-                super::outcome::availability(p, today),
-                Availability::Ended { .. }
-            )
-    })
-}
-
 /// Scores every vocabulary fact. A fact whose `ask_if` is still open passes half of its relevance on to
 /// the fact that opens it, so follow-ups come after the question that makes them apply.
 fn scores(catalog: &Catalog, facts: &Facts, today: Date) -> Vec<Score> {
@@ -207,7 +193,15 @@ fn scores(catalog: &Catalog, facts: &Facts, today: Date) -> Vec<Score> {
     let mut gated: Vec<usize> = vec![0; vocab.len()];
     let mut gated_by: Vec<Option<usize>> = vec![None; vocab.len()];
     let mut deciding = Vec::new();
-    for (pi, p) in asked_about(catalog, today) {
+    for (pi, p) in catalog.programs().iter().enumerate() {
+        if p.is_for_employers()
+            || matches!(
+                super::outcome::availability(p, today),
+                Availability::Ended { .. }
+            )
+        {
+            continue;
+        }
         deciding.clear();
         p.compiled()
             .deciding_facts(vocab, facts, today, &mut deciding);
@@ -469,7 +463,15 @@ fn open_questions(catalog: &Catalog, facts: &Facts, today: Date) -> Vec<usize> {
     let vocab = catalog.facts();
     let mut open = vec![false; vocab.len()];
     let mut deciding = Vec::new();
-    for (_, p) in asked_about(catalog, today) {
+    for p in catalog.programs() {
+        if p.is_for_employers()
+            || matches!(
+                super::outcome::availability(p, today),
+                Availability::Ended { .. }
+            )
+        {
+            continue;
+        }
         deciding.clear();
         p.compiled()
             .deciding_facts(vocab, facts, today, &mut deciding);
