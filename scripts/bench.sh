@@ -25,7 +25,7 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-u
 
 printf '\n== size\n'
 ./scripts/build.sh
-node tools/size-report.mjs --dir dist --budget-kb "${LEYE_BUDGET_KB:-200}" || true
+node tools/size-report.mjs --dir dist ${LEYE_BUDGET_KB:+--budget-kb "$LEYE_BUDGET_KB"} || true
 
 printf '\n== web\n'
 node tools/bench-web.mjs --dir dist

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release app into dist/ without any download:
 #   cargo (release, with relocations) → wasm-split (a main module plus a chunk per lazily loaded screen, see
-#   src/app.rs) → wasm-bindgen (main module) → wasm-opt -Oz (every module) → target/web-pkg/
+#   src/app.rs) → wasm-bindgen (main module) → short import names → wasm-opt -Oz (every module) → target/web-pkg/
 #   → tools/assemble.mjs (index.html, hashed css, the wasm folder, the loader, CSP, service worker) → dist/
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +22,8 @@ mkdir -p "$pkg" "$split"
 wasm-split-cli --target web --out-name leye "$target_dir/wasm32-unknown-unknown/release/leye.wasm" "$split"
 wasm-bindgen --target web --keep-lld-exports --no-demangle --out-dir "$pkg" --out-name leye "$split/leye.wasm"
 rm -f "$pkg"/*.d.ts
+# Short names for the main module's imports from its glue, in both files (tools/minify-imports.mjs).
+node tools/minify-imports.mjs "$pkg"
 find "$split" -maxdepth 1 -type f ! -name leye.wasm -exec cp {} "$pkg/" \;
 
 # Features every browser that runs the app has; wasm-opt uses them to shrink the code. One process per core:
