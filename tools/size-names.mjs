@@ -1,6 +1,6 @@
 // What takes the bytes, from a names build (scripts/size-names.sh): per crate, and the largest functions and
 // data segments, for the main module and for the answer path (the main module plus the pieces the rider's
-// journey loads: the built-in catalog, the code that reads it, the policy screens and their shared chunks).
+// journey loads: the built-in catalog, the code that reads it, 自测 and their shared chunks).
 // Sizes are raw bytes of optimised wasm (names left out); brotli shrinks code about 3x, text more.
 // Usage: node tools/size-names.mjs [--pkg target/names-pkg] [--top 20]
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,7 @@ const arg = (name, fallback) => {
 };
 const pkg = arg('pkg', 'target/names-pkg');
 const top = Number(arg('top', '20'));
-const ANSWER_PATH = ['builtin_catalog_json', 'load_data', 'policy_screens'];
+const ANSWER_PATH = ['builtin_catalog_json', 'load_data', 'check_screen'];
 
 const link = readFileSync(join(pkg, '__wasm_split.js'), 'utf8');
 const chunkFile = new Map(
@@ -54,8 +54,10 @@ function crateOf(name) {
   if (name.startsWith('data segment') || name.startsWith('data[')) return '(data: strings, tables)';
   if (/^(elem|type|import|export|table|global|memory|code section|data section)/.test(name)) return '(wasm structure)';
   let n = name.replace(/\[[0-9a-f]+\]/g, '');
-  const m = n.match(/^<+(?:&(?:mut )?)?(?:dyn )?([\w:]+)/);
-  if (m) n = m[1];
+  // `<T as tachys::…>::f`, `<f64 as core::fmt::Display>::fmt`: a generic or foreign Self, so the trait's crate.
+  const m = n.match(/^<+(?:&(?:mut )?)?(?:dyn )?([\w:]+)(?:<.*?>)? as ([\w:]+)/) || n.match(/^<+(?:&(?:mut )?)?(?:dyn )?([\w:]+)/);
+  if (m) n = m[2] && !m[1].includes('::') ? m[2] : m[1];
+  if (/^(code|data) section/.test(name)) return '(wasm structure)';
   return n.split('::')[0];
 }
 

@@ -197,7 +197,7 @@ test('a failed service worker registration never blocks the app and says nothing
 test('a screen whose code cannot be downloaded says so and offers a reload, and the rest of the app still works', async () => {
   const { context, dispose } = await launch();
   try {
-    // The first visit on a failing network: the policy screens' piece (政策, 自测, program pages, summary) cannot
+    // The first visit on a failing network: the policy screens' piece (政策, program pages, summary) cannot
     // be fetched (by the page or by the service worker's precache).
     let failing = true;
     await context.route(/\/split_policy_screens\.wasm$/, (route) =>
