@@ -3,10 +3,10 @@
 
 use super::catalog::Catalog;
 use super::date::Date;
-use super::facts::{Answer, FactDef, FactError, FactType, FactValue, Facts};
+use super::facts::{FactDef, FactError, FactType, FactValue, Facts};
 use super::lang::Text;
 use super::outcome::Availability;
-use super::rules::{Status, TestKind};
+use super::rules::{decide_or_ask, Status, TestKind};
 use serde::Serialize;
 
 /// The first screen, "你是做什么的?": a `multi` fact no program tests. It is asked before anything else,
@@ -359,15 +359,11 @@ fn askable(catalog: &Catalog, fi: usize, facts: &Facts, today: Date, depth: u8) 
     let Some(cond) = &def.ask_if else {
         return Some(fi);
     };
-    match facts.answer(&cond.fact) {
-        Some(Answer::Known(v)) => match cond.holds(v, today) {
-            Some(true) => Some(fi),
-            _ => None,
-        },
-        // 不清楚 to the question that opens this one: it is not asked (its answer could not be used).
-        Some(Answer::Unknown) => None,
-        None => {
-            let parent = vocab.iter().position(|d| d.id == cond.fact)?;
+    // 不清楚 to the question that opens this one: it is not asked (its answer could not be used). An age
+    // condition is opened by the age band, or by the birth date when the band straddles its limit.
+    match decide_or_ask(cond, vocab, facts, today)? {
+        Ok(holds) => holds.then_some(fi),
+        Err(parent) => {
             if depth > 3 {
                 return Some(fi);
             }
@@ -501,12 +497,9 @@ fn opening_chain(catalog: &Catalog, fi: usize, facts: &Facts, today: Date) -> Op
         let Some(cond) = &def.ask_if else {
             return Some(chain);
         };
-        match facts.answer(&cond.fact) {
-            Some(Answer::Known(v)) => {
-                return (cond.holds(v, today) == Some(true)).then_some(chain);
-            }
-            Some(Answer::Unknown) => return None,
-            None => at = vocab.iter().position(|d| d.id == cond.fact)?,
+        match decide_or_ask(cond, vocab, facts, today)? {
+            Ok(holds) => return holds.then_some(chain),
+            Err(parent) => at = parent,
         }
     }
 }
