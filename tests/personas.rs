@@ -31,7 +31,18 @@ fn run_with_limit(
     unticked: Value,
 ) -> (Facts, Vec<String>, Vec<ProgramResult>) {
     let catalog = Catalog::builtin();
-    let script = script.as_object().expect("script is an object").clone();
+    let mut script = script.as_object().expect("script is an object").clone();
+    // Whoever knows his birth date knows his age band: the check asks the band (one tap) and the date
+    // only when the band cannot decide a rule.
+    if let (Some(born), false) = (script.get("birth_date"), script.contains_key("age_band")) {
+        let born: Date = serde_json::from_value(born.clone()).unwrap();
+        let age = i64::from(born.age_on(today()));
+        let band = catalog.fact("age_band").unwrap().choices.iter().find(|c| {
+            let (lo, hi) = c.ages().unwrap();
+            lo.is_none_or(|l| age >= l) && hi.is_none_or(|h| age <= h)
+        });
+        script.insert("age_band".into(), json!(band.unwrap().value));
+    }
     let mut facts = Facts::new();
     let mut asked: Vec<String> = Vec::new();
     while let Some(q) = next_question(catalog, &facts, today()) {
