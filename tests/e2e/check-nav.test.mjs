@@ -70,6 +70,8 @@ test('back goes to the previous question, and a reload keeps 上一题 and the s
     const { page, seen } = await startAtHome(context, host.origin);
     assert.equal(await factOnScreen(page), 'roles', 'the first screen asks who the person is');
     assert.equal(await question(page).getByRole('button', { name: /上一题/ }).count(), 0, 'nothing before it');
+    const platforms = question(page).locator('fieldset[data-fact="platforms"]');
+    assert.ok(await platforms.isHidden(), 'the platforms show only once a platform role is ticked');
     for (const [i, step] of RIDER.slice(0, 3).entries()) {
       await waitForFact(page, step.fact);
       await answer(page, step);

@@ -194,6 +194,24 @@ test('not knowing leads to 需要更多信息, never to a verdict', async () => 
   }
 });
 
+test('the age is one tap: a band whose limits are the rules\' own, and the birth date is then not asked', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const { page, seen } = await start(context, host.origin);
+    await skipUntil(page, 'age_band');
+    const q = question(page);
+    assert.deepEqual(await q.locator('button.choice-button').allInnerTexts(), ['不到16岁', '16到24岁', '25到49岁', '50岁及以上']);
+    await q.locator('button.choice-button', { hasText: '25到49岁' }).click();
+    await page.waitForFunction(() => document.querySelector('section.question')?.dataset.fact !== 'age_band');
+    const rest = await answerAll(page, {});
+    assert.ok(!rest.some((s) => s.split(' ').includes('birth_date')), `no birth date asked: ${rest.join(', ')}`);
+    await clean(seen);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
+
 // The age is asked as a one-tap band (the birth date only when a band cannot decide a rule), so the date
 // question checked here is the graduation date of someone with a degree.
 test('an impossible date is refused at the question with a clear message', async () => {
