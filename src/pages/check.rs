@@ -482,25 +482,33 @@ fn SingleInput(def: FactDef, error: RwSignal<Option<Text>>, flow: Flow) -> impl 
                     .cloned()
                     .collect()
             });
-            let boxes = shown
-                .iter()
-                .map(|c| {
-                    let value = c.value.clone();
-                    let v2 = value.clone();
-                    let def = def.clone();
-                    view! {
-                        <label class="choice">
-                            <input type="checkbox"
-                                prop:checked=move || picked.with(|p| p.contains(&value))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    picked.update(|p| *p = pv::toggle_multi(&def, p, &v2, on));
-                                }/>
-                            <span>{text(c.label.clone())}</span>
-                        </label>
-                    }
-                })
-                .collect_view();
+            let boxes_of = |choices: &[&crate::domain::facts::Choice]| {
+                choices
+                    .iter()
+                    .map(|c| {
+                        let value = c.value.clone();
+                        let v2 = value.clone();
+                        let def = def.clone();
+                        view! {
+                            <label class="choice">
+                                <input type="checkbox"
+                                    prop:checked=move || picked.with(|p| p.contains(&value))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        picked.update(|p| *p = pv::toggle_multi(&def, p, &v2, on));
+                                    }/>
+                                <span>{text(c.label.clone())}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()
+            };
+            // On the first screen the platforms open right under the platform roles, before the others.
+            let (platform_roles, other_roles): (Vec<_>, Vec<_>) = shown.iter().partition(|c| {
+                def.id == questionnaire::ROLE_FACT && questionnaire::is_platform_role(&c.value)
+            });
+            let boxes = boxes_of(&platform_roles);
+            let more_boxes = boxes_of(&other_roles);
             // The first screen: a platform role picked shows the platforms to tick right there, so that a
             // rider names his platform without a screen of its own (an untouched list is asked later).
             let sub = (def.id == questionnaire::ROLE_FACT)
@@ -563,8 +571,9 @@ fn SingleInput(def: FactDef, error: RwSignal<Option<Text>>, flow: Flow) -> impl 
                 <fieldset class="choices">
                     <legend class="visually-hidden">{tr(PolicyText::PickOne)}</legend>
                     {boxes}
+                    {sub_view}
+                    {more_boxes}
                 </fieldset>
-                {sub_view}
                 <ErrorLine error/>
                 <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
             }
