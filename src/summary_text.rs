@@ -33,7 +33,7 @@ crate::messages! {
         Phone => "电话", "Phone";
         Hours => "办公时间", "Opening hours";
         Source => "来源", "Source";
-        Disclaimer => "本清单帮助你准备材料,能否领取、金额多少以当地最新通知为准。", "This list helps you prepare; whether you get it and how much is decided by the latest local notice.";
+        Disclaimer => "本清单帮助你准备材料,能否领取、金额多少以当地最新通知为准。", "This list helps you get ready. Whether you get the benefit, and how much, depends on the latest local notice.";
         Print => "打印", "Print";
         Share => "分享", "Share";
         CopyText => "复制文字", "Copy text";

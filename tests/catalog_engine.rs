@@ -46,9 +46,11 @@ fn catalog(programs: Vec<Value>) -> Catalog {
     // Only the figures the real facts and courses use; the synthetic programs name none.
     if let Some(params) = doc["parameters"].as_array_mut() {
         params.retain(|p| {
-            p["id"]
-                .as_str()
-                .is_some_and(|id| id.starts_with("labour.") || id == "loan.consumer_loan_limit")
+            p["id"].as_str().is_some_and(|id| {
+                id.starts_with("labour.")
+                    || id == "loan.consumer_loan_limit"
+                    || id == "internship.youth_max_age"
+            })
         });
     }
     Catalog::from_document(&doc)
@@ -400,4 +402,70 @@ fn a_parameter_is_used_with_the_value_in_force_on_the_day_evaluated() {
     let after = on(Date::ymd(2027, 1, 1));
     assert_eq!(after.outcome, Outcome::NotEligible);
     assert_eq!(after.trace[0].text.zh, "你16岁,未满18岁");
+}
+
+/// An age band that straddles a rule's age limit decides nothing about it: the rule stays undecided and
+/// the birth date is asked next; after 不清楚 to the band, the date is not asked.
+#[test]
+fn an_age_band_that_straddles_a_limit_leaves_the_rule_open_and_asks_the_birth_date() {
+    // Thirty is no limit of the real bands (16-24, 25-49, ...).
+    let c = catalog(vec![program(
+        "under-thirty",
+        json!({"criteria": [{"id": "young", "fact": "birth_date", "test": "age_below", "value": 30,
+            "met": {"zh": "你{age}岁,不到30岁", "en": "You are {age}, under 30"},
+            "failed": {"zh": "你{age}岁,已满30岁", "en": "You are {age}, 30 or older"}}]}),
+    )]);
+    let c = c.in_force(today());
+    let mut f = Facts::new();
+    answer(&c, &mut f, ROLE_FACT, None, today()).unwrap();
+    assert_eq!(next_question(&c, &f, today()).unwrap().fact.id, "age_band");
+
+    // 16 to 24: all under thirty, decided, and said with the band.
+    let mut young = f.clone();
+    young.set("age_band", FactValue::Choice("youth".into()));
+    let r = evaluate(&c, &young, today()).remove(0);
+    assert_eq!(r.outcome, Outcome::Eligible);
+    assert_eq!(r.trace[0].text.zh, "你16到24岁,不到30岁");
+    assert_eq!(r.trace[0].text.en, "You are 16 to 24, under 30");
+    assert!(next_question(&c, &young, today()).is_none());
+
+    // 25 to 49: some under thirty, some not. Undecided, and the birth date is asked.
+    let mut adult = f.clone();
+    adult.set("age_band", FactValue::Choice("adult".into()));
+    let r = evaluate(&c, &adult, today()).remove(0);
+    assert_eq!(r.outcome, Outcome::NeedsInfo);
+    assert_eq!(
+        next_question(&c, &adult, today()).unwrap().fact.id,
+        "birth_date"
+    );
+    adult.set("birth_date", FactValue::Date(Date::ymd(1990, 1, 1)));
+    let r = evaluate(&c, &adult, today()).remove(0);
+    assert_eq!(r.outcome, Outcome::NotEligible, "the date decides: 36");
+
+    // 50 or older: decided against, "满50".
+    let mut older = f.clone();
+    older.set("age_band", FactValue::Choice("older".into()));
+    let r = evaluate(&c, &older, today()).remove(0);
+    assert_eq!(r.outcome, Outcome::NotEligible);
+    assert_eq!(r.trace[0].text.zh, "你满50岁,已满30岁");
+
+    // 不清楚 to the band: nothing more about age is asked.
+    let mut unsure = f.clone();
+    unsure.mark_unknown("age_band");
+    assert!(next_question(&c, &unsure, today()).is_none());
+    assert_eq!(
+        evaluate(&c, &unsure, today()).remove(0).outcome,
+        Outcome::NeedsInfo
+    );
+}
+
+/// The band's labels come from the age limits in force, with no figure written in the catalog.
+#[test]
+fn the_age_band_labels_name_the_ages_of_the_limits_in_force() {
+    let c = Catalog::builtin();
+    let band = c.fact("age_band").unwrap();
+    let labels: Vec<&str> = band.choices.iter().map(|ch| ch.label.zh.as_str()).collect();
+    assert_eq!(labels, ["不到16岁", "16到24岁", "25到49岁", "50岁及以上"]);
+    let en: Vec<&str> = band.choices.iter().map(|ch| ch.label.en.as_str()).collect();
+    assert_eq!(en, ["Under 16", "16 to 24", "25 to 49", "50 or older"]);
 }

@@ -138,6 +138,9 @@ proptest! {
         let before = evaluate(catalog, &build(&slots), today);
         let mut more = slots.clone();
         more[fi] = Slot::Value(value.clone());
+        // An age band and a birth date are two answers to one question (the date, more precise, wins): a
+        // date outside the band given is the answer changed, not one added.
+        prop_assume!(band_agrees_with_date(&build(&more), today));
         let after = evaluate(catalog, &build(&more), today);
         for (b, a) in before.iter().zip(&after) {
             if b.outcome.qualifies() {
@@ -149,6 +152,25 @@ proptest! {
             }
         }
     }
+}
+
+/// Whether the age band and the birth date, when both are given, say the same: the date's age is in the band.
+fn band_agrees_with_date(facts: &Facts, today: Date) -> bool {
+    let (Some(FactValue::Choice(band)), Some(FactValue::Date(born))) =
+        (facts.value("age_band"), facts.value("birth_date"))
+    else {
+        return true;
+    };
+    let catalog = Catalog::builtin().in_force(today);
+    let Some((lo, hi)) = catalog
+        .fact("age_band")
+        .and_then(|d| d.choice(band))
+        .and_then(|c| c.ages())
+    else {
+        return true;
+    };
+    let age = i64::from(born.age_on(today));
+    lo.is_none_or(|l| age >= l) && hi.is_none_or(|h| age <= h)
 }
 
 /// Walks the questionnaire forward from `start`, answering each screen with the value `pick` chooses
@@ -338,4 +360,124 @@ fn the_first_screen_is_who_you_are_and_settles_only_what_it_says() {
         next_question(catalog, &t, today).unwrap().fact.id,
         "cert_level"
     );
+
+    // The platform roles are kinds of platform work, and the screen lists every kind: ticking only such
+    // roles answers the platform-work question with exactly those kinds, not counted as a question.
+    let mut r = Facts::new();
+    let riders = multi(&["food_delivery_rider", "ride_hailing_driver", "graduate"]);
+    answer(catalog, &mut r, ROLE_FACT, Some(riders), today).unwrap();
+    assert_eq!(
+        r.value("platform_work"),
+        Some(&multi(&["ride_hailing", "food_delivery"]))
+    );
+    assert_eq!(progress(catalog, &r, today).answered, 1);
+    assert_eq!(
+        next_question(catalog, &r, today).unwrap().fact.id,
+        "platforms"
+    );
+    // 其他平台工作 as well: the kinds are not all known, so the question is asked (without 都没有).
+    let also_other = multi(&["food_delivery_rider", "platform_worker"]);
+    answer(catalog, &mut r, ROLE_FACT, Some(also_other), today).unwrap();
+    assert!(!r.is_answered("platform_work"), "{r:?}");
+    assert_eq!(
+        next_question(catalog, &r, today).unwrap().fact.id,
+        "platform_work"
+    );
+    // A kind answered on its own screen is the person's answer: taking the roles back keeps it.
+    r.set("platform_work", multi(&["freight"]));
+    answer(
+        catalog,
+        &mut r,
+        ROLE_FACT,
+        Some(multi(&["graduate"])),
+        today,
+    )
+    .unwrap();
+    assert_eq!(r.value("platform_work"), Some(&multi(&["freight"])));
+    // Kinds set by the roles are forgotten when the roles are taken back.
+    let mut k = Facts::new();
+    answer(catalog, &mut k, ROLE_FACT, Some(multi(&["courier"])), today).unwrap();
+    assert_eq!(k.value("platform_work"), Some(&multi(&["courier"])));
+    answer(catalog, &mut k, ROLE_FACT, Some(multi(&["other"])), today).unwrap();
+    assert!(!k.is_answered("platform_work"), "{k:?}");
+}
+
+/// The age asked as a band (issue 12): every age rule of every program and course is decided by every
+/// band, and exactly as a birth date of any age in that band decides it, on any day the catalog's age
+/// limits may be in force. A band that could not decide a rule would have to leave it unknown.
+#[test]
+fn every_age_band_decides_every_age_rule_as_a_birth_date_in_it_would() {
+    use leye::domain::rules::{evaluate_rule, Rule, Status};
+    let published = Catalog::builtin().published();
+    let band_def = Catalog::builtin().fact("age_band").expect("the age band");
+    assert_eq!(band_def.age_of.as_deref(), Some("birth_date"));
+    let mut checked = 0;
+    for today in [published, published.add_years(1), published.add_years(3)] {
+        let catalog = Catalog::builtin().in_force(today);
+        let courses: Vec<Rule> = catalog
+            .courses()
+            .iter()
+            .map(|c| serde_json::from_value(c.clone()).expect("a course's rule"))
+            .collect();
+        let band = catalog.fact("age_band").unwrap();
+        for choice in &band.choices {
+            let (lo, hi) = choice.ages().expect("the band's limits are in force");
+            let by_band = {
+                let mut f = Facts::new();
+                f.set("age_band", FactValue::Choice(choice.value.clone()));
+                f
+            };
+            let statuses = |f: &Facts| -> Vec<(String, Status)> {
+                let mut out: Vec<(String, Status)> = evaluate(&catalog, f, today)
+                    .into_iter()
+                    .flat_map(|r| {
+                        let p = r.program.clone();
+                        r.trace
+                            .into_iter()
+                            .filter(|c| c.fact == "birth_date")
+                            .map(move |c| (format!("{p}/{}", c.criterion), c.status))
+                    })
+                    .collect();
+                for (i, rule) in courses.iter().enumerate() {
+                    let r = evaluate_rule(rule, catalog.facts(), f, today);
+                    out.extend(
+                        r.trace
+                            .into_iter()
+                            .filter(|c| c.fact == "birth_date")
+                            .map(|c| (format!("course {i}/{}", c.criterion), c.status)),
+                    );
+                }
+                out
+            };
+            let from_band = statuses(&by_band);
+            assert!(from_band.len() >= 10, "age rules found: {from_band:?}");
+            for (id, s) in &from_band {
+                assert_ne!(
+                    *s,
+                    Status::Unknown,
+                    "{id}: the band `{}` does not decide it on {today}",
+                    choice.value
+                );
+            }
+            let (first, last) = (lo.unwrap_or(0), hi.unwrap_or(100).min(100));
+            for age in first..=last {
+                // The youngest and the oldest birth date of that age on `today`.
+                let youngest = today.add_years(-(age as i32));
+                let oldest = today.add_years(-(age as i32 + 1)).add_days(1);
+                for born in [youngest, oldest] {
+                    assert_eq!(i64::from(born.age_on(today)), age, "{born} on {today}");
+                    let mut by_date = Facts::new();
+                    by_date.set("birth_date", FactValue::Date(born));
+                    assert_eq!(
+                        statuses(&by_date),
+                        from_band,
+                        "born {born}, {age} on {today}: band `{}`",
+                        choice.value
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 500, "{checked}");
 }

@@ -31,7 +31,18 @@ fn run_with_limit(
     unticked: Value,
 ) -> (Facts, Vec<String>, Vec<ProgramResult>) {
     let catalog = Catalog::builtin();
-    let script = script.as_object().expect("script is an object").clone();
+    let mut script = script.as_object().expect("script is an object").clone();
+    // Whoever knows his birth date knows his age band: the check asks the band (one tap) and the date
+    // only when the band cannot decide a rule.
+    if let (Some(born), false) = (script.get("birth_date"), script.contains_key("age_band")) {
+        let born: Date = serde_json::from_value(born.clone()).unwrap();
+        let age = i64::from(born.age_on(today()));
+        let band = catalog.fact("age_band").unwrap().choices.iter().find(|c| {
+            let (lo, hi) = c.ages().unwrap();
+            lo.is_none_or(|l| age >= l) && hi.is_none_or(|h| age <= h)
+        });
+        script.insert("age_band".into(), json!(band.unwrap().value));
+    }
     let mut facts = Facts::new();
     let mut asked: Vec<String> = Vec::new();
     while let Some(q) = next_question(catalog, &facts, today()) {
@@ -442,15 +453,17 @@ fn not_sure_answers_lead_to_needs_information_never_a_verdict() {
 }
 
 /// Issue 12's rider: Meituan, 34, his platform registered in Zaozhuang, 就业登记 done, not a manager, high
-/// school, no certificate, no unemployment insurance. He picks 骑手/司机/快递员 first; the platform questions
-/// follow; the questions added for business owners and certificate holders are never his.
+/// school, no certificate, no unemployment insurance. He picks 外卖骑手 first, which says his kind of platform
+/// work (the app shows the platforms on that screen too); his age is one tap, a band; the checklist says he
+/// is not a manager and has no unemployment insurance now, so neither his certificate nor his birth date is
+/// asked; the questions added for business owners and certificate holders are never his.
 #[test]
 fn meituan_rider_of_issue_12() {
     let name = "美团骑手(issue 12)";
     let (facts, asked, results) = run_with_limit(
         name,
         json!({
-            "roles": ["platform_worker"], "birth_date": "1992-05-20", "hukou_place": "zaozhuang",
+            "roles": ["food_delivery_rider"], "age_band": "adult", "hukou_place": "zaozhuang",
             "work_city": "zaozhuang", "platform_work": ["food_delivery"], "platforms": ["meituan"],
             "platform_registered_local": "zaozhuang", "platform_manager": false, "employment_registered": true,
             "edu_level": "senior_high", "student_now": false, "business_form": "none", "cert_level": "none",
@@ -462,8 +475,12 @@ fn meituan_rider_of_issue_12() {
     );
     assert_complete(name, &facts, &results);
     assert_eq!(asked[0], "roles");
-    assert_eq!(asked[1], "platform_work", "{asked:?}");
+    assert_eq!(asked[1], "platforms", "{asked:?}");
+    assert_eq!(asked.len(), 10, "{asked:?}");
     for late in [
+        "platform_work",
+        "birth_date",
+        "cert_level",
         "cert_claimed_before",
         "other_loans",
         "startup_subsidy_received",

@@ -19,7 +19,9 @@ export const RIDER = {
   name: 'rider (Meituan, 34)',
   target: { taps: 12 },
   answers: {
-    roles: { ticks: ['骑手/司机/快递员'] },
+    // The first screen: 外卖骑手, and his platform in the list that opens under it.
+    roles: { ticks: ['外卖骑手', '美团'] },
+    age_band: { tap: '25到49岁' },
     birth_date: { date: yearsAgo(34, '05-20') },
     hukou_place: { tap: '枣庄市' },
     work_city: { tap: '枣庄市' },
@@ -35,6 +37,7 @@ export const RIDER = {
     ui_insured_now: { tap: '否' },
     receiving_ui_benefit: { tap: '否' },
     pension_enrolment: { tap: '没有交' },
+    // The checklist: not a manager, no unemployment insurance now, not receiving it, not a student.
     situation: { ticks: [] },
   },
 };
@@ -47,6 +50,7 @@ export const GRADUATE = {
   goal: 'graduate-living-rent-subsidy',
   answers: {
     roles: { ticks: ['毕业生'] },
+    age_band: { tap: '16到24岁' },
     birth_date: { date: '2003-05-10' },
     hukou_place: { tap: '山东省其他市' },
     work_city: { tap: '枣庄市' },

@@ -862,7 +862,14 @@ impl Catalog {
                         if f.choices[..j].iter().any(|o| o.value == c.value) {
                             msgs.push(format!("duplicate choice `{}`", c.value));
                         }
-                        check_text(&mut msgs, &format!("choice `{}`", c.value), &c.label);
+                        // A band's label may name its own ages, `{min_age}` and `{max_age}`.
+                        let mut label = c.label.clone();
+                        if c.is_age_band() {
+                            for s in [&mut label.zh, &mut label.en] {
+                                *s = s.replace("{min_age}", "").replace("{max_age}", "");
+                            }
+                        }
+                        check_text(&mut msgs, &format!("choice `{}`", c.value), &label);
                     }
                     if let Some(ex) = &f.exclusive {
                         if f.fact_type != FactType::Multi || f.choice(ex).is_none() {
@@ -890,6 +897,33 @@ impl Catalog {
                 match &f.short {
                     Some(t) => check_text(&mut msgs, "`short`", t),
                     None => msgs.push("a grouped fact needs `short`, its checklist label".into()),
+                }
+            }
+            match &f.age_of {
+                Some(of) => {
+                    match self.facts.iter().find(|o| &o.id == of) {
+                        Some(d) if d.fact_type == FactType::Date => {}
+                        _ => msgs.push(format!(
+                            "`age_of` must name a date fact (`{of}` is not one)"
+                        )),
+                    }
+                    if f.fact_type != FactType::Choice {
+                        msgs.push("an age band (`age_of`) must be a choice fact".into());
+                    }
+                    for c in f.choices.iter().filter(|c| !c.is_age_band()) {
+                        msgs.push(format!(
+                            "choice `{}` of an age band needs its ages (`min_age`, `max_age`, `over_age`, `under_age`)",
+                            c.value
+                        ));
+                    }
+                }
+                None => {
+                    for c in f.choices.iter().filter(|c| c.is_age_band()) {
+                        msgs.push(format!(
+                            "choice `{}` has ages, but the fact has no `age_of` (the birth date it stands in for)",
+                            c.value
+                        ));
+                    }
                 }
             }
             if let Some(cond) = &f.ask_if {

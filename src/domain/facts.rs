@@ -6,6 +6,7 @@
 
 use super::date::Date;
 use super::lang::{Lang, Text};
+use super::params::Num;
 use super::rules::Criterion;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -41,6 +42,58 @@ impl FactType {
 pub struct Choice {
     pub value: String,
     pub label: Text,
+    /// For a band of ages (a fact with `age_of`): the ages this choice covers, as parameters of unit age.
+    /// `min_age` / `max_age` are inclusive ("16 to 24"), `over_age` / `under_age` exclusive ("under 16").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_age: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_age: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub over_age: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub under_age: Option<Num>,
+}
+
+impl Choice {
+    /// The ages of a band choice as an inclusive range (None: no bound on that side), once its parameters
+    /// are in force; None while a bound is still an unresolved parameter (then nothing is decided from it).
+    pub fn ages(&self) -> Option<(Option<i64>, Option<i64>)> {
+        let num = |n: &Option<Num>| -> Option<Option<i64>> {
+            match n {
+                None => Some(None),
+                Some(n) => n.lit().map(Some),
+            }
+        };
+        let (min, max) = (num(&self.min_age)?, num(&self.max_age)?);
+        let (over, under) = (num(&self.over_age)?, num(&self.under_age)?);
+        let lo = match (min, over.map(|n| n + 1)) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        let hi = match (max, under.map(|n| n - 1)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Some((lo, hi))
+    }
+
+    /// The bounds written on this choice, for checking and putting parameters in force.
+    pub fn age_bounds_mut(&mut self) -> [&mut Option<Num>; 4] {
+        [
+            &mut self.min_age,
+            &mut self.max_age,
+            &mut self.over_age,
+            &mut self.under_age,
+        ]
+    }
+
+    /// Whether this choice is a band of ages.
+    pub fn is_age_band(&self) -> bool {
+        self.min_age.is_some()
+            || self.max_age.is_some()
+            || self.over_age.is_some()
+            || self.under_age.is_some()
+    }
 }
 
 /// A question the app may ask, from `catalog/facts.toml`.
@@ -84,6 +137,11 @@ pub struct FactDef {
     /// ("问站长:平台是否在枣庄注册"). Shown on a result that waits on this fact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub find_out: Option<Text>,
+    /// For a `choice` fact whose choices are bands of ages (`min_age` ... on each choice): the birth-date
+    /// fact it stands in for. An age test on that birth date is decided from the band when the band lies
+    /// wholly on one side of the test's limits, and stays unknown (the birth date is then asked) when not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_of: Option<String>,
 }
 
 impl FactDef {

@@ -3,10 +3,10 @@
 
 use super::catalog::Catalog;
 use super::date::Date;
-use super::facts::{Answer, FactDef, FactError, FactType, FactValue, Facts};
+use super::facts::{FactDef, FactError, FactType, FactValue, Facts};
 use super::lang::Text;
 use super::outcome::Availability;
-use super::rules::{Status, TestKind};
+use super::rules::{decide_or_ask, Status, TestKind};
 use serde::Serialize;
 
 /// The first screen, "你是做什么的?": a `multi` fact no program tests. It is asked before anything else,
@@ -23,46 +23,116 @@ struct Role {
     first: &'static [&'static str],
     /// For a `multi` fact: the choice this role rules out (a rider does platform work: not "都没有").
     rules_out: &'static [(&'static str, &'static str)],
+    /// The kind of platform work (a `PLATFORM_WORK` value) this role is. The platform roles of the first
+    /// screen list every kind a person may tick, so ticking only such roles answers `PLATFORM_WORK` with
+    /// exactly their kinds; ticking 其他平台工作 as well leaves it to be asked.
+    kind: Option<&'static str>,
 }
+
+/// The platform-work question the kinds of the first screen's roles answer.
+const PLATFORM_WORK: &str = "platform_work";
+/// The platforms, shown on the first screen under a platform role (src/pages/check.rs).
+pub const PLATFORMS: &str = "platforms";
+
+/// The questions of a platform worker, after the kind of his work.
+const PLATFORM_FIRST: &[&str] = &[
+    "platform_work",
+    "platforms",
+    "platform_registered_local",
+    "platform_manager",
+    "employment_registered",
+];
 
 const ROLES: &[Role] = &[
     Role {
+        value: "food_delivery_rider",
+        sets: &[],
+        first: PLATFORM_FIRST,
+        rules_out: &[("platform_work", "none")],
+        kind: Some("food_delivery"),
+    },
+    Role {
+        value: "ride_hailing_driver",
+        sets: &[],
+        first: PLATFORM_FIRST,
+        rules_out: &[("platform_work", "none")],
+        kind: Some("ride_hailing"),
+    },
+    Role {
+        value: "courier",
+        sets: &[],
+        first: PLATFORM_FIRST,
+        rules_out: &[("platform_work", "none")],
+        kind: Some("courier"),
+    },
+    // 其他平台工作 (freight, an online shop, ...; before 2026-12 the one choice 骑手/司机/快递员).
+    Role {
         value: "platform_worker",
         sets: &[],
-        first: &[
-            "platform_work",
-            "platforms",
-            "platform_registered_local",
-            "platform_manager",
-            "employment_registered",
-        ],
+        first: PLATFORM_FIRST,
         rules_out: &[("platform_work", "none")],
+        kind: None,
     },
     Role {
         value: "graduate",
         sets: &[],
         first: &["edu_level", "work_city", "graduation_date"],
         rules_out: &[],
+        kind: None,
     },
     Role {
         value: "returning_founder",
         sets: &[("returning_migrant", true)],
         first: &["business_form", "business_registered_date", "hukou_place"],
         rules_out: &[],
+        kind: None,
     },
     Role {
         value: "veteran",
         sets: &[("veteran", true)],
         first: &["business_form"],
         rules_out: &[],
+        kind: None,
     },
     Role {
         value: "trainee",
         sets: &[],
         first: &["cert_level", "cert_date", "cert_claimed_before"],
         rules_out: &[],
+        kind: None,
     },
 ];
+
+/// The platform roles of the first screen: those whose screen also shows the platforms to tick.
+pub fn is_platform_role(value: &str) -> bool {
+    ROLES
+        .iter()
+        .any(|r| r.value == value && r.first == PLATFORM_FIRST)
+}
+
+/// What the roles picked say of `PLATFORM_WORK`: its answer when every platform role picked is one kind
+/// of work, None when none is picked or 其他平台工作 is (then it is asked).
+fn platform_kinds(catalog: &Catalog, picked: Option<&FactValue>) -> Option<FactValue> {
+    let Some(FactValue::Multi(l)) = picked else {
+        return None;
+    };
+    let chosen: Vec<&Role> = ROLES
+        .iter()
+        .filter(|r| r.first == PLATFORM_FIRST && l.iter().any(|x| x == r.value))
+        .collect();
+    if chosen.is_empty() || chosen.iter().any(|r| r.kind.is_none()) {
+        return None;
+    }
+    // In the order of the question's own choices.
+    let def = catalog.fact(PLATFORM_WORK)?;
+    let kinds = def
+        .choices
+        .iter()
+        .filter(|c| chosen.iter().any(|r| r.kind == Some(c.value.as_str())))
+        .map(|c| c.value.clone())
+        .collect();
+    Some(FactValue::Multi(kinds))
+}
 
 /// The roles picked on the first screen (empty when it was not answered or answered 不清楚).
 fn roles(facts: &Facts) -> Vec<&'static Role> {
@@ -93,6 +163,21 @@ pub fn implied(
     };
     let before = facts.value(ROLE_FACT);
     let mut out = Vec::new();
+    // The kinds of platform work: set from the roles, or forgotten when it was set from roles taken back.
+    let (was, now) = (
+        platform_kinds(catalog, before),
+        platform_kinds(catalog, value),
+    );
+    let current = facts.value(PLATFORM_WORK);
+    match now {
+        Some(kinds) if current != Some(&kinds) => {
+            out.push((PLATFORM_WORK.to_string(), Some(kinds)));
+        }
+        None if was.is_some() && current == was.as_ref() => {
+            out.push((PLATFORM_WORK.to_string(), None));
+        }
+        _ => {}
+    }
     for r in ROLES {
         let (was, now) = (picked(before, r.value), picked(value, r.value));
         for &(id, b) in r.sets {
@@ -359,15 +444,11 @@ fn askable(catalog: &Catalog, fi: usize, facts: &Facts, today: Date, depth: u8) 
     let Some(cond) = &def.ask_if else {
         return Some(fi);
     };
-    match facts.answer(&cond.fact) {
-        Some(Answer::Known(v)) => match cond.holds(v, today) {
-            Some(true) => Some(fi),
-            _ => None,
-        },
-        // 不清楚 to the question that opens this one: it is not asked (its answer could not be used).
-        Some(Answer::Unknown) => None,
-        None => {
-            let parent = vocab.iter().position(|d| d.id == cond.fact)?;
+    // 不清楚 to the question that opens this one: it is not asked (its answer could not be used). An age
+    // condition is opened by the age band, or by the birth date when the band straddles its limit.
+    match decide_or_ask(cond, vocab, facts, today)? {
+        Ok(holds) => holds.then_some(fi),
+        Err(parent) => {
             if depth > 3 {
                 return Some(fi);
             }
@@ -501,12 +582,9 @@ fn opening_chain(catalog: &Catalog, fi: usize, facts: &Facts, today: Date) -> Op
         let Some(cond) = &def.ask_if else {
             return Some(chain);
         };
-        match facts.answer(&cond.fact) {
-            Some(Answer::Known(v)) => {
-                return (cond.holds(v, today) == Some(true)).then_some(chain);
-            }
-            Some(Answer::Unknown) => return None,
-            None => at = vocab.iter().position(|d| d.id == cond.fact)?,
+        match decide_or_ask(cond, vocab, facts, today)? {
+            Ok(holds) => return holds.then_some(chain),
+            Err(parent) => at = parent,
         }
     }
 }
@@ -515,10 +593,19 @@ fn opening_chain(catalog: &Catalog, fi: usize, facts: &Facts, today: Date) -> Op
 pub fn progress(catalog: &Catalog, facts: &Facts, today: Date) -> Progress {
     let mut answered_groups: Vec<&str> = Vec::new();
     // Facts the first screen settled were not questions the person answered.
-    let settled: Vec<&str> = roles(facts)
+    let mut settled: Vec<&str> = roles(facts)
         .iter()
         .flat_map(|r| r.sets.iter().map(|(id, _)| *id))
         .collect();
+    if platform_kinds(catalog, facts.value(ROLE_FACT))
+        .is_some_and(|k| facts.value(PLATFORM_WORK) == Some(&k))
+    {
+        settled.push(PLATFORM_WORK);
+    }
+    // A platform role's first screen also shows the platforms: one screen for both answers.
+    if roles(facts).iter().any(|r| r.first == PLATFORM_FIRST) {
+        settled.push(PLATFORMS);
+    }
     let answered = catalog
         .facts()
         .iter()

@@ -339,6 +339,8 @@ pub struct Compiled {
     negated: Vec<bool>,
     /// Index of each criterion's fact in the vocabulary.
     fact_index: Vec<Option<usize>>,
+    /// For an age test: the index of the age band that stands in for its birth date (`age_of`).
+    band_index: Vec<Option<usize>>,
 }
 
 #[derive(Clone, Debug)]
@@ -365,11 +367,13 @@ impl Compiled {
             .iter()
             .map(|c| vocabulary.iter().position(|d| d.id == c.fact))
             .collect();
+        let band_index = criteria.iter().map(|c| age_band(c, vocabulary)).collect();
         Compiled {
             criteria,
             root,
             negated,
             fact_index,
+            band_index,
         }
     }
 
@@ -378,6 +382,7 @@ impl Compiled {
         let i = self.criteria.len();
         self.fact_index
             .push(vocabulary.iter().position(|d| d.id == c.fact));
+        self.band_index.push(age_band(&c, vocabulary));
         self.criteria.push(c);
         self.negated.push(false);
         let root = std::mem::replace(&mut self.root, Node::Broken);
@@ -441,7 +446,11 @@ impl Compiled {
         let mut leaves = Vec::new();
         unknown_leaves(&self.root, &st, &mut leaves);
         for i in leaves {
-            if let Some(fi) = self.fact_index[i] {
+            let fi = match self.band_index[i] {
+                Some(bi) => band_or_date(bi, self.fact_index[i], vocabulary, facts),
+                None => self.fact_index[i],
+            };
+            if let Some(fi) = fi {
                 if !out.contains(&fi) {
                     out.push(fi);
                 }
@@ -647,12 +656,19 @@ enum Truth {
     /// The fact does not apply (its `ask_if` fails, e.g. a graduation date for someone without a degree):
     /// the test cannot hold.
     NotApplicable,
+    /// An age test decided by the age band the person gave instead of a birth date: it holds (or fails)
+    /// for every age of the band, from `lo` to `hi` (inclusive; None: open on that side).
+    Band {
+        holds: bool,
+        lo: Option<i64>,
+        hi: Option<i64>,
+    },
 }
 
 impl Truth {
     fn status(&self) -> Status {
         match self {
-            Truth::Known(b) => Status::from_bool(*b),
+            Truth::Known(b) | Truth::Band { holds: b, .. } => Status::from_bool(*b),
             Truth::Unknown => Status::Unknown,
             Truth::NotApplicable => Status::Failed,
         }
@@ -672,7 +688,7 @@ fn truth(
     // monotone: adding an answer never turns a decided criterion back into an unknown one.
     if let (Some(ask_if), true) = (def.and_then(|d| d.ask_if.as_ref()), depth < 4) {
         let parent = vocabulary.iter().find(|d| d.id == ask_if.fact);
-        if let Truth::Known(false) | Truth::NotApplicable =
+        if let Truth::Known(false) | Truth::Band { holds: false, .. } | Truth::NotApplicable =
             truth(ask_if, parent, vocabulary, facts, today, depth + 1)
         {
             return Truth::NotApplicable;
@@ -685,7 +701,95 @@ fn truth(
         },
         // `answered` is the one test that can say something about "不清楚".
         Some(Answer::Unknown) if c.test == TestKind::Answered => Truth::Known(false),
-        _ => Truth::Unknown,
+        _ => band_truth(c, vocabulary, facts).unwrap_or(Truth::Unknown),
+    }
+}
+
+/// The age band that stands in for the birth date an age test is on: the vocabulary index of the
+/// `choice` fact whose `age_of` names it. None for other tests.
+fn age_band(c: &Criterion, vocabulary: &[FactDef]) -> Option<usize> {
+    if !matches!(c.test, TestKind::AgeBetween | TestKind::AgeBelow) {
+        return None;
+    }
+    vocabulary
+        .iter()
+        .position(|d| d.age_of.as_deref() == Some(c.fact.as_str()))
+}
+
+/// An age test on a birth date that is not known, decided from the age band answered instead: only when
+/// the test holds for every age of the band or for none (a band that straddles a limit decides nothing).
+fn band_truth(c: &Criterion, vocabulary: &[FactDef], facts: &Facts) -> Option<Truth> {
+    let band = &vocabulary[age_band(c, vocabulary)?];
+    let Some(FactValue::Choice(v)) = facts.value(&band.id) else {
+        return None;
+    };
+    let (lo, hi) = band.choice(v)?.ages()?;
+    let holds = band_holds(c, lo, hi)?;
+    Some(Truth::Band { holds, lo, hi })
+}
+
+/// Whether an age test holds for every age from `lo` to `hi` (Some(true)), for none (Some(false)), or for
+/// some only (None). Limits as `Criterion::holds` reads them; an unresolved `age_below` limit decides nothing.
+pub fn band_holds(c: &Criterion, lo: Option<i64>, hi: Option<i64>) -> Option<bool> {
+    let (min, max) = match c.test {
+        TestKind::AgeBetween => (c.min_n(), c.max_n()),
+        TestKind::AgeBelow => (None, Some(c.value_n()? - 1)),
+        _ => return None,
+    };
+    let (lo, hi) = (lo.unwrap_or(i64::MIN), hi.unwrap_or(i64::MAX));
+    let (min, max) = (min.unwrap_or(i64::MIN), max.unwrap_or(i64::MAX));
+    if lo > hi {
+        return None;
+    }
+    if lo >= min && hi <= max {
+        Some(true)
+    } else if hi < min || lo > max {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// What to ask so that an undecided age test gets decided: the age band while it is not answered (one
+/// tap instead of a date), the birth date when the band given straddles the test's limit, nothing when
+/// the band was answered 不清楚 (whoever does not know their age band does not know the date either).
+fn band_or_date(
+    band: usize,
+    date: Option<usize>,
+    vocabulary: &[FactDef],
+    facts: &Facts,
+) -> Option<usize> {
+    match facts.answer(&vocabulary[band].id) {
+        None => Some(band),
+        Some(Answer::Known(_)) => date,
+        Some(Answer::Unknown) => None,
+    }
+}
+
+/// For a test on a fact that is not known yet (an `ask_if`): the fact to ask to decide it — the fact
+/// itself, or for an age test the age band or the birth date (see `band_or_date`). Some(Ok(b)) when it is
+/// already decided (by an answer or by the band), Some(Err(fi)) the fact to ask, None when nothing can
+/// decide it any more (answered 不清楚).
+pub fn decide_or_ask(
+    c: &Criterion,
+    vocabulary: &[FactDef],
+    facts: &Facts,
+    today: Date,
+) -> Option<Result<bool, usize>> {
+    match facts.answer(&c.fact) {
+        Some(Answer::Known(v)) => return c.holds(v, today).map(Ok),
+        Some(Answer::Unknown) if age_band(c, vocabulary).is_none() => return None,
+        _ => {}
+    }
+    if let Some(Truth::Band { holds, .. }) = band_truth(c, vocabulary, facts) {
+        return Some(Ok(holds));
+    }
+    let date = vocabulary.iter().position(|d| d.id == c.fact);
+    match age_band(c, vocabulary) {
+        Some(bi) => band_or_date(bi, date, vocabulary, facts)
+            .filter(|fi| !facts.is_answered(&vocabulary[*fi].id))
+            .map(Err),
+        None => date.map(Err),
     }
 }
 
@@ -707,7 +811,7 @@ struct Vars {
     value: Option<Text>,
     year: Option<String>,
     date: Option<String>,
-    age: Option<String>,
+    age: Option<Text>,
     years_ago: Option<String>,
     months_ago: Option<String>,
     short: Option<String>,
@@ -754,7 +858,8 @@ impl Vars {
             FactValue::Date(d) => {
                 v.year = Some(d.year().to_string());
                 v.date = Some(d.to_string());
-                v.age = Some(d.age_on(today).to_string());
+                let age = d.age_on(today).to_string();
+                v.age = Some(Text::new(age.clone(), age));
                 v.years_ago = Some((d.whole_months_until(today) / 12).to_string());
                 v.months_ago = Some(d.whole_months_until(today).to_string());
                 if let Some(m) = span_months(c) {
@@ -788,7 +893,7 @@ impl Vars {
             "value" => self.value.as_ref().map(|t| t.get(lang)),
             "year" => self.year.as_deref(),
             "date" => self.date.as_deref(),
-            "age" => self.age.as_deref(),
+            "age" => self.age.as_ref().map(|t| t.get(lang)),
             "years_ago" => self.years_ago.as_deref(),
             "months_ago" => self.months_ago.as_deref(),
             "short" => self.short.as_deref(),
@@ -870,10 +975,29 @@ fn render(
     }
 }
 
+/// `{age}` for an age band: "16到24" / "16 to 24", "不到16" / "under 16", "满50" / "50 or older", so that
+/// "你{age}岁" and "You are {age}" read as with an exact age.
+fn band_age(lo: Option<i64>, hi: Option<i64>) -> Text {
+    match (lo.filter(|l| *l > 0), hi) {
+        (Some(l), Some(h)) if l == h => Text::new(l.to_string(), l.to_string()),
+        (Some(l), Some(h)) => Text::new(format!("{l}到{h}"), format!("{l} to {h}")),
+        (None, Some(h)) => Text::new(format!("不到{}", h + 1), format!("under {}", h + 1)),
+        (Some(l), None) => Text::new(format!("满{l}"), format!("{l} or older")),
+        (None, None) => Text::new("", ""),
+    }
+}
+
 fn sentence(c: &Criterion, def: Option<&FactDef>, t: &Truth, facts: &Facts, today: Date) -> Text {
     match t {
         Truth::Known(true) => render(&c.met, c, def, facts, today),
         Truth::Known(false) => render(&c.failed, c, def, facts, today),
+        Truth::Band { holds, lo, hi } => {
+            let vars = Vars {
+                age: Some(band_age(*lo, *hi)),
+                ..Vars::default()
+            };
+            vars.fill(if *holds { &c.met } else { &c.failed })
+        }
         Truth::NotApplicable => {
             if c.failed.zh.contains('{') || c.failed.en.contains('{') {
                 let q = def.map_or_else(|| Text::new(&c.fact, &c.fact), |d| d.question.clone());

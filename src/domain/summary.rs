@@ -131,7 +131,7 @@ impl Summary {
             )
         } else {
             format!(
-                "Where: your district public employment service or human resources and social security bureau; ask {}; {}. The latest local notice is what counts.",
+                "Where to go: the public employment service or the human resources and social security bureau of your district. Questions: call {} or see {}. The latest local notice is what counts.",
                 offices.city.hotline,
                 bare_host(&offices.city.website)
             )
@@ -180,7 +180,7 @@ impl Summary {
         if !self.documents.is_empty() {
             let docs: Vec<&str> = self.documents.iter().map(|d| d.text.get(lang)).collect();
             sections.push((
-                if zh { "带上材料:" } else { "Bring:" }.into(),
+                if zh { "带上材料:" } else { "Bring: " }.into(),
                 docs.iter().map(|d| d.to_string()).collect(),
             ));
         }
@@ -525,6 +525,28 @@ mod tests {
         assert!(t.starts_with("乐业通·我的政策清单(2026-11-26)"));
         let en = s.share_text(Lang::En, offices);
         assert!(en.starts_with("LeYe: my programs (2026-11-26)"));
+        // Written for the worker reading it: a space after each colon and before each bracket, whole
+        // sentences, and "Likely eligible" never twice in one line.
+        assert!(en.contains("\nBring: ID card"), "{en}");
+        assert!(
+            en.contains("Where to go: the public employment service"),
+            "{en}"
+        );
+        for line in en.lines() {
+            assert!(
+                line.match_indices([':', ';'])
+                    .all(|(i, _)| line[i + 1..].is_empty() || line[i + 1..].starts_with(' ')),
+                "a space after each colon: {line}"
+            );
+            assert!(
+                !line
+                    .chars()
+                    .zip(line.chars().skip(1))
+                    .any(|(a, b)| a.is_ascii_alphanumeric() && b == '('),
+                "no space before a bracket: {line}"
+            );
+            assert!(line.matches("Likely eligible").count() <= 1, "{line}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::components::policy::{
 use crate::domain::facts::{Answer, FactDef, FactType, FactValue};
 use crate::domain::lang::{Lang, Text};
 use crate::domain::outcome::{evaluate, Group, ProgramResult};
-use crate::domain::questionnaire::{self, Question};
+use crate::domain::questionnaire::{self, Question, PLATFORMS};
 use crate::i18n::Key;
 use crate::policy_view::{self as pv, PolicyText};
 
@@ -482,30 +482,88 @@ fn SingleInput(def: FactDef, error: RwSignal<Option<Text>>, flow: Flow) -> impl 
                     .cloned()
                     .collect()
             });
-            let boxes = shown
-                .iter()
-                .map(|c| {
-                    let value = c.value.clone();
-                    let v2 = value.clone();
-                    let def = def.clone();
-                    view! {
-                        <label class="choice">
-                            <input type="checkbox"
-                                prop:checked=move || picked.with(|p| p.contains(&value))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    picked.update(|p| *p = pv::toggle_multi(&def, p, &v2, on));
-                                }/>
-                            <span>{text(c.label.clone())}</span>
-                        </label>
-                    }
-                })
-                .collect_view();
+            let boxes_of = |choices: &[&crate::domain::facts::Choice]| {
+                choices
+                    .iter()
+                    .map(|c| {
+                        let value = c.value.clone();
+                        let v2 = value.clone();
+                        let def = def.clone();
+                        view! {
+                            <label class="choice">
+                                <input type="checkbox"
+                                    prop:checked=move || picked.with(|p| p.contains(&value))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        picked.update(|p| *p = pv::toggle_multi(&def, p, &v2, on));
+                                    }/>
+                                <span>{text(c.label.clone())}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()
+            };
+            // On the first screen the platforms open right under the platform roles, before the others.
+            let (platform_roles, other_roles): (Vec<_>, Vec<_>) = shown.iter().partition(|c| {
+                def.id == questionnaire::ROLE_FACT && questionnaire::is_platform_role(&c.value)
+            });
+            let boxes = boxes_of(&platform_roles);
+            let more_boxes = boxes_of(&other_roles);
+            // The first screen: a platform role picked shows the platforms to tick right there, so that a
+            // rider names his platform without a screen of its own (an untouched list is asked later).
+            let sub = (def.id == questionnaire::ROLE_FACT)
+                .then(|| app.catalog.get_untracked().fact(PLATFORMS).cloned())
+                .flatten();
+            let sub_picked = RwSignal::new(
+                match app.facts.with_untracked(|f| f.value(PLATFORMS).cloned()) {
+                    Some(FactValue::Multi(v)) => v,
+                    _ => Vec::new(),
+                },
+            );
+            let platform_role =
+                move || picked.with(|p| p.iter().any(|v| questionnaire::is_platform_role(v)));
+            let sub_view = sub.clone().map(|sub| {
+                let boxes = sub
+                    .choices
+                    .iter()
+                    .map(|c| {
+                        let (v1, v2) = (c.value.clone(), c.value.clone());
+                        let sub = sub.clone();
+                        view! {
+                            <label class="choice">
+                                <input type="checkbox"
+                                    prop:checked=move || sub_picked.with(|p| p.contains(&v1))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        sub_picked.update(|p| *p = pv::toggle_multi(&sub, p, &v2, on));
+                                    }/>
+                                <span>{text(c.label.clone())}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view();
+                let legend = sub.question.clone();
+                view! {
+                    <fieldset class="choices choices-sub" data-fact=PLATFORMS prop:hidden=move || !platform_role()>
+                        <legend>{text(legend)}</legend>
+                        {boxes}
+                    </fieldset>
+                }
+            });
             let next = move |_| {
                 let chosen = picked.get_untracked();
                 if chosen.is_empty() {
                     error.set(Some(table_text(PolicyText::PickOne)));
                     return;
+                }
+                let platforms = sub_picked.get_untracked();
+                if let (Some(sub), false) = (&sub, platforms.is_empty()) {
+                    if chosen.iter().any(|v| questionnaire::is_platform_role(v)) {
+                        let v = FactValue::Multi(platforms);
+                        if sub.check(&v, app.today).is_ok() {
+                            record(app, PLATFORMS, Answer::Known(v));
+                        }
+                    }
                 }
                 submit(app, &def, FactValue::Multi(chosen), error, flow);
             };
@@ -513,6 +571,8 @@ fn SingleInput(def: FactDef, error: RwSignal<Option<Text>>, flow: Flow) -> impl 
                 <fieldset class="choices">
                     <legend class="visually-hidden">{tr(PolicyText::PickOne)}</legend>
                     {boxes}
+                    {sub_view}
+                    {more_boxes}
                 </fieldset>
                 <ErrorLine error/>
                 <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>

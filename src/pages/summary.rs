@@ -212,7 +212,7 @@ fn DocumentList(summary: Summary) -> impl IntoView {
                                         let names: Vec<&str> = d.needed_for.iter().map(|n| n.get(lang)).collect();
                                         match lang {
                                             Lang::Zh => format!("({}:{})", app.t(S::NeededFor), names.join("、")),
-                                            Lang::En => format!("({} {})", app.t(S::NeededFor), names.join(", ")),
+                                            Lang::En => format!(" ({} {})", app.t(S::NeededFor), names.join(", ")),
                                         }
                                     }}
                                 </span>

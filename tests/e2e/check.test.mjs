@@ -19,16 +19,18 @@ after(async () => {
 
 // ---- world: who is holding the phone ----
 
-/** A ride-hailing driver on DiDi in Zaozhuang, registered, not a manager. Unlisted questions: 不清楚. */
+/** A ride-hailing driver on DiDi in Zaozhuang, registered, not a manager. Unlisted questions: 不清楚.
+ *  The first screen: 网约车司机, and DiDi in the list of platforms it opens. */
 const DRIVER = {
-  roles: { multi: ['骑手/司机/快递员'] },
+  roles: { multi: ['网约车司机', '滴滴出行'] },
+  age_band: { tap: '25到49岁' },
   birth_date: { date: '1988-05-01' },
   hukou_place: { tap: '枣庄市' },
   work_city: { tap: '枣庄市' },
   platform_work: { multi: ['网约车'] },
   platforms: { multi: ['滴滴出行'] },
   platform_registered_local: { tap: '在枣庄注册' },
-  platform_manager: { tap: '否' },
+  platform_manager: { tap: '否' }, // on the checklist: left unticked
   employment_registered: { tap: '是' },
   edu_level: { tap: '高中/中专/技校' },
   business_form: { tap: '没有创业' },
@@ -106,13 +108,13 @@ async function answerAll(page, persona, { limit = 30 } = {}) {
   }
 }
 
-/** Skips with 不清楚 until the question about `fact` shows. */
-async function skipUntil(page, fact) {
+/** Skips with 不清楚 (or answers as `persona` would) until the question about `fact` shows. */
+async function skipUntil(page, fact, persona = {}) {
   for (let i = 0; i < 30; i++) {
     const facts = await currentScreen(page);
     assert.ok(facts, `the question ${fact} comes before the results`);
     if (facts.includes(fact)) return;
-    await answer(page, facts, {});
+    await answer(page, facts, persona);
     await page.waitForFunction((prev) => document.querySelector('section.question')?.dataset.fact !== prev, facts.join(' '));
   }
   assert.fail(`${fact} was never asked`);
@@ -192,18 +194,38 @@ test('not knowing leads to 需要更多信息, never to a verdict', async () => 
   }
 });
 
-test('an impossible birth date is refused at the question with a clear message', async () => {
+test('the age is one tap: a band whose limits are the rules\' own, and the birth date is then not asked', async () => {
   const { context, dispose } = await launch();
   try {
     const { page, seen } = await start(context, host.origin);
-    await skipUntil(page, 'birth_date');
+    await skipUntil(page, 'age_band');
     const q = question(page);
-    // Someone typing an age of 200 years.
+    assert.deepEqual(await q.locator('button.choice-button').allInnerTexts(), ['不到16岁', '16到24岁', '25到49岁', '50岁及以上']);
+    await q.locator('button.choice-button', { hasText: '25到49岁' }).click();
+    await page.waitForFunction(() => document.querySelector('section.question')?.dataset.fact !== 'age_band');
+    const rest = await answerAll(page, {});
+    assert.ok(!rest.some((s) => s.split(' ').includes('birth_date')), `no birth date asked: ${rest.join(', ')}`);
+    await clean(seen);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
+
+// The age is asked as a one-tap band (the birth date only when a band cannot decide a rule), so the date
+// question checked here is the graduation date of someone with a degree.
+test('an impossible date is refused at the question with a clear message', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const { page, seen } = await start(context, host.origin);
+    await skipUntil(page, 'graduation_date', { roles: { multi: ['毕业生'] }, edu_level: { tap: '本科' } });
+    const q = question(page);
+    // Someone typing a year two centuries ago.
     await q.locator('input[type="date"]').fill('1826-01-01');
     await tapNext(page);
     await page.waitForSelector('.field-error:not(:empty)');
     assert.match(await q.locator('.field-error').innerText(), /不能早于.*请检查年份/);
-    assert.equal(await q.getAttribute('data-fact'), 'birth_date', 'still on the same question');
+    assert.equal(await q.getAttribute('data-fact'), 'graduation_date', 'still on the same question');
     await page.screenshot({ path: join(SHOTS, 'check-refused.png') });
     // A date in the future.
     await q.locator('input[type="date"]').fill('2099-01-01');
@@ -212,7 +234,7 @@ test('an impossible birth date is refused at the question with a clear message',
     // A possible one goes through.
     await q.locator('input[type="date"]').fill('1990-03-15');
     await tapNext(page);
-    await page.waitForFunction(() => document.querySelector('section.question')?.dataset.fact !== 'birth_date');
+    await page.waitForFunction(() => document.querySelector('section.question')?.dataset.fact !== 'graduation_date');
     await clean(seen);
   } finally {
     await context.close();

@@ -136,6 +136,21 @@ impl Catalog {
             }
             for c in &mut f.choices {
                 c.label = params.fill(&c.label, day, &mut unused);
+                for n in c.age_bounds_mut().into_iter().flatten() {
+                    num(n);
+                }
+                // A band's label may name its own ages ("{min_age}到{max_age}岁"), computed from limits
+                // that are parameters (the band after "16 to 24" starts at 25).
+                if let Some((lo, hi)) = c.ages() {
+                    let show = |n: Option<i64>| n.map_or_else(String::new, |n| n.to_string());
+                    for s in [&mut c.label.zh, &mut c.label.en] {
+                        if s.contains("{min_age}") || s.contains("{max_age}") {
+                            *s = s
+                                .replace("{min_age}", &show(lo))
+                                .replace("{max_age}", &show(hi));
+                        }
+                    }
+                }
             }
             if let Some(c) = &mut f.ask_if {
                 nums(c);
@@ -265,6 +280,27 @@ impl Catalog {
             }
             for (what, t) in texts {
                 check_text(&f.file, &f.id, what, &t, out, &mut used);
+            }
+            for c in &f.choices {
+                let bounds = [
+                    ("min_age", &c.min_age),
+                    ("max_age", &c.max_age),
+                    ("over_age", &c.over_age),
+                    ("under_age", &c.under_age),
+                ];
+                for (k, n) in bounds {
+                    if let Some(n) = n {
+                        check_num(
+                            &f.file,
+                            &f.id,
+                            &format!("choice `{}` {k}", c.value),
+                            n,
+                            &[Unit::Age],
+                            out,
+                            &mut used,
+                        );
+                    }
+                }
             }
             if let Some(c) = &f.ask_if {
                 for (k, n) in c.numbers() {
