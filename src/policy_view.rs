@@ -16,6 +16,7 @@ crate::messages! {
     QuestionOf => "第{n}题", "Question {n}";
     AboutLeft => "还有约{n}个问题", "about {n} more";
     LastQuestion => "快完成了", "almost done";
+    RolesNarrow => "选了以后只问和你有关的", "then only what concerns you";
     DontKnow => "不清楚 / 跳过", "Not sure / skip";
     Yes => "是", "Yes";
     No => "否", "No";
@@ -471,6 +472,13 @@ pub fn open_questions<'a>(
             continue;
         }
         if let Some(def) = catalog.fact(&c.fact) {
+            // An age not given yet: the one-tap age band stands in for the birth date, as in the check (the
+            // date is offered once a band was given that straddles the rule's limit).
+            let def = catalog
+                .facts()
+                .iter()
+                .find(|b| b.age_of.as_deref() == Some(def.id.as_str()) && !facts.is_answered(&b.id))
+                .unwrap_or(def);
             if !out.iter().any(|d| d.id == def.id) {
                 out.push(def);
             }
@@ -720,6 +728,38 @@ mod tests {
         assert!(open_questions(catalog(), r, &f)
             .iter()
             .all(|d| d.id != "platform_registered_local"));
+    }
+
+    #[test]
+    fn a_result_waiting_on_an_age_asks_the_band_in_place_and_the_date_only_after_a_band() {
+        let mut f = driver();
+        f.unset("birth_date");
+        let waiting_on_age = |f: &Facts| {
+            evaluate(catalog(), f, today())
+                .into_iter()
+                .filter(|r| {
+                    r.group == Group::NeedsInfo
+                        && r.with_status(Status::Unknown)
+                            .any(|c| c.fact == "birth_date")
+                })
+                .collect::<Vec<_>>()
+        };
+        let results = waiting_on_age(&f);
+        assert!(
+            !results.is_empty(),
+            "a platform program tests the working age"
+        );
+        for r in &results {
+            let open = open_questions(catalog(), r, &f);
+            assert!(open.iter().any(|d| d.id == "age_band"), "{}", r.program);
+            assert!(open.iter().all(|d| d.id != "birth_date"), "{}", r.program);
+        }
+        // Once a band is given the date is what is left to offer wherever an age is still unknown.
+        f.set("age_band", FactValue::Choice("adult".into()));
+        for r in waiting_on_age(&f) {
+            let open = open_questions(catalog(), &r, &f);
+            assert!(open.iter().all(|d| d.id != "age_band"), "{}", r.program);
+        }
     }
 
     #[test]

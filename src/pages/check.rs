@@ -301,6 +301,12 @@ fn QuestionScreen(facts: Vec<String>, checklist: bool, editing: bool, flow: Flow
         progress.answered + 1
     };
     let left = progress.remaining.saturating_sub(1);
+    // Before the first screen is answered the count is every question of every program (27 or so): not what
+    // anyone will be asked, so that screen says what choosing does instead.
+    let roles_first = facts.iter().any(|f| f == questionnaire::ROLE_FACT)
+        && !app
+            .facts
+            .with_untracked(|f| f.is_answered(questionnaire::ROLE_FACT));
     let pct = progress.percent();
     let error: RwSignal<Option<Text>> = RwSignal::new(None);
     let has_back = {
@@ -351,7 +357,9 @@ fn QuestionScreen(facts: Vec<String>, checklist: bool, editing: bool, flow: Flow
                 " · "
                 <span>{move || {
                     let lang = app.lang.get();
-                    if left == 0 {
+                    if roles_first {
+                        app.t(PolicyText::RolesNarrow).to_string()
+                    } else if left == 0 {
                         app.t(PolicyText::LastQuestion).to_string()
                     } else {
                         pv::tf(PolicyText::AboutLeft, lang, "n", &left.to_string())

@@ -189,15 +189,12 @@ test('the program page lets a person answer, in place, the questions that progra
     assert.match(await result.locator('.next-step').innerText(), /问站长或平台客服/);
     await registered.getByRole('button', { name: '在枣庄注册', exact: true }).click();
     await page.waitForFunction(() => !document.querySelector('.answer-here[data-fact="platform_registered_local"]'));
-    // A birth date typed in place; an impossible one is refused next to the field.
-    const born = result.locator('.answer-here[data-fact="birth_date"]');
-    await born.waitFor();
-    await born.locator('input[type="date"]').fill('2099-01-01');
-    await born.getByRole('button', { name: '保存' }).click();
-    await born.locator('.field-error').waitFor();
-    await born.locator('input[type="date"]').fill('1992-05-01');
-    await born.getByRole('button', { name: '保存' }).click();
-    await page.waitForFunction(() => !document.querySelector('.answer-here[data-fact="birth_date"]'));
+    // The age, as in the check: one tap on a band, never the birth date first.
+    assert.equal(await result.locator('.answer-here[data-fact="birth_date"]').count(), 0);
+    const age = result.locator('.answer-here[data-fact="age_band"]');
+    await age.waitFor();
+    await age.getByRole('button', { name: '25到49岁', exact: true }).click();
+    await page.waitForFunction(() => !document.querySelector('.answer-here[data-fact="age_band"]'));
     const met = await result.locator('ul.criteria li[data-status="met"]').count();
     assert.ok(met >= 3, `the answered conditions are met (${met})`);
     await page.screenshot({ path: join(SHOTS, 'program-answer-in-place.png'), fullPage: true });
@@ -207,6 +204,51 @@ test('the program page lets a person answer, in place, the questions that progra
     await page.locator('.your-result ul.criteria').waitFor();
     await page.waitForFunction((n) => document.querySelectorAll('.your-result ul.criteria li[data-status="met"]').length === n, met);
     assert.equal(await page.locator('.answer-here[data-fact="platform_work"]').count(), 0);
+    await clean(seen);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
+
+test('an answer typed in place that cannot be right is refused next to its field, and nothing is saved', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page, host.origin);
+    await page.goto(host.origin + '/policies/skill-upgrade-subsidy');
+    await appReady(page);
+    const result = page.locator('.your-result');
+    await result.waitFor();
+    // Answer in place until the page asks for the months of unemployment insurance (a number with limits).
+    const months = result.locator('.answer-here[data-fact="ui_months"]');
+    for (let i = 0; i < 6 && !(await months.count()); i++) {
+      const here = result.locator('.answer-here').first();
+      await here.waitFor();
+      const fact = await here.getAttribute('data-fact');
+      if (fact === 'ui_months') break;
+      const before = await result.locator('.answer-here').count();
+      if (await here.locator('button.choice-button').count()) {
+        // 是 for yes/no questions (insured now); the first choice otherwise.
+        const yes = here.getByRole('button', { name: '是', exact: true });
+        await ((await yes.count()) ? yes : here.locator('button.choice-button').first()).click();
+      } else {
+        await here.locator('input[type="checkbox"]').first().check();
+        await here.getByRole('button', { name: '保存' }).click();
+      }
+      await page.waitForFunction(
+        ([f, n]) => !document.querySelector(`.answer-here[data-fact="${f}"]`) || document.querySelectorAll('.answer-here').length !== n,
+        [fact, before],
+      );
+    }
+    await months.waitFor();
+    await months.locator('input[type="number"]').fill('9999');
+    await months.getByRole('button', { name: '保存' }).click();
+    await months.locator('.field-error').waitFor();
+    assert.equal(await months.count(), 1, 'still asked: nothing was saved');
+    await months.locator('input[type="number"]').fill('24');
+    await months.getByRole('button', { name: '保存' }).click();
+    await page.waitForFunction(() => !document.querySelector('.answer-here[data-fact="ui_months"]'));
     await clean(seen);
   } finally {
     await context.close();
