@@ -16,7 +16,7 @@ crate::messages! {
     QuestionOf => "第{n}题", "Question {n}";
     AboutLeft => "还有约{n}个问题", "about {n} more";
     LastQuestion => "快完成了", "almost done";
-    RolesNarrow => "选了以后只问和你有关的", "then only what concerns you";
+    RolesNarrow => "还有几题,看你怎么选", "how many more depends on your choice";
     DontKnow => "不清楚 / 跳过", "Not sure / skip";
     Yes => "是", "Yes";
     No => "否", "No";

@@ -302,7 +302,7 @@ fn QuestionScreen(facts: Vec<String>, checklist: bool, editing: bool, flow: Flow
     };
     let left = progress.remaining.saturating_sub(1);
     // Before the first screen is answered the count is every question of every program (27 or so): not what
-    // anyone will be asked, so that screen says what choosing does instead.
+    // anyone will be asked, so that screen says the count depends on the choice.
     let roles_first = facts.iter().any(|f| f == questionnaire::ROLE_FACT)
         && !app
             .facts

@@ -141,7 +141,7 @@ test('the remaining-questions line never goes up by more than one, and the last 
       const line = await question(page).locator('.progress-line').innerText();
       if (i === 0) {
         // The first screen has no count yet: what it asks decides which questions follow.
-        assert.match(line, /选了以后只问和你有关的/);
+        assert.match(line, /还有几题,看你怎么选/);
       } else {
         const m = line.match(/还有约(\d+)个问题/);
         left.push(m ? Number(m[1]) : 0);

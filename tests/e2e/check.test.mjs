@@ -140,7 +140,7 @@ test('a ride-hailing driver taps through the questions and sees the accident-ins
     const first = question(page);
     await first.waitFor();
     // The first screen (你是做什么的?) says what choosing does, not a count of every program's questions.
-    assert.match(await first.locator('.progress-line').innerText(), /第1题 · 选了以后只问和你有关的/);
+    assert.match(await first.locator('.progress-line').innerText(), /第1题 · 还有几题,看你怎么选/);
     assert.equal(await first.locator('progress').count(), 1, 'a progress bar');
     assert.ok(await first.getByRole('button', { name: '不清楚 / 跳过' }).isVisible(), 'always a 不清楚 choice');
     await page.screenshot({ path: join(SHOTS, 'check-question.png') });
