@@ -7,9 +7,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
+# LEYE_NAMES=1 (scripts/size-names.sh): the same build with function names kept, in target/names*, for twiggy;
+# nothing is assembled into dist/.
+if [ "${LEYE_NAMES:-}" = 1 ]; then
+  export CARGO_TARGET_DIR=target/names CARGO_PROFILE_RELEASE_STRIP=false
+  pkg="target/names-pkg"
+  split="target/names-split"
+  keep_names="-g"
+else
+  pkg="target/web-pkg"
+  split="target/web-split"
+  keep_names="--strip-debug --strip-producers"
+fi
 target_dir="${CARGO_TARGET_DIR:-target}"
-pkg="target/web-pkg"
-split="target/web-split"
 
 # wasm-split needs the linker's relocations to know which function calls which; `leye_split` turns the lazily
 # loaded functions of src/app.rs and src/state.rs into split points. erase_components makes Leptos type-erase
@@ -29,14 +39,15 @@ find "$split" -maxdepth 1 -type f ! -name leye.wasm -exec cp {} "$pkg/" \;
 # Features every browser that runs the app has; wasm-opt uses them to shrink the code. One process per core:
 # npm's wasm-opt starts slowly and there are dozens of small chunks. (wasm-split leaves a name subsection that
 # wasm-opt does not know and warns about; the warning is dropped, real errors are shown and stop the build.)
+export KEEP_NAMES="$keep_names"
 export WASM_OPT_FEATURES="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue"
 # shellcheck disable=SC2016
 find "$pkg" -name '*.wasm' -print0 | xargs -0 -P "$(nproc)" -n 1 sh -c '
   log="$(mktemp)"
-  if ! wasm-opt -Oz $WASM_OPT_FEATURES --strip-debug --strip-producers "$0" -o "$0" 2>"$log"; then
+  if ! wasm-opt -Oz $WASM_OPT_FEATURES $KEEP_NAMES "$0" -o "$0" 2>"$log"; then
     grep -v "unknown name subsection" "$log" >&2; rm -f "$log"; exit 1
   fi
   rm -f "$log"'
 
-node tools/assemble.mjs --out dist
+[ "${LEYE_NAMES:-}" = 1 ] || node tools/assemble.mjs --out dist

@@ -12,23 +12,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
-import { CHROME, RIDER, journey, programFacts } from './journeys.mjs';
+import { RIDER, journey, programFacts, withServedApp } from './journeys.mjs';
 import { kb, readBuild } from './pieces.mjs';
 
 const isIcon = (f) => f.startsWith('icons/');
 
 /** Drives the rider journey on a fresh context and returns what it fetched. */
 export async function measureAnswerPath(dir, build = readBuild(dir)) {
-  const server = await serve({ dir, port: 0 });
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROME,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-  });
-  const fetched = new Map(); // file → bytes on the wire (headers left out)
-  try {
+  return withServedApp(dir, async (browser, origin) => {
+    const fetched = new Map(); // file → bytes on the wire (response headers included)
     const onPage = async (page) => {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Network.enable');
@@ -49,11 +41,7 @@ export async function measureAnswerPath(dir, build = readBuild(dir)) {
     // Let anything the results started (idle-time loads) finish before counting.
     await new Promise((r) => setTimeout(r, 2500));
     return { run, ...count(build, fetched) };
-  } finally {
-    await browser.close();
-    server.closeAllConnections();
-    server.close();
-  }
+  });
 }
 
 /** Splits what was fetched into the answer path and what is left out (icons, the catalog check). */

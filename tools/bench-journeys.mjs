@@ -4,9 +4,7 @@
 // asserted (tests/e2e/check*.test.mjs test the behaviour).
 // The people and how taps are counted: tools/journeys.mjs.
 // Usage: node tools/bench-journeys.mjs [--dir dist] [--json]
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
-import { CHROME, DATE_TAPS, GRADUATE, GRADUATE_ALL, RIDER, UNSURE, journey, programFacts } from './journeys.mjs';
+import { DATE_TAPS, GRADUATE, GRADUATE_ALL, RIDER, UNSURE, journey, programFacts, withServedApp } from './journeys.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -14,13 +12,7 @@ const arg = (name, fallback) => {
 };
 const dist = arg('dir', 'dist');
 
-const server = await serve({ dir: dist, port: 0 });
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: CHROME,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-});
-try {
+await withServedApp(dist, async (browser, origin) => {
   const needs = programFacts(dist);
   const rows = [];
   for (const person of [RIDER, GRADUATE, GRADUATE_ALL, UNSURE]) rows.push(await journey(browser, origin, person, needs));
@@ -40,8 +32,4 @@ try {
       if (r.errors.length) console.log(`    page errors: ${r.errors.join('; ')}`);
     }
   }
-} finally {
-  await browser.close();
-  server.closeAllConnections();
-  server.close();
-}
+});

@@ -7,8 +7,27 @@
 // nothing, another number one tap per step of the stepper, as a person who does not type would do.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** Serves the build in `dir` and runs `use(browser, origin)` in headless Chromium; cleans both up. */
+export async function withServedApp(dir, use) {
+  const server = await serve({ dir, port: 0 });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROME,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    return await use(browser, origin);
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    server.close();
+  }
+}
 export const DATE_TAPS = 3;
 
 // ---- the people ----

@@ -41,15 +41,9 @@ export function readBuild(dir) {
   for (const f of ['leye.js', 'leye_bg.wasm', '__wasm_split.js']) initial.add(`${pkgDir}/${f}`);
 
   // The lazily loaded pieces: a screen's pieces are fetched when it is first opened.
-  const link = readFileSync(join(dir, pkgDir, '__wasm_split.js'), 'utf8');
-  const chunkFile = new Map(
-    [...link.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  const splits = new Map(
+    [...readSplits(join(dir, pkgDir))].map(([name, files]) => [name, files.map((f) => `${pkgDir}/${f}`)]),
   );
-  const splits = new Map();
-  for (const m of link.matchAll(/export const __wasm_split_load_(\w+?)(?:_\d+)? = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]/g)) {
-    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
-    splits.set(m[1], [m[2], ...deps].map((f) => `${pkgDir}/${f}`));
-  }
   // The built-in catalog is a piece of its own (`builtin_catalog_json`, src/state.rs): its bytes count as
   // initial, as issue 6 defines the initial load (html + js + wasm + css + the built-in catalog).
   if (!splits.has('builtin_catalog_json')) {
@@ -57,6 +51,22 @@ export function readBuild(dir) {
   }
   for (const f of splits.get('builtin_catalog_json')) initial.add(f);
   return { files, sizes, initial, splits, pkgDir };
+}
+
+/** Each split function's files (its module, then the shared chunks it needs), by the split's name, read from
+ *  the link module wasm-split wrote into `wasmDir`; file names relative to that folder. */
+export function readSplits(wasmDir) {
+  const link = readFileSync(join(wasmDir, '__wasm_split.js'), 'utf8');
+  const chunkFile = new Map(
+    [...link.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  const splits = new Map();
+  for (const m of link.matchAll(/export const __wasm_split_load_(\w+?)(?:_\d+)? = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]/g)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
+    // A split function called from several places is exported once per caller: the same files.
+    splits.set(m[1], [...new Set([...(splits.get(m[1]) || []), m[2], ...deps])]);
+  }
+  return splits;
 }
 
 export const kb = (n) => (n / 1024).toFixed(1).padStart(8);

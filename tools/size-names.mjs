@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readSplits } from './pieces.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,15 +16,7 @@ const pkg = arg('pkg', 'target/names-pkg');
 const top = Number(arg('top', '20'));
 const ANSWER_PATH = ['builtin_catalog_json', 'load_data', 'check_screen'];
 
-const link = readFileSync(join(pkg, '__wasm_split.js'), 'utf8');
-const chunkFile = new Map(
-  [...link.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
-);
-const splits = new Map();
-for (const m of link.matchAll(/export const __wasm_split_load_(\w+?)(?:_\d+)? = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]/g)) {
-  const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
-  splits.set(m[1], new Set([...(splits.get(m[1]) || []), m[2], ...deps]));
-}
+const splits = readSplits(pkg);
 
 /** twiggy's rows of one module: [name, bytes], names and custom sections left out. */
 function rows(file) {
