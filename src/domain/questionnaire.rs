@@ -1,7 +1,7 @@
 //! The adaptive questionnaire: ask the fact that decides the most still-undecided programs, stop when no
 //! answer can change any outcome. "不清楚/跳过" is an answer (recorded as unknown) and is not asked again.
 
-use super::catalog::Catalog;
+use super::catalog::{Catalog, Program};
 use super::date::Date;
 use super::facts::{FactDef, FactError, FactType, FactValue, Facts};
 use super::lang::Text;
@@ -270,6 +270,15 @@ struct Score {
     gated_by: Option<usize>,
 }
 
+/// The programs the check asks questions for: a person's own (not employers'), not ended.
+fn asks_for(p: &Program, today: Date) -> bool {
+    !p.is_for_employers()
+        && !matches!(
+            super::outcome::availability(p, today),
+            Availability::Ended { .. }
+        )
+}
+
 /// Scores every vocabulary fact. A fact whose `ask_if` is still open passes half of its relevance on to
 /// the fact that opens it, so follow-ups come after the question that makes them apply.
 fn scores(catalog: &Catalog, facts: &Facts, today: Date) -> Vec<Score> {
@@ -279,12 +288,7 @@ fn scores(catalog: &Catalog, facts: &Facts, today: Date) -> Vec<Score> {
     let mut gated_by: Vec<Option<usize>> = vec![None; vocab.len()];
     let mut deciding = Vec::new();
     for (pi, p) in catalog.programs().iter().enumerate() {
-        if p.is_for_employers()
-            || matches!(
-                super::outcome::availability(p, today),
-                Availability::Ended { .. }
-            )
-        {
+        if !asks_for(p, today) {
             continue;
         }
         deciding.clear();
@@ -544,15 +548,7 @@ fn open_questions(catalog: &Catalog, facts: &Facts, today: Date) -> Vec<usize> {
     let vocab = catalog.facts();
     let mut open = vec![false; vocab.len()];
     let mut deciding = Vec::new();
-    for p in catalog.programs() {
-        if p.is_for_employers()
-            || matches!(
-                super::outcome::availability(p, today),
-                Availability::Ended { .. }
-            )
-        {
-            continue;
-        }
+    for p in catalog.programs().iter().filter(|p| asks_for(p, today)) {
         deciding.clear();
         p.compiled()
             .deciding_facts(vocab, facts, today, &mut deciding);
