@@ -28,20 +28,12 @@ fn modules_course_completes_when_every_module_is_done() {
 
     t.log("2026-11-02", Some("modules-course"), module("m2"));
     t.log("2026-11-05", Some("modules-course"), module("m1"));
-    let c = t
-        .progress()
-        .course(&CourseId::new("modules-course"))
-        .cloned()
-        .unwrap();
+    let c = t.course("modules-course");
     assert_eq!((c.done, c.permille, c.completed_on), (2, Some(666), None));
     assert_eq!(c.modules_done, vec!["m2", "m1"]);
 
     t.log("2026-11-09", Some("modules-course"), module("m3"));
-    let c = t
-        .progress()
-        .course(&CourseId::new("modules-course"))
-        .cloned()
-        .unwrap();
+    let c = t.course("modules-course");
     assert_eq!(
         (c.permille, c.completed_on),
         (Some(1000), Some(d("2026-11-09")))
@@ -55,22 +47,14 @@ fn hours_course_completes_on_the_day_the_hours_are_reached() {
     t.enrol("2026-10-01", "hours-course");
     t.log("2026-10-02", Some("hours-course"), hours(240));
     t.log("2026-10-03", Some("hours-course"), hours(210));
-    let c = t
-        .progress()
-        .course(&CourseId::new("hours-course"))
-        .cloned()
-        .unwrap();
+    let c = t.course("hours-course");
     assert_eq!(
         (c.minutes_studied, c.required, c.permille, c.completed_on),
         (450, Some(600), Some(750), None)
     );
     t.log("2026-10-10", Some("hours-course"), hours(150));
     t.log("2026-10-12", Some("hours-course"), hours(60));
-    let c = t
-        .progress()
-        .course(&CourseId::new("hours-course"))
-        .cloned()
-        .unwrap();
+    let c = t.course("hours-course");
     // 600 minutes were reached on 10-10; more study afterwards does not move the completion date.
     assert_eq!(
         (c.minutes_studied, c.permille, c.completed_on),
@@ -90,11 +74,7 @@ fn camp_completes_by_sessions() {
             EventKind::SessionAttended { title: None },
         );
     }
-    let c = t
-        .progress()
-        .course(&CourseId::new("camp"))
-        .cloned()
-        .unwrap();
+    let c = t.course("camp");
     assert_eq!(
         (c.sessions_attended, c.required, c.permille, c.completed_on),
         (3, Some(4), Some(750), None)
@@ -106,11 +86,7 @@ fn camp_completes_by_sessions() {
             title: Some("路演".into()),
         },
     );
-    let c = t
-        .progress()
-        .course(&CourseId::new("camp"))
-        .cloned()
-        .unwrap();
+    let c = t.course("camp");
     assert_eq!(c.completed_on, Some(d("2026-09-26")));
 }
 
@@ -120,11 +96,7 @@ fn unknown_requirement_has_no_bar_until_the_trainee_sets_a_target() {
     let mut t = Trainee::new(&catalog);
     t.enrol("2026-11-01", "unknown-course");
     t.log("2026-11-02", Some("unknown-course"), hours(120));
-    let c = t
-        .progress()
-        .course(&CourseId::new("unknown-course"))
-        .cloned()
-        .unwrap();
+    let c = t.course("unknown-course");
     assert_eq!(
         (c.requirement.clone(), c.permille, c.requirement_from),
         (None, None, RequirementSource::Unknown)
@@ -139,11 +111,7 @@ fn unknown_requirement_has_no_bar_until_the_trainee_sets_a_target() {
             target: Target::Hours(8),
         },
     );
-    let c = t
-        .progress()
-        .course(&CourseId::new("unknown-course"))
-        .cloned()
-        .unwrap();
+    let c = t.course("unknown-course");
     assert_eq!(
         (c.requirement_from, c.required, c.permille),
         (RequirementSource::Trainee, Some(480), Some(250))
@@ -156,22 +124,14 @@ fn unknown_requirement_has_no_bar_until_the_trainee_sets_a_target() {
             target: Target::Hours(2),
         },
     );
-    let c = t
-        .progress()
-        .course(&CourseId::new("unknown-course"))
-        .cloned()
-        .unwrap();
+    let c = t.course("unknown-course");
     assert_eq!(
         (c.permille, c.completed_on),
         (Some(1000), Some(d("2026-11-02")))
     );
     // Undoing the correction brings the earlier target back.
     t.undo("2026-11-04", &fix).unwrap();
-    let c = t
-        .progress()
-        .course(&CourseId::new("unknown-course"))
-        .cloned()
-        .unwrap();
+    let c = t.course("unknown-course");
     assert_eq!((c.permille, c.completed_on), (Some(250), None));
 }
 
@@ -191,11 +151,7 @@ fn target_given_at_enrolment_counts() {
         Some("unknown-course"),
         EventKind::SessionAttended { title: None },
     );
-    let c = t
-        .progress()
-        .course(&CourseId::new("unknown-course"))
-        .cloned()
-        .unwrap();
+    let c = t.course("unknown-course");
     assert_eq!((c.required, c.permille), (Some(2), Some(500)));
 }
 
@@ -205,11 +161,7 @@ fn a_certificate_for_the_course_completes_it_even_with_unknown_requirement() {
     let mut t = Trainee::new(&catalog);
     t.enrol("2026-06-01", "unknown-course");
     t.certificate("2026-08-15", Some("unknown-course"), None, "SYB-001");
-    let c = t
-        .progress()
-        .course(&CourseId::new("unknown-course"))
-        .cloned()
-        .unwrap();
+    let c = t.course("unknown-course");
     assert_eq!(
         (c.permille, c.completed_on),
         (Some(1000), Some(d("2026-08-15")))
@@ -224,11 +176,7 @@ fn a_certificate_does_not_finish_a_course_whose_hours_are_not_met() {
     t.enrol("2026-10-15", "hours-course");
     t.log("2026-10-20", Some("hours-course"), hours(300));
     t.certificate("2026-11-01", Some("hours-course"), None, "HC-1");
-    let c = t
-        .progress()
-        .course(&CourseId::new("hours-course"))
-        .cloned()
-        .unwrap();
+    let c = t.course("hours-course");
     assert_eq!(
         (c.done, c.required, c.permille, c.completed_on),
         (300, Some(600), Some(500), None)
@@ -236,11 +184,7 @@ fn a_certificate_does_not_finish_a_course_whose_hours_are_not_met() {
     assert_eq!(c.certificate_on, Some(d("2026-11-01")));
     // The hours, once met, finish it on the day they are met.
     t.log("2026-11-10", Some("hours-course"), hours(300));
-    let c = t
-        .progress()
-        .course(&CourseId::new("hours-course"))
-        .cloned()
-        .unwrap();
+    let c = t.course("hours-course");
     assert_eq!(
         (c.permille, c.completed_on),
         (Some(1000), Some(d("2026-11-10")))
@@ -276,11 +220,7 @@ fn a_certificate_for_the_course_cannot_predate_the_enrolment() {
         None,
         EventKind::CertificateAdded { certificate: cert },
     );
-    let c = t
-        .progress()
-        .course(&CourseId::new("unknown-course"))
-        .cloned()
-        .unwrap();
+    let c = t.course("unknown-course");
     assert_eq!((c.permille, c.completed_on), (None, None));
 }
 

@@ -1,22 +1,12 @@
 // 自测 (issue 12): the phone's back button goes to the previous question, not to 首页; a reload keeps 上一题 and
 // the screens before it; at 200% text the question and its first answer are on screen without scrolling,
 // 下一步 is never under the tab bar, and checkboxes keep a 24 px target however their label wraps.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, watch, assertClean as clean } from './support.mjs';
+import { appReady, launch, watch, assertClean as clean, hostForTests, SHOTS } from './support.mjs';
 
-const SHOTS = process.env.LEYE_SHOTS || join(ROOT, 'target', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-
-let host;
-before(async () => {
-  host = await new Host().start();
-});
-after(async () => {
-  await host.stop();
-});
+const host = hostForTests();
 
 // ---- world ----
 

@@ -1,21 +1,11 @@
 // 自测 (issue 3): a person answers one question per screen by tapping, sees results grouped
 // 可以申请 / 还差一点 / 需要更多信息 / 不符合, and can go back, resume after a reload and change answers.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, watch, assertClean as clean } from './support.mjs';
+import { appReady, launch, watch, assertClean as clean, hostForTests, SHOTS } from './support.mjs';
 
-const SHOTS = process.env.LEYE_SHOTS || join(ROOT, 'target', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-
-let host;
-before(async () => {
-  host = await new Host().start();
-});
-after(async () => {
-  await host.stop();
-});
+const host = hostForTests();
 
 // ---- world: who is holding the phone ----
 

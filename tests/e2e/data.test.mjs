@@ -1,26 +1,17 @@
 // 我的 → 数据 (issue 4): a person backs up, erases, restores, is protected from bad files, and sees
 // how fresh the policy data is.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, watch } from './support.mjs';
+import { ROOT, appReady, launch, watch, hostForTests, SHOTS } from './support.mjs';
 import { refusals } from './backup-refusals.mjs';
 import {
   DRIVER_COURSE, canonical, counts, dayAfter, driver, dump, exportBackup, importFile, newerPack, openDataScreen, seed, servedPack,
   sha256,
 } from './data-world.mjs';
 
-const SHOTS = join(ROOT, 'target', 'screenshots');
-
-let host;
-before(async () => {
-  host = await new Host().start();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await host.stop();
-});
+const host = hostForTests();
 
 /** axe-core's WCAG 2 A/AA violations on the page (evaluated over CDP, so the app's CSP stays strict). */
 async function axeViolations(page) {

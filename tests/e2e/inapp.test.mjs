@@ -1,15 +1,13 @@
 // Opened from WeChat, on any phone (issue 13): real Chromium made to look like each environment — WeChat's user
 // agents on Android and iOS, no service worker, no WebAssembly, downloads that fail or vanish — and in each the
 // app does what it can, says plainly what it cannot, logs no error, and leaves what is stored as it was.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, watch } from './support.mjs';
+import { ROOT, appReady, launch, watch, hostForTests, SHOTS } from './support.mjs';
 import { counts, driver, dump, exportBackup, openDataScreen, seed } from './data-world.mjs';
 import { refusals } from './backup-refusals.mjs';
-
-const SHOTS = join(ROOT, 'target', 'screenshots');
 
 /** WeChat 8.0.49 on Android: XWeb, its Chromium-based engine. */
 const WECHAT_ANDROID =
@@ -48,14 +46,7 @@ const DOWNLOADS_IGNORED = () => {
 
 const IN_APP_LINE = /右上角 ··· → 在浏览器打开/;
 
-let host;
-before(async () => {
-  host = await new Host().start();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await host.stop();
-});
+const host = hostForTests();
 
 /** axe-core's WCAG 2 A/AA violations on the page (evaluated over CDP, so the app's CSP stays strict). */
 async function axeViolations(page) {

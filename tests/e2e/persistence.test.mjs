@@ -1,20 +1,14 @@
 // Nothing is lost (issue 4): what a person chose and saved survives a reload, closing and reopening
 // the browser with the same profile, and installing a new version of the app.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, appReady, copyBuild, launch, serviceWorkerControls, watch } from './support.mjs';
+import { Host, appReady, copyBuild, launch, serviceWorkerControls, watch, hostForTests } from './support.mjs';
 import { counts, driver, dump, openDataScreen, seed, settingStored } from './data-world.mjs';
 import { writeServiceWorker } from '../../tools/sw-manifest.mjs';
 
-let host;
-before(async () => {
-  host = await new Host().start();
-});
-after(async () => {
-  await host.stop();
-});
+const host = hostForTests();
 
 /** English chosen on 我的 by tapping the radio, as a person does. */
 async function chooseEnglish(page) {

@@ -1,21 +1,11 @@
 // 政策 tab and program pages (issue 3): browse every program, search in Chinese, filter by kind and
 // "for me", and open a program to see its conditions, documents (tickable, saved) and where to apply.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, watch, assertClean as clean } from './support.mjs';
+import { appReady, launch, watch, assertClean as clean, hostForTests, SHOTS } from './support.mjs';
 
-const SHOTS = process.env.LEYE_SHOTS || join(ROOT, 'target', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-
-let host;
-before(async () => {
-  host = await new Host().start();
-});
-after(async () => {
-  await host.stop();
-});
+const host = hostForTests();
 
 const rows = (page) => page.locator('li.policy-row');
 const count = async (page) => Number((await page.locator('p.count').innerText()).match(/\d+/)[0]);

@@ -1,18 +1,12 @@
 // Privacy (issue 4): during a whole session (every tab, both languages, export, import, erase and
 // a catalog check) every request goes to the app's own origin, and nothing is sent anywhere:
 // the only requests are GETs of the app's own files and its catalog pack.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Host, TABS, appReady, launch, watch } from './support.mjs';
+import { TABS, appReady, launch, watch, hostForTests } from './support.mjs';
 import { driver, exportBackup, importFile, openDataScreen, seed } from './data-world.mjs';
 
-let host;
-before(async () => {
-  host = await new Host().start();
-});
-after(async () => {
-  await host.stop();
-});
+const host = hostForTests();
 
 test('a full session sends nothing anywhere: only GETs of the app origin', async () => {
   const { context, dispose } = await launch();

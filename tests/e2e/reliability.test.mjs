@@ -2,21 +2,15 @@
 // future or the past or packed wrongly, someone else's backup, a backup saved again with a byte order mark,
 // a browser database that never answers, and two tabs writing at once. Nothing may wedge the app, hide a
 // person's data or blame the wrong cause.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Host, appReady, launch, watch } from './support.mjs';
+import { appReady, launch, watch, hostForTests } from './support.mjs';
 import {
   DRIVER_COURSE, canonical, counts, driver, dump, exportBackup, importFile, newerPack, openDataScreen, seed,
   servedPack, sha256,
 } from './data-world.mjs';
 
-let host;
-before(async () => {
-  host = await new Host().start();
-});
-after(async () => {
-  await host.stop();
-});
+const host = hostForTests();
 
 /** A fresh browser on the data screen, with the driver's records stored. */
 async function withDriver(fn, { setup } = {}) {

@@ -2,23 +2,13 @@
 // concrete step (what to find out and how) or the question to answer right there, courses of one kind as
 // one card, services apart, an automatic program never offered as a choice; the program page answers what
 // it still needs in place; 政策 search finds programs by the words people use.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, watch, assertClean as clean } from './support.mjs';
+import { appReady, launch, watch, assertClean as clean, hostForTests, SHOTS } from './support.mjs';
 import { seed } from './data-world.mjs';
 
-const SHOTS = process.env.LEYE_SHOTS || join(ROOT, 'target', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-
-let host;
-before(async () => {
-  host = await new Host().start();
-});
-after(async () => {
-  await host.stop();
-});
+const host = hostForTests();
 
 // ---- world ----
 

@@ -1,18 +1,12 @@
 // The installable offline shell (issue 2): routes, offline reloads, installability, CSP, update flow.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, TABS, appReady, copyBuild, launch, serviceWorkerControls, watch } from './support.mjs';
+import { Host, TABS, appReady, copyBuild, launch, serviceWorkerControls, watch, hostForTests } from './support.mjs';
 import { writeServiceWorker } from '../../tools/sw-manifest.mjs';
 
-let host;
-before(async () => {
-  host = await new Host().start();
-});
-after(async () => {
-  await host.stop();
-});
+const host = hostForTests();
 
 test('every tab route renders in Chinese, deep links and back work, without console errors or CSP violations', async () => {
   const { context, dispose } = await launch();

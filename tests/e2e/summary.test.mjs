@@ -1,11 +1,11 @@
 // The summary to take along (issue 6, parts 1–3): a rider's list of what to apply for, the merged documents,
 // where to go with only confirmed details, share/copy, print styles, the on-device QR code read back, and
 // reading a program aloud in Mandarin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, watch } from './support.mjs';
+import { ROOT, appReady, launch, watch, hostForTests } from './support.mjs';
 
 const JSQR = readFileSync(join(ROOT, 'node_modules/jsqr/dist/jsQR.js'), 'utf8');
 
@@ -18,13 +18,7 @@ const RIDER = {
   platform_manager: false,
 };
 
-let host;
-before(async () => {
-  host = await new Host().start();
-});
-after(async () => {
-  await host.stop();
-});
+const host = hostForTests();
 
 // ---- world: put a person's answers on the phone as the check screen would have saved them.
 async function answersOnPhone(page, answers) {

@@ -1,8 +1,9 @@
 // Shared fixtures for the end-to-end tests: a server for a build folder, a headless Chromium with a
 // persistent profile, and watchers for console errors, CSP violations and off-origin requests.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '../../tools/serve.mjs';
@@ -10,6 +11,9 @@ import { serve } from '../../tools/serve.mjs';
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const DIST = process.env.LEYE_DIST || join(ROOT, 'dist');
 export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+/** Where the tests' screenshots go (the README shows some of them). */
+export const SHOTS = process.env.LEYE_SHOTS || join(ROOT, 'target', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
 
 /** The tab routes and the heading each one shows in Chinese. */
 export const TABS = [
@@ -43,6 +47,14 @@ export class Host {
     s.closeAllConnections();
     await new Promise((ok) => s.close(ok));
   }
+}
+
+/** The build served to one test file: started before its tests, stopped after them. */
+export function hostForTests(dir = DIST) {
+  const host = new Host(dir);
+  before(() => host.start());
+  after(() => host.stop());
+  return host;
 }
 
 const tempDirs = [];

@@ -1,22 +1,13 @@
 // 培训 (issue 5): a trainee enrols, logs hours, reloads, completes, adds a certificate and sees the
 // 考证补贴 with the right amount and deadline; bad input is refused next to the field; a camp note with
 // markup stays text; the due-soon banner appears on opening the app and can be dismissed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Host, ROOT, appReady, launch, watch, assertClean as clean } from './support.mjs';
+import { appReady, launch, watch, assertClean as clean, hostForTests, SHOTS } from './support.mjs';
 
-const SHOTS = join(ROOT, 'target', 'screenshots');
-
-let host;
-before(async () => {
-  host = await new Host().start();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await host.stop();
-});
+const host = hostForTests();
 
 // ---- world: dates as the phone sees them ----
 

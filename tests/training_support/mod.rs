@@ -166,6 +166,14 @@ impl<'a> Trainee<'a> {
     pub fn progress(&self) -> Progress {
         progress(&self.log, self.catalog)
     }
+
+    /// The progress of one course, which must be in the log.
+    pub fn course(&self, id: &str) -> CourseProgress {
+        self.progress()
+            .course(&CourseId::new(id))
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} has no progress"))
+    }
 }
 
 /// The real course catalog, read from catalog/courses/*.toml the way build.rs does (entries tagged with "file").
