@@ -2,11 +2,11 @@
 //!   full catalog for one person ≤ 0.2 ms · synthetic 1,000-program catalog ≤ 10 ms · next question ≤ 1 ms
 //! Built with the release profile (opt-level "z", the size-first settings the wasm ships with).
 
-use leye::domain::catalog::{Catalog, CATALOG_JSON};
-use leye::domain::date::Date;
-use leye::domain::facts::{FactValue, Facts};
-use leye::domain::outcome::evaluate;
-use leye::domain::questionnaire::next_question;
+use leye_core::catalog::{Catalog, CATALOG_JSON};
+use leye_core::date::Date;
+use leye_core::facts::{FactValue, Facts};
+use leye_core::outcome::evaluate;
+use leye_core::questionnaire::next_question;
 use serde_json::Value;
 use std::hint::black_box;
 use std::time::{Duration, Instant};

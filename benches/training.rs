@@ -2,11 +2,11 @@
 //! Prints figures; it does not gate anything. Run: `cargo bench --bench training`.
 //! Targets (storage layer, issue 4): load 10,000 events <= 100 ms; the phone is ~5-10x slower than this machine.
 
-use leye::domain::date::Date;
-use leye::domain::ics::Stamp;
-use leye::domain::lang::Lang;
-use leye::domain::learning_record::learning_record;
-use leye::domain::training::*;
+use leye_core::date::Date;
+use leye_core::ics::Stamp;
+use leye_core::lang::Lang;
+use leye_core::learning_record::learning_record;
+use leye_core::training::*;
 use std::time::Instant;
 
 #[path = "../tests/heavy_log/mod.rs"]
@@ -19,7 +19,7 @@ fn catalog() -> CourseCatalog {
 }
 
 fn terms() -> SkillsSubsidyTerms {
-    SkillsSubsidyTerms::from_catalog(leye::domain::catalog::Catalog::builtin())
+    SkillsSubsidyTerms::from_catalog(leye_core::catalog::Catalog::builtin())
         .expect("catalog has the subsidy")
 }
 

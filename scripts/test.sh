@@ -22,8 +22,8 @@ if [ "$free_kb" -lt $((4 * 1024 * 1024)) ]; then
   echo "warning: less than 4 GB free; the builds below may fail for lack of disk space" >&2
 fi
 
-step "native tests (domain, catalog, CLI)"
-cargo test --locked
+step "native tests (core crate, catalog, CLI)"
+cargo test --locked --workspace
 
 web_tests=()
 for f in tests/web_*.rs; do

@@ -5,11 +5,11 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::{path, Lazy, LazyRoute};
 
-use crate::domain::lang::Lang;
-use crate::i18n::{Key, Message};
 use crate::pages;
 use crate::pwa::{self, UpdateState};
 use crate::state::{chunk, ChunkMissing, Notice};
+use leye_core::i18n::{Key, Message};
+use leye_core::lang::Lang;
 
 pub use crate::state::{tr, use_app, AppState};
 
@@ -142,7 +142,7 @@ fn watch_due_soon(state: AppState) {
 async fn anything_could_be_due(app: AppState) -> bool {
     let open_window = app
         .catalog
-        .with_untracked(|c| crate::domain::training::any_open_program_window(c, app.today));
+        .with_untracked(|c| leye_core::training::any_open_program_window(c, app.today));
     match app.storage() {
         Some(storage) => open_window || storage.has_training_events().await.unwrap_or(true),
         None => open_window,

@@ -7,15 +7,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::domain::catalog::Catalog;
-use crate::domain::facts::{Answer, Facts};
-use crate::domain::outcome::evaluate;
+use leye_core::catalog::Catalog;
+use leye_core::facts::{Answer, Facts};
+use leye_core::outcome::evaluate;
 
-use crate::domain::date::Date;
-use crate::domain::lang::{Lang, Text};
-use crate::i18n::Message;
 use crate::pwa::UpdateState;
 use crate::storage::{Storage, StorageError};
+use leye_core::date::Date;
+use leye_core::i18n::Message;
+use leye_core::lang::{Lang, Text};
 
 /// A lazily loaded piece of the app (a wasm-split chunk) could not be fetched: a first visit on a failing
 /// network, before the service worker has cached it. Said to the person instead of stopping the app.
@@ -409,7 +409,7 @@ fn listen_to_other_tabs(app: AppState, storage: &Storage) {
 /// makes the next start-up check fetch again, and tells the person.
 async fn drop_future_pack(app: AppState, storage: &Storage, published: Date) {
     let builtin = app.catalog.get_untracked().published();
-    let why = crate::data_text::future_pack_dropped(published, app.today, builtin);
+    let why = leye_core::data_text::future_pack_dropped(published, app.today, builtin);
     let status = crate::storage::CatalogStatus {
         last_check_ms: None,
         last_error: Some(why.clone()),
@@ -427,7 +427,7 @@ async fn drop_future_pack(app: AppState, storage: &Storage, published: Date) {
     leptos::wasm_split::wasm_split(builtin_catalog_json, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn builtin_catalog_json() -> Result<&'static str, ChunkMissing> {
-    Ok(crate::domain::catalog::CATALOG_JSON)
+    Ok(leye_core::catalog::CATALOG_JSON)
 }
 
 /// A downloaded pack newer than the built-in catalog, checked again in full before use. In the piece that
@@ -485,13 +485,13 @@ async fn check_catalog_now(app: AppState, force: bool) -> Result<CatalogCheck, S
             });
             let pairs = || answers.iter().map(|(id, v)| (id.as_str(), v));
             let facts_before =
-                crate::data_text::facts_from_answers(pairs(), before.facts(), app.today);
+                leye_core::data_text::facts_from_answers(pairs(), before.facts(), app.today);
             let facts_after =
-                crate::data_text::facts_from_answers(pairs(), after.facts(), app.today);
+                leye_core::data_text::facts_from_answers(pairs(), after.facts(), app.today);
             // The person's records that point into the catalog: a course or program the new one drops
             // keeps its records (shown as no longer listed), and the summary says so.
             let (enrolled, saved) = records_in_catalog(&storage).await;
-            let change = crate::data_text::CatalogChange::between(
+            let change = leye_core::data_text::CatalogChange::between(
                 &evaluate(&before, &facts_before, app.today),
                 &before,
                 &evaluate(&after, &facts_after, app.today),
@@ -521,7 +521,7 @@ async fn check_catalog_now(app: AppState, force: bool) -> Result<CatalogCheck, S
 /// The courses the person is enrolled in (enrolments not undone) and the programs they saved, by id.
 /// Unreadable storage yields nothing here: the catalog switch itself does not depend on it.
 async fn records_in_catalog(storage: &Storage) -> (Vec<String>, Vec<String>) {
-    use crate::domain::training::{Event, EventKind, TrainingLog};
+    use leye_core::training::{Event, EventKind, TrainingLog};
     let events = storage.training_events().await.unwrap_or_default();
     let log = TrainingLog::from_events(
         events

@@ -1,12 +1,11 @@
 //! The catalog as built into the app: it must validate cleanly, the committed pack must match it, and a
 //! malformed catalog must fail `catalog check` with messages naming the file and entry.
 
-#[path = "../src/domain/catalog_source.rs"]
-mod catalog_source;
+use leye_catalog_source as catalog_source;
 
-use leye::domain::catalog::{Catalog, COURSES_JSON};
-use leye::domain::lang::Lang;
-use leye::domain::pack::{build_pack, PackError};
+use leye_core::catalog::{Catalog, COURSES_JSON};
+use leye_core::lang::Lang;
+use leye_core::pack::{build_pack, PackError};
 use std::path::Path;
 use std::process::Command;
 
@@ -89,9 +88,9 @@ fn a_tampered_pack_is_refused_and_the_person_is_told_the_current_data_stays() {
     assert!(matches!(build_pack(&bad), Err(PackError::Invalid(_))));
     let payload = serde_json::json!({"meta": bad["meta"], "facts": bad["facts"], "programs": bad["programs"], "courses": [],
         "parameters": bad["parameters"], "sources": bad["sources"]});
-    let forged = serde_json::json!({"format": "leye-catalog-pack", "format_version": leye::domain::pack::PACK_FORMAT_VERSION,
+    let forged = serde_json::json!({"format": "leye-catalog-pack", "format_version": leye_core::pack::PACK_FORMAT_VERSION,
         "version": v["version"], "published": v["published"],
-        "sha256": leye::domain::pack::checksum(&payload), "payload": payload});
+        "sha256": leye_core::pack::checksum(&payload), "payload": payload});
     match Catalog::from_pack_json(&forged.to_string()) {
         Err(PackError::Invalid(issues)) => {
             assert!(issues.iter().any(|i| i.message.contains("no `sources`")))
@@ -209,7 +208,7 @@ fn the_published_date_known_without_reading_the_catalog_is_the_catalogs_own() {
 
 #[test]
 fn reading_the_text_entry_by_entry_gives_the_same_catalog_as_reading_its_tree() {
-    use leye::domain::catalog::CATALOG_JSON;
+    use leye_core::catalog::CATALOG_JSON;
     let tree: serde_json::Value = serde_json::from_str(CATALOG_JSON).unwrap();
     let (a, b) = (
         Catalog::from_json(CATALOG_JSON),

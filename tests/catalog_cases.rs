@@ -1,11 +1,10 @@
 //! Runs every per-program test case in catalog/cases/*.toml (facts -> expected outcome), plus the cases of
 //! the worked example printed in docs/catalog-format.md. A failure names the file, program and case.
 
-#[path = "../src/domain/catalog_source.rs"]
-mod catalog_source;
+use leye_catalog_source as catalog_source;
 
-use leye::domain::cases;
-use leye::domain::catalog::Catalog;
+use leye_core::cases;
+use leye_core::catalog::Catalog;
 use serde_json::Value;
 use std::path::Path;
 

@@ -1,10 +1,10 @@
 //! What issue 11 corrected, as a person reads it: the texts the app shows for the corrected programs,
 //! with the figures the catalog's parameters put in (no figure is written by hand in a text).
 
-use leye::domain::catalog::Catalog;
-use leye::domain::date::Date;
-use leye::domain::facts::{FactValue, Facts};
-use leye::domain::outcome::{evaluate, Outcome, ProgramResult};
+use leye_core::catalog::Catalog;
+use leye_core::date::Date;
+use leye_core::facts::{FactValue, Facts};
+use leye_core::outcome::{evaluate, Outcome, ProgramResult};
 
 fn today() -> Date {
     Date::ymd(2026, 12, 7)

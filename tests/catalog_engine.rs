@@ -1,13 +1,13 @@
 //! Engine behaviour on small hand-made catalogs (real fact vocabulary, synthetic programs): dates and
 //! windows, partly-known rules, exclusions, employer entries, the questionnaire and answer checking.
 
-use leye::domain::catalog::{Catalog, CATALOG_JSON};
-use leye::domain::date::Date;
-use leye::domain::facts::{FactError, FactValue, Facts};
-use leye::domain::lang::Lang;
-use leye::domain::outcome::{evaluate, Availability, Group, Outcome, WindowState};
-use leye::domain::questionnaire::{answer, next_question, progress, ROLE_FACT};
-use leye::domain::rules::Status;
+use leye_core::catalog::{Catalog, CATALOG_JSON};
+use leye_core::date::Date;
+use leye_core::facts::{FactError, FactValue, Facts};
+use leye_core::lang::Lang;
+use leye_core::outcome::{evaluate, Availability, Group, Outcome, WindowState};
+use leye_core::questionnaire::{answer, next_question, progress, ROLE_FACT};
+use leye_core::rules::Status;
 use serde_json::{json, Value};
 
 fn today() -> Date {

@@ -3,11 +3,11 @@
 //! information", the remaining-question estimate never goes up, a question opened by a 不清楚 answer is
 //! not asked, and the first screen ("你是做什么的?") settles only what it says for certain.
 
-use leye::domain::catalog::Catalog;
-use leye::domain::date::Date;
-use leye::domain::facts::{FactDef, FactType, FactValue, Facts};
-use leye::domain::outcome::{evaluate, Outcome};
-use leye::domain::questionnaire::{answer, choices_shown, next_question, progress, ROLE_FACT};
+use leye_core::catalog::Catalog;
+use leye_core::date::Date;
+use leye_core::facts::{FactDef, FactType, FactValue, Facts};
+use leye_core::outcome::{evaluate, Outcome};
+use leye_core::questionnaire::{answer, choices_shown, next_question, progress, ROLE_FACT};
 use proptest::prelude::*;
 
 fn vocab() -> &'static [FactDef] {
@@ -407,7 +407,7 @@ fn the_first_screen_is_who_you_are_and_settles_only_what_it_says() {
 /// limits may be in force. A band that could not decide a rule would have to leave it unknown.
 #[test]
 fn every_age_band_decides_every_age_rule_as_a_birth_date_in_it_would() {
-    use leye::domain::rules::{evaluate_rule, Rule, Status};
+    use leye_core::rules::{evaluate_rule, Rule, Status};
     let published = Catalog::builtin().published();
     let band_def = Catalog::builtin().fact("age_band").expect("the age band");
     assert_eq!(band_def.age_of.as_deref(), Some("birth_date"));

@@ -2,12 +2,12 @@
 //! most 12 questions after the first screen ("你是做什么的?"), and the key outcomes are what the policy says
 //! for them.
 
-use leye::domain::catalog::Catalog;
-use leye::domain::date::Date;
-use leye::domain::facts::{Answer, Facts};
-use leye::domain::outcome::{evaluate, Group, Outcome, ProgramResult};
-use leye::domain::questionnaire::{answer, next_question, progress};
-use leye::domain::rules::Status;
+use leye_core::catalog::Catalog;
+use leye_core::date::Date;
+use leye_core::facts::{Answer, Facts};
+use leye_core::outcome::{evaluate, Group, Outcome, ProgramResult};
+use leye_core::questionnaire::{answer, next_question, progress};
+use leye_core::rules::Status;
 use serde_json::{json, Value};
 
 /// Twelve questions, plus the first screen ("你是做什么的?").

@@ -2,20 +2,20 @@
 //! the code moved into the core crate (issue 15). A change of wording is a deliberate edit of
 //! `tests/fixtures/text_snapshot.tsv`: run with `LEYE_UPDATE_TEXT_SNAPSHOT=1` and review the diff.
 
-use leye::data_text::DataText;
-use leye::domain::backup::{BackupError, Section as BackupSection};
-use leye::domain::catalog::{CatalogIssue, Kind};
-use leye::domain::date::Date;
-use leye::domain::facts::{FactError, FactType};
-use leye::domain::lang::{Lang, Text};
-use leye::domain::outcome::{Group, Outcome};
-use leye::domain::pack::PackError;
-use leye::domain::training::{CertificateLevel, TrainingError};
-use leye::environment::{ExportText, ShellEnvText};
-use leye::i18n::{Key, Message};
-use leye::policy_view::{PolicyText, Section};
-use leye::summary_text::SummaryText;
-use leye::text::training::TrainingText;
+use leye_core::backup::{BackupError, Section as BackupSection};
+use leye_core::catalog::{CatalogIssue, Kind};
+use leye_core::data_text::DataText;
+use leye_core::date::Date;
+use leye_core::environment::{ExportText, ShellEnvText};
+use leye_core::facts::{FactError, FactType};
+use leye_core::i18n::{Key, Message};
+use leye_core::lang::{Lang, Text};
+use leye_core::outcome::{Group, Outcome};
+use leye_core::pack::PackError;
+use leye_core::policy_view::{PolicyText, Section};
+use leye_core::summary_text::SummaryText;
+use leye_core::text::training::TrainingText;
+use leye_core::training::{CertificateLevel, TrainingError};
 
 const SNAPSHOT: &str = "tests/fixtures/text_snapshot.tsv";
 

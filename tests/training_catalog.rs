@@ -3,10 +3,10 @@
 
 mod training_support;
 
-use leye::domain::catalog::Catalog;
-use leye::domain::facts::{FactValue, Facts};
-use leye::domain::rules::Status;
-use leye::domain::training::*;
+use leye_core::catalog::Catalog;
+use leye_core::facts::{FactValue, Facts};
+use leye_core::rules::Status;
+use leye_core::training::*;
 use serde_json::Value;
 use std::path::Path;
 use training_support::*;
@@ -268,7 +268,7 @@ fn who_may_join_matches_the_linked_program() {
             continue;
         };
         // The course and its program must not disagree on who may take part.
-        let key = |v: &leye::domain::rules::Criterion| {
+        let key = |v: &leye_core::rules::Criterion| {
             (
                 v.fact.clone(),
                 v.test.name(),

@@ -2,9 +2,9 @@
 
 mod training_support;
 
-use leye::domain::ics::{AllDayEvent, Calendar, Stamp};
-use leye::domain::lang::{Lang, Text};
-use leye::domain::training::*;
+use leye_core::ics::{AllDayEvent, Calendar, Stamp};
+use leye_core::lang::{Lang, Text};
+use leye_core::training::*;
 use training_support::*;
 
 fn sample(catalog: &CourseCatalog) -> Trainee<'_> {
@@ -311,7 +311,7 @@ fn an_empty_list_is_still_a_valid_calendar() {
 
 #[test]
 fn program_windows_come_from_the_program_catalog() {
-    use leye::domain::catalog::{Catalog, CATALOG_JSON};
+    use leye_core::catalog::{Catalog, CATALOG_JSON};
     let mut doc: serde_json::Value = serde_json::from_str(CATALOG_JSON).unwrap();
     let program = |id: &str, until: Option<&str>, windows: serde_json::Value| {
         let mut p = serde_json::json!({

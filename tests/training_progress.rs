@@ -2,7 +2,7 @@
 
 mod training_support;
 
-use leye::domain::training::*;
+use leye_core::training::*;
 use training_support::*;
 
 fn module(m: &str) -> EventKind {

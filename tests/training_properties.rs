@@ -3,7 +3,7 @@
 
 mod training_support;
 
-use leye::domain::training::*;
+use leye_core::training::*;
 use proptest::prelude::*;
 use training_support::*;
 

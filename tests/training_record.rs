@@ -2,8 +2,8 @@
 
 mod training_support;
 
-use leye::domain::learning_record::{learning_record, statements, LearningRecord, FORMAT};
-use leye::domain::training::*;
+use leye_core::learning_record::{learning_record, statements, LearningRecord, FORMAT};
+use leye_core::training::*;
 use training_support::*;
 
 fn trained(catalog: &CourseCatalog) -> Trainee<'_> {
@@ -116,7 +116,7 @@ fn statement_ids_are_stable_uuids() {
     let t = trained(&catalog);
     let a = statements(&t.log, &catalog, "device-7f3a");
     let b = statements(
-        &leye::domain::training::TrainingLog::from_events(t.log.events().to_vec()),
+        &leye_core::training::TrainingLog::from_events(t.log.events().to_vec()),
         &catalog,
         "device-7f3a",
     );

@@ -3,7 +3,7 @@
 
 mod training_support;
 
-use leye::domain::training::*;
+use leye_core::training::*;
 use training_support::*;
 
 const JUNIOR: Option<CertificateLevel> = Some(CertificateLevel::Junior);
@@ -214,9 +214,9 @@ fn a_capped_certificate_whose_window_ends_this_year_has_no_next_chance() {
 
 #[test]
 fn the_log_answers_the_engine_and_both_agree_on_amount_and_deadline() {
-    use leye::domain::catalog::Catalog;
-    use leye::domain::facts::{FactValue, Facts};
-    use leye::domain::outcome::{evaluate_program, Outcome};
+    use leye_core::catalog::Catalog;
+    use leye_core::facts::{FactValue, Facts};
+    use leye_core::outcome::{evaluate_program, Outcome};
     let catalog = fixture_catalog();
     let mut t = Trainee::new(&catalog);
     t.certificate("2025-01-10", None, Some(CertificateLevel::Senior), "OLD-3"); // expired: not the one to claim
@@ -271,7 +271,7 @@ fn with_no_claimable_certificate_only_the_claim_count_is_answered() {
         facts,
         vec![(
             "skill_subsidy_claims_this_year",
-            leye::domain::facts::FactValue::Int(0)
+            leye_core::facts::FactValue::Int(0)
         )]
     );
 }

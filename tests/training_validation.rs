@@ -2,8 +2,8 @@
 
 mod training_support;
 
-use leye::domain::lang::Lang;
-use leye::domain::training::*;
+use leye_core::lang::Lang;
+use leye_core::training::*;
 use training_support::*;
 
 fn hours(minutes: u16) -> EventKind {

@@ -6,10 +6,10 @@
 //! compute progress ≤ 100 ms; export 10,000 events ≤ 1 s without exhausting memory.
 #![cfg(target_arch = "wasm32")]
 
-use leye::domain::backup::TrainingEventRecord;
-use leye::domain::date::Date;
-use leye::domain::training::{progress, CourseCatalog, Event, Progress, TrainingLog};
 use leye::storage::Storage;
+use leye_core::backup::TrainingEventRecord;
+use leye_core::date::Date;
+use leye_core::training::{progress, CourseCatalog, Event, Progress, TrainingLog};
 use serde_json::json;
 use wasm_bindgen_test::*;
 

@@ -4,12 +4,12 @@
 //! Each test uses its own database name, so tests never see each other's data.
 #![cfg(target_arch = "wasm32")]
 
-use leye::domain::backup::{self, AnswerRecord, Records, TrainingEventRecord};
-use leye::domain::date::Date;
-use leye::domain::lang::{Lang, Text};
-use leye::domain::training::{CourseCatalog, Event, EventKind};
 use leye::storage::catalog_update::{self, UpdateOutcome};
 use leye::storage::{db, CatalogPackRecord, CatalogStatus, Storage, StorageError};
+use leye_core::backup::{self, AnswerRecord, Records, TrainingEventRecord};
+use leye_core::date::Date;
+use leye_core::lang::{Lang, Text};
+use leye_core::training::{CourseCatalog, Event, EventKind};
 use serde_json::{json, Value};
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -799,7 +799,7 @@ async fn a_failed_catalog_check_keeps_the_current_pack_and_says_why() {
 
 #[wasm_bindgen_test]
 fn a_fetched_pack_switches_only_when_it_passes_and_is_newer() {
-    let builtin = leye::domain::catalog::Catalog::builtin().published();
+    let builtin = leye_core::catalog::Catalog::builtin().published();
     let newer = catalog_update::PackInfo {
         version: "next".into(),
         published: builtin.add_days(30),
@@ -846,7 +846,7 @@ fn a_fetched_pack_switches_only_when_it_passes_and_is_newer() {
 
 #[wasm_bindgen_test]
 fn a_pack_dated_after_today_is_refused_and_an_installed_one_no_longer_hides_updates() {
-    let builtin = leye::domain::catalog::Catalog::builtin().published();
+    let builtin = leye_core::catalog::Catalog::builtin().published();
     let today = builtin.add_days(10);
     let accept = |info: catalog_update::PackInfo| move |_: &str| Ok(info);
     let pack = |version: &str, published| catalog_update::PackInfo {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::app::{tr, use_app};
-use crate::environment::ExportText;
+use leye_core::environment::ExportText;
 
 /// A file made on the phone, to hand over.
 #[derive(Clone, Debug, PartialEq)]

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::app::{tr, use_app};
-use crate::domain::catalog::Channel;
-use crate::domain::lang::Text;
-use crate::domain::outcome::{Group, Outcome};
-use crate::domain::rules::{CriterionResult, Status};
-use crate::policy_view::{tel_link, PolicyText};
+use leye_core::catalog::Channel;
+use leye_core::lang::Text;
+use leye_core::outcome::{Group, Outcome};
+use leye_core::policy_view::{tel_link, PolicyText};
+use leye_core::rules::{CriterionResult, Status};
 
 /// A coloured label for a result; the colour only repeats what the words say.
 #[component]
@@ -240,9 +240,9 @@ impl SavedPrograms {
 /// program page): taps for yes/no and choices, a field and 保存 for numbers, dates and several choices.
 /// The answer is saved like any answer of the check, so every result follows at once.
 #[component]
-pub fn InlineAnswer(fact: crate::domain::facts::FactDef) -> impl IntoView {
-    use crate::domain::facts::{Answer, FactType, FactValue};
-    use crate::policy_view as pv;
+pub fn InlineAnswer(fact: leye_core::facts::FactDef) -> impl IntoView {
+    use leye_core::facts::{Answer, FactType, FactValue};
+    use leye_core::policy_view as pv;
     let app = use_app();
     let def = StoredValue::new(fact);
     let error = RwSignal::new(None::<String>);

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use qrcode::{Color, EcLevel, QrCode};
 
 use crate::app::tr;
-use crate::summary_text::SummaryText;
+use leye_core::summary_text::SummaryText;
 
 /// Modules of white margin a scanner needs around the code.
 const QUIET_ZONE: usize = 4;

@@ -3,7 +3,7 @@
 //! browser has no speechSynthesis, and turns into 停止朗读 while speaking.
 //!
 //! Use: `<ReadAloud text=Signal::derive(move || read_aloud_text(...))/>` (see
-//! [`crate::domain::summary::read_aloud_text`] for what to read for a program).
+//! [`leye_core::summary::read_aloud_text`] for what to read for a program).
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -11,8 +11,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance};
 
 use crate::app::{tr, use_app};
-use crate::domain::summary::speech_chunks;
-use crate::summary_text::SummaryText;
+use leye_core::summary::speech_chunks;
+use leye_core::summary_text::SummaryText;
 
 /// The browser's speech engine, if it has one (feature detection, never a user-agent check).
 pub fn speech() -> Option<SpeechSynthesis> {
@@ -72,7 +72,7 @@ pub fn ReadAloud(
         for (i, part) in parts.iter().enumerate() {
             let Ok(u) = SpeechSynthesisUtterance::new_with_text(part) else {
                 speaking.set(false);
-                app.inform(crate::domain::lang::Text::new(
+                app.inform(leye_core::lang::Text::new(
                     SummaryText::ReadAloudFailed.zh(),
                     SummaryText::ReadAloudFailed.en(),
                 ));
@@ -103,7 +103,7 @@ pub fn ReadAloud(
                     .and_then(|r| r.as_string())
                     .unwrap_or_default();
                 if reason != "interrupted" && reason != "canceled" {
-                    app.inform(crate::domain::lang::Text::new(
+                    app.inform(leye_core::lang::Text::new(
                         SummaryText::ReadAloudFailed.zh(),
                         SummaryText::ReadAloudFailed.en(),
                     ));
@@ -154,11 +154,11 @@ trait BothLangs {
     fn en(self) -> &'static str;
 }
 
-impl<M: crate::i18n::Message> BothLangs for M {
+impl<M: leye_core::i18n::Message> BothLangs for M {
     fn zh(self) -> &'static str {
-        self.text(crate::domain::lang::Lang::Zh)
+        self.text(leye_core::lang::Lang::Zh)
     }
     fn en(self) -> &'static str {
-        self.text(crate::domain::lang::Lang::En)
+        self.text(leye_core::lang::Lang::En)
     }
 }

@@ -16,20 +16,20 @@ use leptos_router::components::A;
 use wasm_bindgen::JsValue;
 
 use crate::app::use_app;
-use crate::domain::backup::TrainingEventRecord;
-use crate::domain::catalog::Catalog;
-use crate::domain::date::Date;
-use crate::domain::ics::Stamp;
-use crate::domain::lang::{Lang, Text};
-use crate::domain::reminders::{self, Reminded};
-use crate::domain::training::{
+use crate::state::AppState;
+use crate::storage::{now_ms, StorageError};
+use leye_core::backup::TrainingEventRecord;
+use leye_core::catalog::Catalog;
+use leye_core::date::Date;
+use leye_core::i18n::Message as _;
+use leye_core::ics::Stamp;
+use leye_core::lang::{Lang, Text};
+use leye_core::reminders::{self, Reminded};
+use leye_core::text::training::{self as text, TrainingText};
+use leye_core::training::{
     due_within, program_windows, upcoming, Appended, Context, CourseCatalog, Deadline, Event,
     EventKind, SkillsSubsidyTerms, TrainingError, TrainingLog,
 };
-use crate::i18n::Message as _;
-use crate::state::AppState;
-use crate::storage::{now_ms, StorageError};
-use crate::text::training::{self as text, TrainingText};
 
 /// `course_id` of stored events that belong to no course (certificates, claims). Course ids are kebab-case,
 /// so `_` never collides with one and the by-course index keeps such events apart.

@@ -13,12 +13,12 @@ use crate::app::{tr, use_app, AppState};
 use crate::components::policy::{
     text, ApplyChannels, BenefitLine, DataAsOf, DocumentChecklist, OutcomeBadge, SavedPrograms,
 };
-use crate::domain::facts::{Answer, FactDef, FactType, FactValue};
-use crate::domain::lang::{Lang, Text};
-use crate::domain::outcome::{evaluate, Group, ProgramResult};
-use crate::domain::questionnaire::{self, Question, PLATFORMS};
-use crate::i18n::Key;
-use crate::policy_view::{self as pv, PolicyText};
+use leye_core::facts::{Answer, FactDef, FactType, FactValue};
+use leye_core::i18n::Key;
+use leye_core::lang::{Lang, Text};
+use leye_core::outcome::{evaluate, Group, ProgramResult};
+use leye_core::policy_view::{self as pv, PolicyText};
+use leye_core::questionnaire::{self, Question, PLATFORMS};
 
 /// What the screen shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -490,7 +490,7 @@ fn SingleInput(def: FactDef, error: RwSignal<Option<Text>>, flow: Flow) -> impl 
                     .cloned()
                     .collect()
             });
-            let boxes_of = |choices: &[&crate::domain::facts::Choice]| {
+            let boxes_of = |choices: &[&leye_core::facts::Choice]| {
                 choices
                     .iter()
                     .map(|c| {
@@ -666,7 +666,7 @@ fn ErrorLine(error: RwSignal<Option<Text>>) -> impl IntoView {
 
 /// An interface string as bilingual text, for the error line that follows the language switch.
 fn table_text(key: PolicyText) -> Text {
-    use crate::i18n::Message;
+    use leye_core::i18n::Message;
     Text::new(key.text(Lang::Zh), key.text(Lang::En))
 }
 
@@ -826,7 +826,7 @@ fn ResultGroup(
 
 /// Courses of one kind as one card that opens: "你可以参加的培训(5)", each course a line and a link.
 #[component]
-fn CourseCard(kind: crate::domain::catalog::Kind, programs: Vec<String>) -> impl IntoView {
+fn CourseCard(kind: leye_core::catalog::Kind, programs: Vec<String>) -> impl IntoView {
     let app = use_app();
     let catalog = app.catalog.get_untracked();
     let n = programs.len();
@@ -862,11 +862,11 @@ fn ServiceCard(program: String) -> impl IntoView {
     // "你的学校" means nothing to someone who is not a student: such a channel shows only to students,
     // unless the catalog names the school it means.
     let student = app.facts.with_untracked(|f| {
-        f.value("student_now") == Some(&crate::domain::facts::FactValue::Bool(true))
+        f.value("student_now") == Some(&leye_core::facts::FactValue::Bool(true))
     });
     let mut p = p;
     p.apply.retain(|c| {
-        c.channel != crate::domain::catalog::ChannelKind::School || c.name.is_some() || student
+        c.channel != leye_core::catalog::ChannelKind::School || c.name.is_some() || student
     });
     view! {
         <article class="result-card result-service" data-program=p.id.clone()>
@@ -900,7 +900,7 @@ fn ResultCard(result: ProgramResult, saved: SavedPrograms) -> impl IntoView {
         }
         .into_any();
     }
-    let likely = result.outcome == crate::domain::outcome::Outcome::LikelyEligible;
+    let likely = result.outcome == leye_core::outcome::Outcome::LikelyEligible;
     let badge_label = if likely {
         result.outcome.label()
     } else {
@@ -913,7 +913,7 @@ fn ResultCard(result: ProgramResult, saved: SavedPrograms) -> impl IntoView {
     let verdict =
         (result.verdict != badge_label && !likely && !almost).then(|| result.verdict.clone());
     let opens = match result.availability {
-        crate::domain::outcome::Availability::NotYetOpen { from } if likely || almost => {
+        leye_core::outcome::Availability::NotYetOpen { from } if likely || almost => {
             Some(from.to_string())
         }
         _ => None,
@@ -980,7 +980,7 @@ fn ResultCard(result: ProgramResult, saved: SavedPrograms) -> impl IntoView {
 #[component]
 pub fn ExclusionNote(
     program: String,
-    exclusions: Vec<crate::domain::outcome::Exclusion>,
+    exclusions: Vec<leye_core::outcome::Exclusion>,
 ) -> impl IntoView {
     let app = use_app();
     let catalog = app.catalog.get_untracked();
@@ -994,7 +994,7 @@ pub fn ExclusionNote(
                     <A href=href>{text(e.name)}</A>
                     // "name (why)" in English needs the space Chinese does without.
                     {hint.map(|h| view! {
-                        {move || (app.lang.get() == crate::domain::lang::Lang::En).then_some(" ")}
+                        {move || (app.lang.get() == leye_core::lang::Lang::En).then_some(" ")}
                         <span>{tr(h)}</span>
                     })}
                 </li>

@@ -14,18 +14,18 @@ use std::sync::Arc;
 use crate::app::{tr, use_app};
 use crate::components::environment::NoOfflineNote;
 use crate::components::export::{Export, ExportFile, ExportPanel};
-use crate::data_text::{
+use crate::state::{AppState, CatalogCheck};
+use crate::storage::{durability, RestorePlan, StorageError};
+use leye_core::backup::{BackupError, MAX_BACKUP_BYTES};
+use leye_core::catalog::Catalog;
+use leye_core::data_text::{
     backup_file_name, clock_text, count_text, holdings_rows, holdings_sentence, human_bytes,
     DataText,
 };
-use crate::domain::backup::{BackupError, MAX_BACKUP_BYTES};
-use crate::domain::catalog::Catalog;
-use crate::domain::lang::{Lang, Text};
-use crate::domain::training::CourseCatalog;
-use crate::environment::ExportText;
-use crate::i18n::Message as _;
-use crate::state::{AppState, CatalogCheck};
-use crate::storage::{durability, RestorePlan, StorageError};
+use leye_core::environment::ExportText;
+use leye_core::i18n::Message as _;
+use leye_core::lang::{Lang, Text};
+use leye_core::training::CourseCatalog;
 
 /// The result of the last action on this screen, rendered in the current language.
 #[derive(Clone, Debug, PartialEq)]

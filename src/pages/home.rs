@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::app::use_app;
-use crate::environment::ShellEnvText;
-use crate::i18n::Key;
-use crate::i18n::Message;
-use crate::summary_text::SummaryText;
+use leye_core::environment::ShellEnvText;
+use leye_core::i18n::Key;
+use leye_core::i18n::Message;
+use leye_core::summary_text::SummaryText;
 
 #[component]
 pub fn HomePage() -> impl IntoView {

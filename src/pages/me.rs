@@ -5,9 +5,9 @@ use leptos_router::components::A;
 
 use crate::app::{tr, use_app};
 use crate::components::environment::BackupReminder;
-use crate::data_text::DataText;
-use crate::domain::lang::Lang;
-use crate::i18n::Key;
+use leye_core::data_text::DataText;
+use leye_core::i18n::Key;
+use leye_core::lang::Lang;
 
 #[component]
 pub fn MePage() -> impl IntoView {

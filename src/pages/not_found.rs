@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::tr;
-use crate::i18n::Key;
+use leye_core::i18n::Key;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {

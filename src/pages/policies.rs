@@ -7,10 +7,10 @@ use leptos_router::components::A;
 
 use crate::app::{tr, use_app};
 use crate::components::policy::{text, DataAsOf, OutcomeBadge};
-use crate::domain::catalog::Kind;
-use crate::domain::outcome::evaluate;
-use crate::i18n::Key;
-use crate::policy_view::{self as pv, PolicyText};
+use leye_core::catalog::Kind;
+use leye_core::i18n::Key;
+use leye_core::outcome::evaluate;
+use leye_core::policy_view::{self as pv, PolicyText};
 
 #[component]
 pub fn PoliciesPage() -> impl IntoView {

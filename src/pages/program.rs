@@ -9,11 +9,11 @@ use crate::app::{tr, use_app};
 use crate::components::policy::{
     text, ApplyChannels, BenefitLine, DataAsOf, DocumentChecklist, OutcomeBadge, SavedPrograms,
 };
-use crate::domain::catalog::{Confidence, Figure, Program};
-use crate::domain::outcome::{evaluate, Availability, Group, WindowState};
-use crate::domain::rules::CriterionResult;
 use crate::pages::check::ExclusionNote;
-use crate::policy_view::{self as pv, PolicyText};
+use leye_core::catalog::{Confidence, Figure, Program};
+use leye_core::outcome::{evaluate, Availability, Group, WindowState};
+use leye_core::policy_view::{self as pv, PolicyText};
+use leye_core::rules::CriterionResult;
 
 #[component]
 pub fn ProgramPage() -> impl IntoView {
@@ -26,7 +26,7 @@ pub fn ProgramPage() -> impl IntoView {
         match catalog.program(&id()).cloned() {
             Some(program) => view! { <ProgramDetail program saved/> }.into_any(),
             None => view! {
-                <h1>{tr(crate::i18n::Key::PoliciesTitle)}</h1>
+                <h1>{tr(leye_core::i18n::Key::PoliciesTitle)}</h1>
                 <p class="note">{tr(PolicyText::ProgramMissing)}</p>
                 <A href="/policies" attr:class="button">{tr(PolicyText::BackToList)}</A>
             }
@@ -123,7 +123,7 @@ fn ProgramDetail(program: Program, saved: SavedPrograms) -> impl IntoView {
 
 /// The verdict and every condition checked against the person's answers.
 #[component]
-fn YourResult(result: Memo<Option<crate::domain::outcome::ProgramResult>>) -> impl IntoView {
+fn YourResult(result: Memo<Option<leye_core::outcome::ProgramResult>>) -> impl IntoView {
     let app = use_app();
     let catalog_program = move |id: &str| app.catalog.with(|c| c.program(id).cloned());
     move || {
@@ -143,10 +143,10 @@ fn YourResult(result: Memo<Option<crate::domain::outcome::ProgramResult>>) -> im
         let availability = r.availability;
         // The verdict line adds something only when it says more than the badge.
         let badge = match r.outcome {
-            crate::domain::outcome::Outcome::LikelyEligible => r.outcome.label(),
+            leye_core::outcome::Outcome::LikelyEligible => r.outcome.label(),
             _ => r.group.label(),
         };
-        let likely = r.outcome == crate::domain::outcome::Outcome::LikelyEligible;
+        let likely = r.outcome == leye_core::outcome::Outcome::LikelyEligible;
         // A likely result says whom to confirm with instead of repeating "likely eligible".
         let verdict = if likely {
             catalog_program(&r.program)
@@ -157,8 +157,8 @@ fn YourResult(result: Memo<Option<crate::domain::outcome::ProgramResult>>) -> im
         };
         // The questions this program still waits on, each answerable here, and how to find out.
         let (find_out, open): (
-            Option<crate::domain::lang::Text>,
-            Vec<crate::domain::facts::FactDef>,
+            Option<leye_core::lang::Text>,
+            Vec<leye_core::facts::FactDef>,
         ) = if r.group == Group::NeedsInfo {
             let catalog = app.catalog.get();
             app.facts.with(|f| {
@@ -238,7 +238,7 @@ fn AvailabilityLine(availability: Availability) -> impl IntoView {
 #[component]
 fn Windows(
     program: Program,
-    result: Memo<Option<crate::domain::outcome::ProgramResult>>,
+    result: Memo<Option<leye_core::outcome::ProgramResult>>,
 ) -> impl IntoView {
     let app = use_app();
     let has_any = !program.windows.is_empty()

@@ -10,11 +10,11 @@ use wasm_bindgen::JsCast;
 use crate::app::{tr, use_app};
 use crate::components::qr::QrCodeView;
 use crate::components::read_aloud::ReadAloud;
-use crate::domain::lang::{Lang, Text};
-use crate::domain::offices::Offices;
-use crate::domain::outcome::{evaluate, ProgramResult};
-use crate::domain::summary::{read_aloud_text, Summary, SummaryEntry};
-use crate::summary_text::SummaryText as S;
+use leye_core::lang::{Lang, Text};
+use leye_core::offices::Offices;
+use leye_core::outcome::{evaluate, ProgramResult};
+use leye_core::summary::{read_aloud_text, Summary, SummaryEntry};
+use leye_core::summary_text::SummaryText as S;
 
 /// A QR code of at most this many bytes stays small enough (about version 15, 77 modules) for a phone
 /// camera to read from another phone's screen.
@@ -39,7 +39,7 @@ pub fn SummaryPage() -> impl IntoView {
             <Actions summary=summary/>
             {move || {
                 if !app.facts_loaded.get() {
-                    return view! { <p class="note">{tr(crate::i18n::Key::Loading)}</p> }.into_any();
+                    return view! { <p class="note">{tr(leye_core::i18n::Key::Loading)}</p> }.into_any();
                 }
                 let s = summary.get();
                 // No answers yet: the list holds only what is open to everyone, so invite the check first.
@@ -262,7 +262,7 @@ pub fn WhereToGo(offices: &'static Offices) -> impl IntoView {
                                 <span>{label(S::Address)}{bilingual(a)}</span>
                             })}
                             {o.phone.clone().map(|p| view! {
-                                <span>{label(S::Phone)}<a class="tel-link" href=crate::domain::offices::tel_href(&p)>{p.clone()}</a></span>
+                                <span>{label(S::Phone)}<a class="tel-link" href=leye_core::offices::tel_href(&p)>{p.clone()}</a></span>
                             })}
                             {o.hours.clone().map(|h| view! {
                                 <span>{label(S::Hours)}{bilingual(h)}</span>
@@ -299,7 +299,7 @@ fn label(m: S) -> impl Fn() -> String + Send + Sync + 'static {
 }
 
 fn both(m: S) -> Text {
-    use crate::i18n::Message;
+    use leye_core::i18n::Message;
     Text::new(m.text(Lang::Zh), m.text(Lang::En))
 }
 

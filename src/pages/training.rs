@@ -13,14 +13,14 @@ use crate::components::training_log::{
     notification_permission, notifications_supported, request_notifications, use_training,
     utc_stamp, Training,
 };
-use crate::domain::date::Date;
-use crate::domain::facts::FactValue;
-use crate::domain::rules::{evaluate_rule, Status};
-use crate::domain::training::{
+use leye_core::date::Date;
+use leye_core::facts::FactValue;
+use leye_core::rules::{evaluate_rule, Status};
+use leye_core::text::training::{self as text, Field, TrainingText as T};
+use leye_core::training::{
     claims_in_year, progress, skills_subsidies, to_ics, Certificate, CertificateLevel, Course,
     EventKind, SubsidyStatus,
 };
-use crate::text::training::{self as text, Field, TrainingText as T};
 
 #[component]
 pub fn TrainingPage() -> impl IntoView {
@@ -159,7 +159,7 @@ fn Certificates(training: Training) -> impl IntoView {
             let level = s.certificate.level.expect("subsidies are for certificates with a level");
             let amount = s.amount.map_or_else(
                 || app.t(T::Unknown).to_string(),
-                |a| if lang == crate::domain::lang::Lang::Zh { a.to_string() } else { a.en() },
+                |a| if lang == leye_core::lang::Lang::Zh { a.to_string() } else { a.en() },
             );
             let status = text::subsidy_status(&s, today, terms.max_claims_per_year, lang);
             let open = matches!(s.status, SubsidyStatus::Open { .. });

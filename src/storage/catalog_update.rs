@@ -7,9 +7,9 @@
 //! changed for them. While [`Storage::catalog_pack`] is `None` the built-in catalog is used.
 
 use super::{now_ms, CatalogPackRecord, CatalogStatus, Storage, StorageError};
-use crate::domain::catalog::Catalog;
-use crate::domain::date::Date;
-use crate::domain::lang::{Lang, Text};
+use leye_core::catalog::Catalog;
+use leye_core::date::Date;
+use leye_core::lang::{Lang, Text};
 use sha2::{Digest, Sha256};
 use std::cell::Cell;
 use std::rc::Rc;

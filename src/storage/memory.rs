@@ -2,7 +2,7 @@
 //! Used when IndexedDB is unavailable (private mode, blocked); the UI then shows "数据不会被保存".
 
 use super::{CatalogPackRecord, CatalogStatus, UndoRecord};
-use crate::domain::backup::{AnswerRecord, SavedProgramRecord, TrainingEventRecord};
+use leye_core::backup::{AnswerRecord, SavedProgramRecord, TrainingEventRecord};
 use serde_json::Value;
 use std::collections::BTreeMap;
 

@@ -27,7 +27,7 @@
 //! # Guarantees
 //! - Each write method is one IndexedDB transaction, committed explicitly and awaited; inside a
 //!   transaction only IndexedDB requests are awaited. A failed write leaves nothing behind.
-//! - Records are checked against the same bounds as a backup import ([`crate::domain::backup`]),
+//! - Records are checked against the same bounds as a backup import ([`leye_core::backup`]),
 //!   so any stored data can be exported and imported again.
 //! - The in-memory backend behaves the same, so the app works when IndexedDB is unavailable.
 //! - Opening never hangs: a tab holding an old version open yields `Blocked` (from the "blocked"
@@ -46,14 +46,6 @@ mod memory;
 pub mod pages;
 pub mod tabs;
 
-use crate::domain::backup::{
-    self, AnswerRecord, BackupError, Holdings, Records, SavedProgramRecord, SettingRecord,
-    TrainingEventRecord,
-};
-use crate::domain::date::Date;
-use crate::domain::lang::Lang;
-use crate::domain::learning_record::{self, LearningRecord};
-use crate::domain::training::CourseCatalog;
 use db::{
     ALL_STORES, ANSWERS, BY_COURSE, CATALOG, SAVED, SETTINGS, TRAINING_EVENTS, TRAINING_PAGES,
 };
@@ -62,6 +54,14 @@ use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use leye_core::backup::{
+    self, AnswerRecord, BackupError, Holdings, Records, SavedProgramRecord, SettingRecord,
+    TrainingEventRecord,
+};
+use leye_core::date::Date;
+use leye_core::lang::Lang;
+use leye_core::learning_record::{self, LearningRecord};
+use leye_core::training::CourseCatalog;
 use memory::Memory;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -95,7 +95,7 @@ pub enum StorageError {
     Backup(BackupError),
     /// The entry breaks a rule checked against what is stored (zh/en: why, and what to do); nothing
     /// was saved.
-    Refused(crate::domain::lang::Text),
+    Refused(leye_core::lang::Text),
     /// Any other IndexedDB failure.
     Failed(String),
 }
@@ -214,7 +214,7 @@ pub struct CatalogPackRecord {
 pub struct CatalogStatus {
     pub last_check_ms: Option<i64>,
     /// zh/en reason shown under 我的 → 数据; `None` after a successful check.
-    pub last_error: Option<crate::domain::lang::Text>,
+    pub last_error: Option<leye_core::lang::Text>,
 }
 
 const CATALOG_PACK_KEY: &str = "pack";

@@ -13,11 +13,11 @@
 //! losing them never loses an event.
 
 use super::{idb, StorageError};
-use crate::domain::backup::TrainingEventRecord;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::Transaction;
 use js_sys::{Object, Reflect, Uint8Array};
+use leye_core::backup::TrainingEventRecord;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -1,8 +1,8 @@
 //! A heavy but plausible training log (years of daily logging), shared by the native training bench
 //! (`benches/training.rs`) and the browser storage bench (`tests/web_bench.rs`), so both time the same log.
 
-use leye::domain::date::Date;
-use leye::domain::training::{
+use leye_core::date::Date;
+use leye_core::training::{
     Certificate, CertificateLevel, CourseCatalog, Event, EventId, EventKind, Target,
 };
 

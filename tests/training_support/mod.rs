@@ -2,9 +2,9 @@
 //! mostly unknown), the real catalog read from catalog/courses/*.toml, and the skills subsidy's terms.
 #![allow(dead_code)]
 
-use leye::domain::date::Date;
-use leye::domain::lang::Text;
-use leye::domain::training::*;
+use leye_core::date::Date;
+use leye_core::lang::Text;
+use leye_core::training::*;
 use std::path::Path;
 
 /// The injected "today" of every test.
@@ -128,7 +128,7 @@ impl<'a> Trainee<'a> {
             Ok(id) => id,
             Err(e) => panic!(
                 "refused {what:?} on {on}: {}",
-                e.message(leye::domain::lang::Lang::En)
+                e.message(leye_core::lang::Lang::En)
             ),
         }
     }

@@ -1,9 +1,8 @@
 //! The command-line tool itself (native only; see ../catalog.rs).
 
-#[path = "../../domain/catalog_source.rs"]
-mod catalog_source;
+use leye_catalog_source as catalog_source;
 
-use leye::domain::{cases, catalog::Catalog, date::Date, facts::Facts, lang::Lang, outcome, pack};
+use leye_core::{cases, catalog::Catalog, date::Date, facts::Facts, lang::Lang, outcome, pack};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -9,15 +9,15 @@ use leptos_router::hooks::use_params_map;
 use super::progress_bar;
 use crate::app::{tr, use_app};
 use crate::components::training_log::{use_training, Training};
-use crate::domain::catalog::Catalog;
-use crate::domain::date::Date;
-use crate::domain::facts::Facts;
-use crate::domain::lang::Lang;
-use crate::domain::rules::Status;
-use crate::domain::training::{
+use leye_core::catalog::Catalog;
+use leye_core::date::Date;
+use leye_core::facts::Facts;
+use leye_core::lang::Lang;
+use leye_core::rules::Status;
+use leye_core::text::training::{self as text, Field, TrainingText as T};
+use leye_core::training::{
     camp_view, parse_hours, progress, Course, CourseId, EventKind, RequirementSource, Target,
 };
-use crate::text::training::{self as text, Field, TrainingText as T};
 
 /// The short answer to "can I join?" for a course and this person's answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,9 +148,9 @@ fn CourseFacts(course: StoredValue<Course>) -> impl IntoView {
             );
             let certificate = c.certificate.known().map(|offer| {
                 let level = match &offer.level {
-                    crate::domain::training::Stated::Known(Some(l)) => l.label().get(lang).to_string(),
-                    crate::domain::training::Stated::Known(None) => app.t(T::NoSkillLevel).to_string(),
-                    crate::domain::training::Stated::Unknown => unknown.to_string(),
+                    leye_core::training::Stated::Known(Some(l)) => l.label().get(lang).to_string(),
+                    leye_core::training::Stated::Known(None) => app.t(T::NoSkillLevel).to_string(),
+                    leye_core::training::Stated::Unknown => unknown.to_string(),
                 };
                 format!("{} · {level}", offer.name.get(lang))
             });
@@ -325,8 +325,8 @@ fn TargetForm(course: StoredValue<Course>, training: Training, enrolling: bool) 
             let Ok(n) = amount.get_untracked().trim().parse::<u16>() else {
                 return error.set(
                     Field::Target,
-                    crate::domain::training::TrainingError::TargetOutOfRange {
-                        max: crate::domain::training::event::MAX_TARGET,
+                    leye_core::training::TrainingError::TargetOutOfRange {
+                        max: leye_core::training::event::MAX_TARGET,
                     }
                     .message(lang),
                 );
@@ -634,7 +634,7 @@ fn CampCard(course: StoredValue<Course>, training: Training) -> impl IntoView {
                         };
                         let course = if ticked.is_some() { None } else { Some(course_id.as_str()) };
                         if let Err(e) = training.record(today, course, what) {
-                            app.inform(crate::domain::lang::Text::new(e.message(Lang::Zh), e.message(Lang::En)));
+                            app.inform(leye_core::lang::Text::new(e.message(Lang::Zh), e.message(Lang::En)));
                         }
                     };
                     view! {
@@ -716,17 +716,16 @@ fn History(course: StoredValue<Course>, training: Training) -> impl IntoView {
     let id = course.with_value(|c| c.id.clone());
     move || {
         let lang = app.lang.get();
-        let mut rows: Vec<(usize, crate::domain::training::Event, bool)> =
-            training.log.with(|log| {
-                log.events()
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| {
-                        e.course.as_ref() == Some(&id) && !matches!(e.what, EventKind::Undo { .. })
-                    })
-                    .map(|(i, e)| (i, e.clone(), log.is_undone(&e.id)))
-                    .collect()
-            });
+        let mut rows: Vec<(usize, leye_core::training::Event, bool)> = training.log.with(|log| {
+            log.events()
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    e.course.as_ref() == Some(&id) && !matches!(e.what, EventKind::Undo { .. })
+                })
+                .map(|(i, e)| (i, e.clone(), log.is_undone(&e.id)))
+                .collect()
+        });
         rows.sort_by(|a, b| (b.1.on, b.0).cmp(&(a.1.on, a.0)));
         if rows.is_empty() {
             return view! { <section class="card history"><h2>{app.t(T::History)}</h2><p class="note">{app.t(T::NoHistory)}</p></section> }.into_any();
@@ -761,7 +760,7 @@ fn History(course: StoredValue<Course>, training: Training) -> impl IntoView {
                 let target = e.id.clone();
                 let undo = move |_| {
                     if let Err(err) = training.record(today, None, EventKind::Undo { target: target.clone() }) {
-                        app.inform(crate::domain::lang::Text::new(err.message(Lang::Zh), err.message(Lang::En)));
+                        app.inform(leye_core::lang::Text::new(err.message(Lang::Zh), err.message(Lang::En)));
                     }
                 };
                 view! {

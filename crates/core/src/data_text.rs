@@ -3,12 +3,12 @@
 //!
 //! Kept outside the wasm-only page module so all of it is tested natively with `cargo test`.
 
-use crate::domain::backup::Holdings;
-use crate::domain::catalog::Catalog;
-use crate::domain::date::Date;
-use crate::domain::facts::{Answer, FactDef, Facts};
-use crate::domain::lang::{Lang, Text};
-use crate::domain::outcome::ProgramResult;
+use crate::backup::Holdings;
+use crate::catalog::Catalog;
+use crate::date::Date;
+use crate::facts::{Answer, FactDef, Facts};
+use crate::lang::{Lang, Text};
+use crate::outcome::ProgramResult;
 use serde_json::Value;
 
 crate::messages! {
@@ -276,7 +276,7 @@ impl CatalogChange {
         enrolled_courses: &[String],
         saved_programs: &[String],
     ) -> CatalogChange {
-        use crate::domain::training::{CourseCatalog, CourseId};
+        use crate::training::{CourseCatalog, CourseId};
         let (old, new) = (
             CourseCatalog::from_catalog(before).unwrap_or_default(),
             CourseCatalog::from_catalog(after).unwrap_or_default(),
@@ -384,8 +384,8 @@ impl DataText {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::outcome::{evaluate, Outcome};
     use crate::i18n::check_table;
+    use crate::outcome::{evaluate, Outcome};
 
     #[test]
     fn every_string_has_both_languages() {
@@ -527,11 +527,11 @@ mod tests {
     fn a_dropped_course_or_saved_program_is_reported_not_called_no_change() {
         let today = Date::ymd(2026, 11, 26);
         let results = evaluate(catalog(), &Facts::new(), today);
-        let course = crate::domain::training::CourseCatalog::from_catalog(catalog()).unwrap();
+        let course = crate::training::CourseCatalog::from_catalog(catalog()).unwrap();
         let enrolled = course.courses()[0].id.as_str().to_owned();
         let saved = catalog().programs()[0].id.clone();
         // The same catalog without that course and that program.
-        let mut doc: Value = serde_json::from_str(crate::domain::catalog::CATALOG_JSON).unwrap();
+        let mut doc: Value = serde_json::from_str(crate::catalog::CATALOG_JSON).unwrap();
         doc["courses"]
             .as_array_mut()
             .unwrap()

@@ -4,7 +4,7 @@
 use super::course::{CourseCatalog, CourseId, Milestone};
 use super::event::{EventId, EventKind, TrainingLog};
 use super::progress::progress;
-use crate::domain::date::Date;
+use crate::date::Date;
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

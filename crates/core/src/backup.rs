@@ -11,8 +11,8 @@
 //! The checksum covers the canonical form of `records` (object keys sorted, no whitespace), so it does
 //! not depend on how a JSON library orders keys or spaces output.
 
-use crate::domain::lang::Lang;
-use crate::domain::learning_record;
+use crate::lang::Lang;
+use crate::learning_record;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -161,7 +161,7 @@ pub struct Holdings {
 impl Holdings {
     /// Counts `records`; a training event this build cannot read still counts as a record.
     pub fn of(records: &Records) -> Holdings {
-        use crate::domain::training::{Event, EventKind, TrainingLog};
+        use crate::training::{Event, EventKind, TrainingLog};
         let log = TrainingLog::from_events(
             records
                 .training_events
@@ -741,9 +741,9 @@ mod tests {
 
     // ---- the learning record inside a backup ----
 
-    use crate::domain::date::Date;
-    use crate::domain::learning_record::{self as lr, LearningRecord};
-    use crate::domain::training::{Certificate, CertificateLevel, CourseCatalog, Event, EventKind};
+    use crate::date::Date;
+    use crate::learning_record::{self as lr, LearningRecord};
+    use crate::training::{Certificate, CertificateLevel, CourseCatalog, Event, EventKind};
 
     const COURSE: &str = "internet-plus-skills";
 

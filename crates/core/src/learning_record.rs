@@ -13,9 +13,9 @@
 //! so the file is useful on its own ([`for_backup`]); an import checks that it describes the file's own events
 //! ([`check_backup_record`]) and then drops it, because the app derives it again from the imported events.
 
-use crate::domain::backup::{self, Records, TrainingEventRecord};
-use crate::domain::date::Date;
-use crate::domain::training::{progress, CourseCatalog, Event, EventKind, TrainingLog};
+use crate::backup::{self, Records, TrainingEventRecord};
+use crate::date::Date;
+use crate::training::{progress, CourseCatalog, Event, EventKind, TrainingLog};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -184,8 +184,7 @@ pub fn statements(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str) ->
     for e in log.effective() {
         let course = e.course.as_ref().and_then(|id| catalog.course(id));
         let course_iri = course.map(|c| format!("urn:leye:course:{}", segment(c.id.as_str())));
-        let course_name =
-            |c: &crate::domain::training::Course| (c.name.zh.clone(), c.name.en.clone());
+        let course_name = |c: &crate::training::Course| (c.name.zh.clone(), c.name.en.clone());
         let made = match (&e.what, course, &course_iri) {
             (EventKind::Enrolled { .. }, Some(c), Some(iri)) => {
                 let (zh, en) = course_name(c);

@@ -5,11 +5,11 @@
 //! /work/shared/policy/facts.md §11), so every specific is a [`Stated`] value: known, or explicitly `"unknown"`.
 
 use super::TrainingError;
-use crate::domain::catalog::Catalog;
-use crate::domain::date::Date;
-use crate::domain::facts::{FactDef, Facts};
-use crate::domain::lang::Text;
-use crate::domain::rules::{evaluate_rule, Rule, RuleResult};
+use crate::catalog::Catalog;
+use crate::date::Date;
+use crate::facts::{FactDef, Facts};
+use crate::lang::Text;
+use crate::rules::{evaluate_rule, Rule, RuleResult};
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;

@@ -14,7 +14,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 /// The built-in data, embedded at compile time so it works offline.
-const OFFICES_JSON: &str = include_str!("../../catalog/offices.json");
+const OFFICES_JSON: &str = include_str!("../../../catalog/offices.json");
 
 /// The districts (区(市)) of Zaozhuang named by the action plan; each must have an entry.
 pub const DISTRICTS: [&str; 7] = [

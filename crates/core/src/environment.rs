@@ -3,8 +3,8 @@
 //! (tested natively); the strings are here too, in two tables: [`ShellEnvText`] for the shell and 首页 (in
 //! the first download), [`ExportText`] for the screens that export or remind (in their own pieces).
 
-use crate::domain::backup::TrainingEventRecord;
-use crate::domain::date::Date;
+use crate::backup::TrainingEventRecord;
+use crate::date::Date;
 
 /// Marks in the user agent of the in-app browsers people open the app from: WeChat (MicroMessenger; XWEB
 /// is its Chromium engine on Android), QQ (`QQ/`), QQ Browser (MQQBrowser) and Tencent's X5 engine (TBS).
@@ -86,8 +86,8 @@ crate::messages! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::lang::Lang;
     use crate::i18n::{check_table, Message};
+    use crate::lang::Lang;
     use serde_json::json;
 
     const WECHAT_ANDROID: &str = "Mozilla/5.0 (Linux; Android 13; V2148A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160117 MMWEBSDK/20240404 MMWEBID/2307 MicroMessenger/8.0.49.2600(0x28003133) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64";

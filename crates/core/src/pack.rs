@@ -259,7 +259,7 @@ mod tests {
 
     #[test]
     fn a_pack_whose_envelope_disagrees_with_its_contents_says_so_not_damaged() {
-        let doc = crate::domain::catalog::CATALOG_JSON;
+        let doc = crate::catalog::CATALOG_JSON;
         let text = build_pack(&serde_json::from_str(doc).unwrap()).unwrap();
         let mut pack: Value = serde_json::from_str(&text).unwrap();
         pack["version"] = "9999.1.1".into(); // the envelope no longer matches payload.meta

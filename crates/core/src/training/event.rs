@@ -7,7 +7,7 @@
 use super::course::{CertificateLevel, CourseCatalog, CourseId, Target};
 use super::subsidy::SkillsSubsidyTerms;
 use super::TrainingError;
-use crate::domain::date::Date;
+use crate::date::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;

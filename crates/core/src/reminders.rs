@@ -3,8 +3,8 @@
 //! [`MAX_PER_DAY`] a day so a busy fortnight does not flood the phone (the in-app banner lists them all).
 //! Whether to remind at all (the person opted in and the browser allows it) is the caller's check.
 
-use crate::domain::date::Date;
-use crate::domain::training::{due_within, Deadline};
+use crate::date::Date;
+use crate::training::{due_within, Deadline};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -49,8 +49,8 @@ impl Reminded {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::lang::Text;
-    use crate::domain::training::DeadlineKind;
+    use crate::lang::Text;
+    use crate::training::DeadlineKind;
 
     fn today() -> Date {
         Date::ymd(2026, 11, 26)
@@ -124,7 +124,7 @@ mod tests {
         let mut r = Reminded::default();
         r.take_due(&[deadline(2, "ZZ-1")], today());
         let stored = serde_json::to_value(&r).unwrap();
-        crate::domain::backup::check_value(&stored, 0).unwrap();
+        crate::backup::check_value(&stored, 0).unwrap();
         let mut back: Reminded = serde_json::from_value(stored).unwrap();
         assert_eq!(back, r);
         assert!(back.take_due(&[deadline(2, "ZZ-1")], today()).is_empty());

@@ -1,10 +1,9 @@
-//! Turns the TOML catalog (catalog/) into JSON in OUT_DIR, embedded by `domain::catalog` with include_str!.
+//! Turns the TOML catalog (catalog/) into JSON in OUT_DIR, embedded by `leye_core::catalog` with include_str!.
 //! The app parses only JSON at runtime (serde_json), so no TOML parser ends up in the wasm.
 //! Problems in the files are not build errors here: they travel as `load_errors` and are reported by
 //! `Catalog::validate`, `catalog check` and `cargo test`, naming the file and entry.
 
-#[path = "src/domain/catalog_source.rs"]
-mod catalog_source;
+use leye_catalog_source as catalog_source;
 
 use std::path::PathBuf;
 
@@ -12,9 +11,9 @@ fn main() {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let dir = manifest.join("catalog");
-    println!("cargo:rerun-if-changed=catalog");
-    println!("cargo:rerun-if-changed=src/domain/catalog_source.rs");
+    // The catalog folder sits at the top of the repository, beside the app, where maintainers edit it.
+    let dir = manifest.join("../../catalog");
+    println!("cargo:rerun-if-changed=../../catalog");
     println!("cargo:rerun-if-changed=build.rs");
 
     let doc = catalog_source::read_catalog_dir(&dir, "catalog");

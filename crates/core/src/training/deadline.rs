@@ -4,10 +4,10 @@
 use super::course::CourseCatalog;
 use super::event::{EventKind, TrainingLog};
 use super::subsidy::{skills_subsidies, SkillsSubsidyTerms, SubsidyStatus};
-use crate::domain::catalog::Catalog;
-use crate::domain::date::Date;
-use crate::domain::ics::{AllDayEvent, Calendar, Stamp};
-use crate::domain::lang::{Lang, Text};
+use crate::catalog::Catalog;
+use crate::date::Date;
+use crate::ics::{AllDayEvent, Calendar, Stamp};
+use crate::lang::{Lang, Text};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

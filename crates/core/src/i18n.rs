@@ -2,9 +2,9 @@
 //!
 //! Every user-visible string of the views is a [`Key`]; a missing translation is a compile error
 //! because each entry of the table must give both languages. Catalog text (program names and so on)
-//! is bilingual data instead, see [`crate::domain::lang::Text`].
+//! is bilingual data instead, see [`crate::lang::Text`].
 
-use crate::domain::lang::Lang;
+use crate::lang::Lang;
 
 /// A user-visible interface string that knows its text in both languages.
 pub trait Message: Copy + Send + Sync + 'static {
@@ -28,10 +28,10 @@ macro_rules! messages {
         }
 
         impl $crate::i18n::Message for $name {
-            fn text(self, lang: $crate::domain::lang::Lang) -> &'static str {
+            fn text(self, lang: $crate::lang::Lang) -> &'static str {
                 match lang {
-                    $crate::domain::lang::Lang::Zh => match self { $($name::$key => $zh),* },
-                    $crate::domain::lang::Lang::En => match self { $($name::$key => $en),* },
+                    $crate::lang::Lang::Zh => match self { $($name::$key => $zh),* },
+                    $crate::lang::Lang::En => match self { $($name::$key => $en),* },
                 }
             }
         }

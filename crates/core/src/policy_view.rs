@@ -3,12 +3,12 @@
 //! filter. The views in `pages::check`, `pages::program`, `pages::policies` only render these, so the
 //! wording and the choices are tested natively.
 
-use crate::domain::catalog::{Catalog, Channel, ChannelKind, Kind, Program};
-use crate::domain::date::Date;
-use crate::domain::facts::{Answer, FactDef, FactType, FactValue};
-use crate::domain::lang::{Lang, Text};
-use crate::domain::outcome::{Group, Outcome, ProgramResult};
-use crate::domain::rules::Status;
+use crate::catalog::{Catalog, Channel, ChannelKind, Kind, Program};
+use crate::date::Date;
+use crate::facts::{Answer, FactDef, FactType, FactValue};
+use crate::lang::{Lang, Text};
+use crate::outcome::{Group, Outcome, ProgramResult};
+use crate::rules::Status;
 
 crate::messages! {
     /// Strings of the 自测, results, program page and 政策 screens.
@@ -420,7 +420,7 @@ pub fn ranked<'a>(
                 .filter(|r| section_of(r) == section)
                 .collect();
             items.sort_by_key(|r| {
-                let later = !matches!(r.availability, crate::domain::outcome::Availability::Open);
+                let later = !matches!(r.availability, crate::outcome::Availability::Open);
                 let open_questions = r.with_status(Status::Unknown).count();
                 (
                     later,
@@ -464,7 +464,7 @@ pub fn course_card_title(kind: Kind, n: usize, lang: Lang) -> String {
 pub fn open_questions<'a>(
     catalog: &'a Catalog,
     r: &ProgramResult,
-    facts: &crate::domain::facts::Facts,
+    facts: &crate::facts::Facts,
 ) -> Vec<&'a FactDef> {
     let mut out: Vec<&FactDef> = Vec::new();
     for c in r.with_status(Status::Unknown) {
@@ -495,7 +495,7 @@ pub fn open_questions<'a>(
 pub fn find_out_step(
     catalog: &Catalog,
     r: &ProgramResult,
-    facts: &crate::domain::facts::Facts,
+    facts: &crate::facts::Facts,
 ) -> Option<Text> {
     match open_questions(catalog, r, facts).first() {
         Some(first) => first.find_out.clone(),
@@ -522,7 +522,7 @@ pub fn find_out_step(
 pub fn exclusion_hint(
     catalog: &Catalog,
     this: &str,
-    other: &crate::domain::outcome::Exclusion,
+    other: &crate::outcome::Exclusion,
 ) -> Option<PolicyText> {
     let automatic = |id: &str| catalog.program(id).is_some_and(|p| p.automatic);
     if automatic(&other.program) {
@@ -542,9 +542,9 @@ pub fn tel_link(c: &Channel) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::facts::Facts;
-    use crate::domain::outcome::evaluate;
+    use crate::facts::Facts;
     use crate::i18n::{check_table, Message};
+    use crate::outcome::evaluate;
 
     fn today() -> Date {
         Date::ymd(2026, 11, 26)

@@ -1,7 +1,7 @@
 //! Why the training log refused an entry, with a message in each language that says what to fix.
 
-use crate::domain::date::Date;
-use crate::domain::lang::Lang;
+use crate::date::Date;
+use crate::lang::Lang;
 use std::fmt;
 
 /// A refusal of the training layer. Nothing is recorded when one is returned.

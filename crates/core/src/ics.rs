@@ -4,7 +4,7 @@
 //! character; TEXT values escape `\`, `;`, `,` and newlines; control characters dropped; UIDs are stable
 //! (a hash of the caller's id) so re-importing the file updates events instead of duplicating them.
 
-use crate::domain::date::Date;
+use crate::date::Date;
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 

@@ -10,7 +10,7 @@
 
 use super::course::{CourseCatalog, CourseId, Requirement, Target};
 use super::event::{Event, EventKind, TrainingLog};
-use crate::domain::date::Date;
+use crate::date::Date;
 use serde::Serialize;
 
 /// Where the requirement in force came from.

@@ -8,10 +8,10 @@
 use super::course::CertificateLevel;
 use super::event::{Certificate, TrainingLog};
 use super::TrainingError;
-use crate::domain::catalog::{Catalog, Channel};
-use crate::domain::date::Date;
-use crate::domain::facts::FactValue;
-use crate::domain::lang::Text;
+use crate::catalog::{Catalog, Channel};
+use crate::date::Date;
+use crate::facts::FactValue;
+use crate::lang::Text;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

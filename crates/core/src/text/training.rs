@@ -1,9 +1,9 @@
 //! The 培训 tab's interface strings, and the few sentences built from domain values (countdowns, progress
 //! figures, subsidy status) so their wording is tested natively rather than assembled inside views.
 
-use crate::domain::date::Date;
-use crate::domain::lang::Lang;
-use crate::domain::training::{
+use crate::date::Date;
+use crate::lang::Lang;
+use crate::training::{
     CourseProgress, Delivery, Requirement, SkillsSubsidy, SubsidyStatus, Target, TrainingError,
 };
 
@@ -459,9 +459,7 @@ pub fn delivery(d: Delivery) -> TrainingText {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::training::{
-        Certificate, CertificateLevel, CourseId, Fen, RequirementSource,
-    };
+    use crate::training::{Certificate, CertificateLevel, CourseId, Fen, RequirementSource};
     use std::collections::HashSet;
 
     #[test]

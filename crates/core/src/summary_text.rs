@@ -55,8 +55,8 @@ crate::messages! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::lang::Lang;
     use crate::i18n::Message;
+    use crate::lang::Lang;
 
     #[test]
     fn every_string_has_both_languages() {

@@ -343,8 +343,8 @@ pub fn speech_chunks(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::facts::{FactValue, Facts};
-    use crate::domain::outcome::evaluate;
+    use crate::facts::{FactValue, Facts};
+    use crate::outcome::evaluate;
 
     fn today() -> Date {
         Date::ymd(2026, 11, 26)

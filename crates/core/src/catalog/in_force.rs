@@ -4,12 +4,10 @@
 //! parameter, every reference known and of the right unit.
 
 use super::{issue, Catalog, CatalogIssue, Program};
-use crate::domain::date::Date;
-use crate::domain::lang::Text;
-use crate::domain::params::{
-    hand_written_figures, is_parameter_name, placeholders, Num, ShareRef, Unit,
-};
-use crate::domain::rules::{Criterion, TestKind};
+use crate::date::Date;
+use crate::lang::Text;
+use crate::params::{hand_written_figures, is_parameter_name, placeholders, Num, ShareRef, Unit};
+use crate::rules::{Criterion, TestKind};
 use serde_json::Value;
 
 /// Every text of a program, with a name for messages.
@@ -98,7 +96,7 @@ impl Catalog {
         self.in_force_on
     }
 
-    pub fn parameters(&self) -> &crate::domain::params::Parameters {
+    pub fn parameters(&self) -> &crate::params::Parameters {
         &self.parameters
     }
 
@@ -181,7 +179,7 @@ impl Catalog {
             }
             if let Some(ShareRef::Param(id)) = &b.share {
                 benefit_used.push(id.clone());
-                if let Some(crate::domain::params::Value::Share(s)) =
+                if let Some(crate::params::Value::Share(s)) =
                     params.get(id).and_then(|p| p.value_on(day))
                 {
                     b.share = Some(ShareRef::Lit(s));
@@ -472,7 +470,7 @@ fn json_figures(v: &Value, texts: &mut Vec<Text>, numbers: &mut Vec<(String, Val
 }
 
 /// A course entry with its parameters in force (texts filled, criteria numbers replaced).
-fn put_json_in_force(v: &mut Value, params: &crate::domain::params::Parameters, day: Date) {
+fn put_json_in_force(v: &mut Value, params: &crate::params::Parameters, day: Date) {
     match v {
         Value::Object(m) => {
             if let (Some(Value::String(zh)), Some(Value::String(en)), 2) =
