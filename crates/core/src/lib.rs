@@ -30,3 +30,4 @@ pub mod summary;
 pub mod summary_text;
 pub mod text;
 pub mod training;
+pub mod view;
