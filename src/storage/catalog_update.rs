@@ -7,6 +7,7 @@
 //! changed for them. While [`Storage::catalog_pack`] is `None` the built-in catalog is used.
 
 use super::{now_ms, CatalogPackRecord, CatalogStatus, Storage, StorageError};
+use crate::platform::online::is_online;
 use leye_core::catalog::Catalog;
 use leye_core::date::Date;
 use leye_core::lang::{Lang, Text};
@@ -213,10 +214,6 @@ pub(crate) fn sha256_hex(text: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-fn is_online() -> bool {
-    web_sys::window().map_or(true, |w| w.navigator().on_line())
 }
 
 /// GET the pack from our own origin, bypassing every cache, and read it as text (size-bounded).

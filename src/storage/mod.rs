@@ -252,14 +252,9 @@ pub struct RestorePlan {
     pub phone: Holdings,
 }
 
-/// Milliseconds since 1970 from the browser clock (storage stamps records; the domain never reads time).
-pub fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
-}
-
-fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
-}
+// The clock is the platform's; `storage::now_ms` stays reachable for the code that stamps records.
+use crate::platform::clock::now_iso;
+pub use crate::platform::clock::now_ms;
 
 struct IdbBackend {
     db: Database,
