@@ -59,8 +59,10 @@ use leye_core::backup::{
     TrainingEventRecord,
 };
 use leye_core::date::Date;
+use leye_core::i18n::Message as _;
 use leye_core::lang::Lang;
 use leye_core::learning_record::{self, LearningRecord};
+use leye_core::text::storage::{self as text, StorageText};
 use leye_core::training::CourseCatalog;
 use memory::Memory;
 use serde::{Deserialize, Serialize};
@@ -103,38 +105,27 @@ pub enum StorageError {
 impl StorageError {
     /// The banner shown on every screen while the app runs on the in-memory backend.
     pub fn banner(lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => "数据不会被保存",
-            Lang::En => "Your data will not be saved",
-        }
+        StorageText::Banner.text(lang)
     }
 
+    /// What to tell the person (the wording is the core's text layer: [`leye_core::text::storage`]).
     pub fn message(&self, lang: Lang) -> String {
         use StorageError::*;
-        match (self, lang) {
-            (Unavailable(_), Lang::Zh) => "此浏览器现在不能保存数据（可能是无痕/隐私模式）。数据不会被保存：关闭页面后会丢失。请用普通模式打开乐业通。".into(),
-            (Unavailable(_), Lang::En) => "This browser cannot save data right now (private mode?). Your data will not be saved and is lost when the page closes. Open LeYe in a normal window.".into(),
-            (Blocked, Lang::Zh) => "乐业通的旧版本在另一个标签页中打开着。请关闭其他标签页或重新加载。".into(),
-            (Blocked, Lang::En) => "An older version of LeYe is open in another tab. Close other tabs or reload.".into(),
-            (OpenTimedOut, Lang::Zh) => "浏览器的数据库8秒内没有响应，现在读不到也存不了数据（已保存的数据没有丢失）。请重新加载页面；如果还是这样，请完全关闭浏览器后再打开。".into(),
-            (OpenTimedOut, Lang::En) => "The browser's database did not respond within 8 seconds, so data cannot be read or saved right now (what is saved is not lost). Reload the page; if this keeps happening, close the browser completely and open it again.".into(),
-            (Closed, Lang::Zh) => "乐业通已在另一个标签页中更新。请重新加载本页，你的数据不会丢失。".into(),
-            (Closed, Lang::En) => "LeYe was updated in another tab. Reload this page; your data is kept.".into(),
-            (NewerVersion, Lang::Zh) => "你的数据由更新版本的乐业通保存。请重新加载以使用最新版本。".into(),
-            (NewerVersion, Lang::En) => "Your data was saved by a newer LeYe. Reload to use the newest version.".into(),
-            (QuotaExceeded, Lang::Zh) => "手机存储空间不足，这次的内容没有保存。已有数据仍可查看和导出。请清理手机空间后重试。".into(),
-            (QuotaExceeded, Lang::En) => "Your phone is out of storage, so this was not saved. Existing data can still be viewed and exported. Free some space and try again.".into(),
-            (Duplicate, Lang::Zh) => "这条记录已经保存过了。".into(),
-            (Duplicate, Lang::En) => "This record was already saved.".into(),
-            (Invalid(p), Lang::Zh) => format!("内容太长或格式不对，没有保存（{p}）。请修改后重试。"),
-            (Invalid(p), Lang::En) => format!("This is too long or malformed and was not saved ({p}). Change it and try again."),
-            (Corrupt(_), Lang::Zh) => "部分已保存的数据无法读取。请导出备份，然后在“我的 → 数据”中清除后重新导入。".into(),
-            (Corrupt(_), Lang::En) => "Some saved data cannot be read. Export a backup, then erase and import it under Me → Data.".into(),
-            (Backup(e), lang) => e.message(lang),
-            (Refused(why), lang) => why.get(lang).to_owned(),
-            (Failed(_), Lang::Zh) => "保存失败，请重试。如果一直失败，请导出备份后重新加载。".into(),
-            (Failed(_), Lang::En) => "Saving failed. Try again; if it keeps failing, export a backup and reload.".into(),
-        }
+        let key = match self {
+            Unavailable(_) => StorageText::Unavailable,
+            Blocked => StorageText::Blocked,
+            OpenTimedOut => StorageText::OpenTimedOut,
+            Closed => StorageText::Closed,
+            NewerVersion => StorageText::NewerVersion,
+            QuotaExceeded => StorageText::QuotaExceeded,
+            Duplicate => StorageText::Duplicate,
+            Invalid(problem) => return text::invalid(lang, problem),
+            Corrupt(_) => StorageText::Corrupt,
+            Backup(e) => return e.message(lang),
+            Refused(why) => return why.get(lang).to_owned(),
+            Failed(_) => StorageText::Failed,
+        };
+        key.text(lang).to_owned()
     }
 
     /// Maps a browser DOMException to the variant the user can act on.
@@ -198,24 +189,8 @@ async fn commit_and_announce(tx: Transaction<'_>) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// The current catalog pack, as installed by [`catalog_update`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CatalogPackRecord {
-    pub version: String,
-    /// 政策数据更新于 <published>.
-    pub published: Date,
-    pub sha256: String,
-    pub installed_at_ms: i64,
-    pub pack_json: String,
-}
-
-/// When the catalog was last checked for updates, and why the last check did not switch.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct CatalogStatus {
-    pub last_check_ms: Option<i64>,
-    /// zh/en reason shown under 我的 → 数据; `None` after a successful check.
-    pub last_error: Option<leye_core::lang::Text>,
-}
+// Plain data the core's update decision reads; stored here under the `catalog` store's keys.
+pub use leye_core::view::update::{CatalogPackRecord, CatalogStatus};
 
 const CATALOG_PACK_KEY: &str = "pack";
 const CATALOG_STATUS_KEY: &str = "status";
