@@ -41,7 +41,7 @@
 //!
 //! # Layout
 //! One module per store, each holding its public methods and its operations on both backends side by
-//! side ([`on_backend!`] is the one place that picks IndexedDB or memory): `answers`, `saved`,
+//! side (`on_backend!` is the one place that picks IndexedDB or memory): `answers`, `saved`,
 //! `training` (events), `settings`, `catalog` (pack, update status, the automatic backup) and
 //! `records` (the whole snapshot: backup, restore, undo, erase). `idb_io` is the IndexedDB plumbing
 //! they share, `error` the error type (its wording is [`leye_core::text::storage`]).
@@ -202,7 +202,7 @@ impl Storage {
     }
 }
 
-/// The backend one call works on (see [`on_backend!`]).
+/// The backend one call works on (see `on_backend!`).
 enum Target<'a> {
     Idb(&'a Database),
     Memory(&'a RefCell<Memory>),
