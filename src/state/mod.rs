@@ -137,7 +137,7 @@ impl AppState {
             data_generation: RwSignal::new(0),
             last_catalog_check: RwSignal::new(None),
             due_soon_possible: RwSignal::new(false),
-            today: local_today(),
+            today: crate::platform::clock::today(),
         }
     }
 
@@ -640,15 +640,4 @@ fn mirror_lang(lang: Lang) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(LANG_MIRROR_KEY, lang.code());
     }
-}
-
-/// Today's date in the phone's time zone.
-fn local_today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date::new(
-        now.get_full_year() as i32,
-        now.get_month() as u8 + 1,
-        now.get_date() as u8,
-    )
-    .unwrap_or_else(|_| Date::ymd(2026, 1, 1))
 }
