@@ -18,14 +18,12 @@ use crate::state::{AppState, CatalogCheck};
 use crate::storage::{durability, RestorePlan, StorageError};
 use leye_core::backup::{BackupError, MAX_BACKUP_BYTES};
 use leye_core::catalog::Catalog;
-use leye_core::data_text::{
-    backup_file_name, clock_text, count_text, holdings_rows, holdings_sentence, human_bytes,
-    DataText,
-};
 use leye_core::environment::ExportText;
 use leye_core::i18n::Message as _;
 use leye_core::lang::{Lang, Text};
+use leye_core::text::data::{self as text, count_text, holdings_rows, holdings_sentence, DataText};
 use leye_core::training::CourseCatalog;
+use leye_core::view::data::{backup_file_name, clock_text, human_bytes};
 
 /// The result of the last action on this screen, rendered in the current language.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,16 +42,11 @@ impl Outcome {
     }
 
     fn message(&self, lang: Lang) -> String {
-        let t = |k: DataText| k.text_in(lang);
         match self {
-            Outcome::Working(k) => t(*k).to_owned(),
-            Outcome::Exported(name) => format!("{} {name}", t(DataText::Exported)),
-            Outcome::Imported(n) => format!(
-                "{} {n} {}",
-                t(DataText::Imported),
-                t(DataText::ImportedUnit)
-            ),
-            Outcome::Erased => t(DataText::Erased).to_owned(),
+            Outcome::Working(k) => k.text(lang).to_owned(),
+            Outcome::Exported(name) => text::exported(name, lang),
+            Outcome::Imported(n) => text::imported(*n, lang),
+            Outcome::Erased => DataText::Erased.text(lang).to_owned(),
             Outcome::Failed(e) => e.message(lang),
             Outcome::Said(text) => text.get(lang).to_owned(),
         }
@@ -610,10 +603,7 @@ fn CatalogSection(refresh: RwSignal<u32>, checking: RwSignal<bool>) -> impl Into
                 Ok(CatalogCheck::Skipped) => Outcome::Working(DataText::OfflineSkipped),
                 Ok(CatalogCheck::UpToDate) => Outcome::Working(DataText::UpToDate),
                 Ok(CatalogCheck::Kept(reason)) => Outcome::Said(reason),
-                Ok(CatalogCheck::Switched { change, .. }) => Outcome::Said(Text::new(
-                    format!("{}{}", DataText::Switched.text_in(Lang::Zh), change.zh),
-                    format!("{} {}", DataText::Switched.text_in(Lang::En), change.en),
-                )),
+                Ok(CatalogCheck::Switched { change, .. }) => Outcome::Said(text::switched(&change)),
                 Err(e) => {
                     app.report(e.clone());
                     Outcome::Failed(e)

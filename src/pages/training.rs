@@ -1,6 +1,6 @@
 //! 培训 tab: my courses with their progress, certificates and the 考证补贴 they unlock, every upcoming
 //! deadline (exportable as .ics), the learning record download, and the course catalog.
-//! Everything shown is derived from the training log ([`crate::components::training_log`]).
+//! Everything shown is derived from the training log ([`crate::state::training`]).
 
 pub mod course;
 
@@ -10,9 +10,9 @@ use leptos_router::components::A;
 use crate::app::{tr, use_app};
 use crate::components::export::{Export, ExportFile, ExportPanel};
 use crate::components::training_log::{
-    notification_permission, notifications_supported, request_notifications, use_training,
-    utc_stamp, Training,
+    notification_permission, notifications_supported, request_notifications, utc_stamp,
 };
+use crate::state::training::{use_training, Training};
 use leye_core::date::Date;
 use leye_core::facts::FactValue;
 use leye_core::rules::{evaluate_rule, Status};
@@ -21,6 +21,7 @@ use leye_core::training::{
     claims_in_year, progress, skills_subsidies, to_ics, Certificate, CertificateLevel, Course,
     EventKind, SubsidyStatus,
 };
+use leye_core::view::join::join_verdict;
 
 #[component]
 pub fn TrainingPage() -> impl IntoView {
@@ -28,13 +29,13 @@ pub fn TrainingPage() -> impl IntoView {
     let training = use_training();
     // Someone new sees the courses right away; a trainee sees their own progress and dates first.
     let newcomer = Memo::new(move |_| {
-        training.loaded.get() && training.log.with(|log| log.effective().next().is_none())
+        training.loaded() && training.with_log(|log| log.effective().next().is_none())
     });
     view! {
         <h1>{tr(T::Title)}</h1>
         <p class="lead">{tr(T::Intro)}</p>
-        <Show when=move || training.loaded.get() fallback=|| view! { <p class="note">{tr(T::Loading)}</p> }>
-            {move || (training.unreadable.get() > 0)
+        <Show when=move || training.loaded() fallback=|| view! { <p class="note">{tr(T::Loading)}</p> }>
+            {move || (training.unreadable() > 0)
                 .then(|| view! { <p class="note" role="status">{tr(T::Unreadable)}</p> })}
             <MyCourses training/>
             <Show when=move || newcomer.get()><CourseList training/></Show>
@@ -62,7 +63,7 @@ fn MyCourses(training: Training) -> impl IntoView {
     let app = use_app();
     let all = Memo::new(move |_| {
         let courses = training.courses.get();
-        training.log.with(|log| progress(log, &courses))
+        training.with_log(|log| progress(log, &courses))
     });
     view! {
         <section class="card training-mine" aria-labelledby="my-courses">
@@ -136,7 +137,7 @@ fn Certificates(training: Training) -> impl IntoView {
         let Some(terms) = training.terms.get() else {
             return view! { <p class="note">{app.t(T::TermsMissing)}</p> }.into_any();
         };
-        let (subsidies, used, no_level) = training.log.with(|log| {
+        let (subsidies, used, no_level) = training.with_log(|log| {
             let no_level: Vec<Certificate> = log
                 .certificates()
                 .into_iter()
@@ -159,7 +160,7 @@ fn Certificates(training: Training) -> impl IntoView {
             let level = s.certificate.level.expect("subsidies are for certificates with a level");
             let amount = s.amount.map_or_else(
                 || app.t(T::Unknown).to_string(),
-                |a| if lang == leye_core::lang::Lang::Zh { a.to_string() } else { a.en() },
+                |a| text::amount(a, lang),
             );
             let status = text::subsidy_status(&s, today, terms.max_claims_per_year, lang);
             let open = matches!(s.status, SubsidyStatus::Open { .. });
@@ -299,7 +300,7 @@ fn AddCertificate(training: Training) -> impl IntoView {
     let enrolled = move || {
         let courses = training.courses.get();
         let lang = app.lang.get();
-        training.log.with(|log| {
+        training.with_log(|log| {
             courses
                 .courses()
                 .iter()
@@ -404,7 +405,7 @@ fn Deadlines(training: Training) -> impl IntoView {
         match permission.get() {
             None => view! { <p class="note reminders-state">{app.t(T::NotifyUnsupported)}</p> }.into_any(),
             Some(P::Denied) => view! { <p class="note reminders-state" role="status">{app.t(T::NotifyDenied)}</p> }.into_any(),
-            Some(P::Granted) if training.reminders_on.get() => view! {
+            Some(P::Granted) if training.reminders_on() => view! {
                 <p class="note note-ok reminders-state" role="status">{app.t(T::NotifyEnabled)}</p>
                 <button type="button" class="button reminders-off" on:click=turn_off>{app.t(T::NotifyOff)}</button>
             }.into_any(),
@@ -505,11 +506,11 @@ fn CourseList(training: Training) -> impl IntoView {
                     let mut list: Vec<_> = courses
                         .courses()
                         .iter()
-                        .map(|c| (course::join_verdict(c, &catalog, &facts, app.today), c))
+                        .map(|c| (join_verdict(c, &catalog, &facts, app.today), c))
                         .collect();
                     list.sort_by_key(|(v, _)| v.rank());
                     list.into_iter().map(|(verdict, c)| {
-                        let enrolled = training.log.with(|log| log.enrolment(&c.id).is_some());
+                        let enrolled = training.with_log(|log| log.enrolment(&c.id).is_some());
                         view! {
                             <li class="card course-card">
                                 <h3 class="course-name">{c.name.get(lang).to_string()}</h3>

@@ -8,69 +8,14 @@ use leptos_router::hooks::use_params_map;
 
 use super::progress_bar;
 use crate::app::{tr, use_app};
-use crate::components::training_log::{use_training, Training};
-use leye_core::catalog::Catalog;
+use crate::state::training::{use_training, Training};
 use leye_core::date::Date;
-use leye_core::facts::Facts;
-use leye_core::lang::Lang;
 use leye_core::rules::Status;
 use leye_core::text::training::{self as text, Field, TrainingText as T};
 use leye_core::training::{
     camp_view, parse_hours, progress, Course, CourseId, EventKind, RequirementSource, Target,
 };
-
-/// The short answer to "can I join?" for a course and this person's answers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum JoinVerdict {
-    /// No published conditions.
-    Open,
-    Yes,
-    /// All known conditions met, but the published ones are incomplete.
-    Maybe,
-    No,
-    NeedAnswers,
-}
-
-impl JoinVerdict {
-    pub fn text(self) -> T {
-        match self {
-            JoinVerdict::Open => T::JoinOpen,
-            JoinVerdict::Yes => T::JoinYes,
-            JoinVerdict::Maybe => T::JoinMaybe,
-            JoinVerdict::No => T::JoinNo,
-            JoinVerdict::NeedAnswers => T::JoinUnknown,
-        }
-    }
-    /// Sort order for the course list: joinable first, excluded last.
-    pub fn rank(self) -> u8 {
-        match self {
-            JoinVerdict::Yes => 0,
-            JoinVerdict::Maybe | JoinVerdict::Open => 1,
-            JoinVerdict::NeedAnswers => 2,
-            JoinVerdict::No => 3,
-        }
-    }
-    pub fn css(self) -> &'static str {
-        match self {
-            JoinVerdict::Open | JoinVerdict::Maybe => "maybe",
-            JoinVerdict::Yes => "yes",
-            JoinVerdict::No => "no",
-            JoinVerdict::NeedAnswers => "unknown",
-        }
-    }
-}
-
-pub fn join_verdict(course: &Course, catalog: &Catalog, facts: &Facts, today: Date) -> JoinVerdict {
-    if course.who_may_join.criteria.is_empty() {
-        return JoinVerdict::Open;
-    }
-    match course.may_join(catalog.facts(), facts, today).status {
-        Status::Met if course.rules_complete => JoinVerdict::Yes,
-        Status::Met => JoinVerdict::Maybe,
-        Status::Failed => JoinVerdict::No,
-        Status::Unknown => JoinVerdict::NeedAnswers,
-    }
-}
+use leye_core::view::join::{join_verdict, JoinVerdict};
 
 #[component]
 pub fn CoursePage() -> impl IntoView {
@@ -95,7 +40,7 @@ fn CourseScreen(course: Course, training: Training) -> impl IntoView {
     let app = use_app();
     let id = course.id.clone();
     // A memo, so logging an entry does not rebuild the forms (and lose their messages) below.
-    let enrolled = Memo::new(move |_| training.log.with(|log| log.enrolment(&id).is_some()));
+    let enrolled = Memo::new(move |_| training.with_log(|log| log.enrolment(&id).is_some()));
     let is_camp = course.kind.is_camp() || !course.milestones.is_empty();
     let c = StoredValue::new(course);
     view! {
@@ -103,7 +48,7 @@ fn CourseScreen(course: Course, training: Training) -> impl IntoView {
         <p class="lead">{move || c.with_value(|c| c.summary.get(app.lang.get()).to_string())}</p>
         <CourseFacts course=c/>
         <WhoMayJoin course=c/>
-        <Show when=move || training.loaded.get() fallback=|| view! { <p class="note">{tr(T::Loading)}</p> }>
+        <Show when=move || training.loaded() fallback=|| view! { <p class="note">{tr(T::Loading)}</p> }>
             {
                 move || if enrolled.get() {
                     view! {
@@ -159,7 +104,7 @@ fn CourseFacts(course: StoredValue<Course>) -> impl IntoView {
                 .iter()
                 .filter_map(|p| catalog.program(p).map(|p| p.name.get(lang).to_string()))
                 .collect();
-            let sep = if lang == Lang::Zh { "、" } else { ", " };
+            let sep = text::list_sep(lang);
             view! {
                 <section class="card course-facts" aria-label=app.t(T::Title)>
                     <dl class="facts">
@@ -228,7 +173,7 @@ fn CourseProgressCard(course: StoredValue<Course>, training: Training) -> impl I
     move || {
         let lang = app.lang.get();
         let courses = training.courses.get();
-        let all = training.log.with(|log| progress(log, &courses));
+        let all = training.with_log(|log| progress(log, &courses));
         let Some(p) = all.course(&id).cloned() else {
             return ().into_any();
         };
@@ -548,9 +493,7 @@ fn CampCard(course: StoredValue<Course>, training: Training) -> impl IntoView {
     let view_id = id.clone();
     let camp = move || {
         let courses = training.courses.get();
-        training
-            .log
-            .with(|log| camp_view(log, &courses, &view_id, today))
+        training.with_log(|log| camp_view(log, &courses, &view_id, today))
     };
     let note = RwSignal::new(String::new());
     let note_error = FormError::new();
@@ -634,7 +577,7 @@ fn CampCard(course: StoredValue<Course>, training: Training) -> impl IntoView {
                         };
                         let course = if ticked.is_some() { None } else { Some(course_id.as_str()) };
                         if let Err(e) = training.record(today, course, what) {
-                            app.inform(leye_core::lang::Text::new(e.message(Lang::Zh), e.message(Lang::En)));
+                            app.inform(text::error_text(&e));
                         }
                     };
                     view! {
@@ -716,7 +659,7 @@ fn History(course: StoredValue<Course>, training: Training) -> impl IntoView {
     let id = course.with_value(|c| c.id.clone());
     move || {
         let lang = app.lang.get();
-        let mut rows: Vec<(usize, leye_core::training::Event, bool)> = training.log.with(|log| {
+        let mut rows: Vec<(usize, leye_core::training::Event, bool)> = training.with_log(|log| {
             log.events()
                 .iter()
                 .enumerate()
@@ -740,7 +683,7 @@ fn History(course: StoredValue<Course>, training: Training) -> impl IntoView {
             .map(|(_, e, undone)| {
                 let (what, detail) = match &e.what {
                     EventKind::Enrolled { .. } => (T::EvEnrolled, String::new()),
-                    EventKind::TargetSet { target } => (T::EvTarget, target_text(*target, lang)),
+                    EventKind::TargetSet { target } => (T::EvTarget, text::target(*target, lang)),
                     EventKind::ModuleDone { module } => (T::EvModule, module_name(module)),
                     EventKind::HoursStudied { minutes } => (T::EvHours, text::duration(u32::from(*minutes), lang)),
                     EventKind::SessionAttended { title } => (T::EvSession, title.clone().unwrap_or_default()),
@@ -760,7 +703,7 @@ fn History(course: StoredValue<Course>, training: Training) -> impl IntoView {
                 let target = e.id.clone();
                 let undo = move |_| {
                     if let Err(err) = training.record(today, None, EventKind::Undo { target: target.clone() }) {
-                        app.inform(leye_core::lang::Text::new(err.message(Lang::Zh), err.message(Lang::En)));
+                        app.inform(text::error_text(&err));
                     }
                 };
                 view! {
@@ -788,32 +731,5 @@ fn History(course: StoredValue<Course>, training: Training) -> impl IntoView {
             </section>
         }
         .into_any()
-    }
-}
-
-fn target_text(target: Target, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    match target {
-        Target::Hours(n) => {
-            if zh {
-                format!("{n}课时")
-            } else {
-                format!("{n} hours")
-            }
-        }
-        Target::Sessions(n) => {
-            if zh {
-                format!("{n}次课")
-            } else {
-                format!("{n} sessions")
-            }
-        }
-        Target::Modules(n) => {
-            if zh {
-                format!("{n}个模块")
-            } else {
-                format!("{n} modules")
-            }
-        }
     }
 }

@@ -2,9 +2,9 @@
 //! figures, subsidy status) so their wording is tested natively rather than assembled inside views.
 
 use crate::date::Date;
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::training::{
-    CourseProgress, Delivery, Requirement, SkillsSubsidy, SubsidyStatus, Target, TrainingError,
+    CourseProgress, Delivery, Fen, Requirement, SkillsSubsidy, SubsidyStatus, Target, TrainingError,
 };
 
 crate::messages! {
@@ -194,6 +194,11 @@ pub fn field_of(e: &TrainingError) -> Field {
     }
 }
 
+/// A refusal's wording in both languages, for a message shown after the language may have changed.
+pub fn error_text(e: &TrainingError) -> Text {
+    Text::new(e.message(Lang::Zh), e.message(Lang::En))
+}
+
 /// Between a label and its value: "证书编号:A1" / "Certificate number: A1".
 pub fn colon(lang: Lang) -> &'static str {
     match lang {
@@ -202,8 +207,43 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// Between the items of a list: "网约车、外卖" / "ride-hailing, delivery".
+pub fn list_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    }
+}
+
 fn zh(lang: Lang) -> bool {
     lang == Lang::Zh
+}
+
+/// A number of units: "8课时" / "8 hours" (Chinese puts the measure word right after the number).
+fn counted(n: usize, zh_unit: &str, en_unit: &str, lang: Lang) -> String {
+    if zh(lang) {
+        format!("{n}{zh_unit}")
+    } else {
+        format!("{n} {en_unit}")
+    }
+}
+
+/// A course target: "8课时" / "8 hours", "6次课" / "6 sessions", "3个模块" / "3 modules".
+pub fn target(target: Target, lang: Lang) -> String {
+    match target {
+        Target::Hours(n) => counted(n.into(), "课时", "hours", lang),
+        Target::Sessions(n) => counted(n.into(), "次课", "sessions", lang),
+        Target::Modules(n) => counted(n.into(), "个模块", "modules", lang),
+    }
+}
+
+/// A bonus amount: "1500元" / "1,500 yuan".
+pub fn amount(a: Fen, lang: Lang) -> String {
+    if zh(lang) {
+        a.to_string()
+    } else {
+        a.en()
+    }
 }
 
 /// "5小时30分钟" / "5 h 30 min".
@@ -422,30 +462,17 @@ pub fn stated_length(
     modules: Option<usize>,
     lang: Lang,
 ) -> Option<String> {
-    let z = zh(lang);
     let mut parts = Vec::new();
     if let Some(h) = completion_hours {
-        parts.push(if z {
-            format!("{h}课时")
-        } else {
-            format!("{h} hours")
-        });
+        parts.push(counted(h.into(), "课时", "hours", lang));
     }
     if let Some(s) = sessions {
-        parts.push(if z {
-            format!("{s}次课")
-        } else {
-            format!("{s} sessions")
-        });
+        parts.push(counted(s.into(), "次课", "sessions", lang));
     }
     if let Some(m) = modules.filter(|m| *m > 0) {
-        parts.push(if z {
-            format!("{m}个模块")
-        } else {
-            format!("{m} modules")
-        });
+        parts.push(counted(m, "个模块", "modules", lang));
     }
-    (!parts.is_empty()).then(|| parts.join(if z { "," } else { ", " }))
+    (!parts.is_empty()).then(|| parts.join(if zh(lang) { "," } else { ", " }))
 }
 
 pub fn delivery(d: Delivery) -> TrainingText {
@@ -657,6 +684,22 @@ mod tests {
             due_soon(2, "考证补贴最后申领日", today.add_days(3), today, Lang::Zh),
             "14天内有2个截止日期,最近的是:考证补贴最后申领日(还剩3天)"
         );
+    }
+
+    #[test]
+    fn targets_and_amounts_read_in_both_languages() {
+        assert_eq!(target(Target::Hours(8), Lang::Zh), "8课时");
+        assert_eq!(target(Target::Sessions(6), Lang::En), "6 sessions");
+        assert_eq!(target(Target::Modules(3), Lang::Zh), "3个模块");
+        assert_eq!(
+            amount(Fen::from_yuan(1500), Lang::Zh),
+            Fen::from_yuan(1500).to_string()
+        );
+        assert_eq!(
+            amount(Fen::from_yuan(1500), Lang::En),
+            Fen::from_yuan(1500).en()
+        );
+        assert_eq!(list_sep(Lang::Zh), "、");
     }
 
     #[test]
