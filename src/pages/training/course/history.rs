@@ -1,0 +1,91 @@
+//! 我的记录: the course's entries, each with its undo.
+
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::state::training::Training;
+use leye_core::text::training::{self as text, TrainingText as T};
+use leye_core::training::{Course, EventKind};
+
+/// The course's entries, newest first; each can be undone (a compensating entry, nothing is deleted).
+#[component]
+pub fn History(course: StoredValue<Course>, training: Training) -> impl IntoView {
+    let app = use_app();
+    let today = app.today;
+    let id = course.with_value(|c| c.id.clone());
+    move || {
+        let lang = app.lang.get();
+        let mut rows: Vec<(usize, leye_core::training::Event, bool)> = training.with_log(|log| {
+            log.events()
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    e.course.as_ref() == Some(&id) && !matches!(e.what, EventKind::Undo { .. })
+                })
+                .map(|(i, e)| (i, e.clone(), log.is_undone(&e.id)))
+                .collect()
+        });
+        rows.sort_by(|a, b| (b.1.on, b.0).cmp(&(a.1.on, a.0)));
+        if rows.is_empty() {
+            return view! { <section class="card history"><h2>{app.t(T::History)}</h2><p class="note">{app.t(T::NoHistory)}</p></section> }.into_any();
+        }
+        let module_name = |m: &str| {
+            course
+                .with_value(|c| c.module(m).map(|m| m.name.get(lang).to_string()))
+                .unwrap_or_else(|| m.to_string())
+        };
+        let items = rows
+            .into_iter()
+            .map(|(_, e, undone)| {
+                let (what, detail) = match &e.what {
+                    EventKind::Enrolled { .. } => (T::EvEnrolled, String::new()),
+                    EventKind::TargetSet { target } => (T::EvTarget, text::target(*target, lang)),
+                    EventKind::ModuleDone { module } => (T::EvModule, module_name(module)),
+                    EventKind::HoursStudied { minutes } => (T::EvHours, text::duration(u32::from(*minutes), lang)),
+                    EventKind::SessionAttended { title } => (T::EvSession, title.clone().unwrap_or_default()),
+                    EventKind::SessionScheduled { title } => (T::EvScheduled, title.clone()),
+                    EventKind::ExamPassed { exam } => (T::EvExam, exam.clone()),
+                    EventKind::CertificateAdded { certificate } => (T::EvCertificate, certificate.name.clone()),
+                    EventKind::SubsidyClaimed { certificate_number } => (T::EvClaimed, certificate_number.clone()),
+                    EventKind::MilestoneTicked { milestone } => (
+                        T::EvMilestone,
+                        course
+                            .with_value(|c| c.milestone(milestone).map(|m| m.name.get(lang).to_string()))
+                            .unwrap_or_else(|| milestone.clone()),
+                    ),
+                    EventKind::Note { text } => (T::EvNote, text.chars().take(40).collect()),
+                    EventKind::Undo { .. } => unreachable!("filtered above"),
+                };
+                let target = e.id.clone();
+                let undo = move |_| {
+                    if let Err(err) = training.record(today, None, EventKind::Undo { target: target.clone() }) {
+                        app.inform(text::error_text(&err));
+                    }
+                };
+                view! {
+                    <li class="entry" class:entry-undone=undone>
+                        <span class="entry-date">{e.on.to_string()}</span>
+                        <span class="entry-what">{app.t(what)}</span>
+                        <span class="entry-detail">{detail}</span>
+                        {if undone {
+                            view! { <span class="entry-undone-label">{app.t(T::Undone)}</span> }.into_any()
+                        } else {
+                            view! {
+                                <button type="button" class="entry-undo" on:click=undo aria-label=app.t(T::UndoLabel)>
+                                    {app.t(T::Undo)}
+                                </button>
+                            }.into_any()
+                        }}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="card history" aria-labelledby="history-h">
+                <h2 id="history-h">{app.t(T::History)}</h2>
+                <ul class="entries">{items}</ul>
+            </section>
+        }
+        .into_any()
+    }
+}
