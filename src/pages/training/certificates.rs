@@ -7,12 +7,11 @@ use leptos_router::components::A;
 use crate::app::{tr, use_app};
 use crate::state::training::Training;
 use leye_core::date::Date;
-use leye_core::facts::FactValue;
-use leye_core::rules::{evaluate_rule, Status};
 use leye_core::text::training::{self as text, Field, TrainingText as T};
 use leye_core::training::{
     claims_in_year, skills_subsidies, Certificate, CertificateLevel, EventKind, SubsidyStatus,
 };
+use leye_core::view::training::{bonus_conditions, certificates_without_level, BonusConditions};
 
 #[component]
 pub fn Certificates(training: Training) -> impl IntoView {
@@ -24,16 +23,10 @@ pub fn Certificates(training: Training) -> impl IntoView {
             return view! { <p class="note">{app.t(T::TermsMissing)}</p> }.into_any();
         };
         let (subsidies, used, no_level) = training.with_log(|log| {
-            let no_level: Vec<Certificate> = log
-                .certificates()
-                .into_iter()
-                .filter(|(_, c)| c.level.is_none())
-                .map(|(_, c)| c.clone())
-                .collect();
             (
                 skills_subsidies(log, &terms, today),
                 claims_in_year(log, today.year()),
-                no_level,
+                certificates_without_level(log),
             )
         });
         if subsidies.is_empty() && no_level.is_empty() {
@@ -52,34 +45,27 @@ pub fn Certificates(training: Training) -> impl IntoView {
             let open = matches!(s.status, SubsidyStatus::Open { .. });
             // The program's own conditions (insurance), judged by the engine with this certificate's facts.
             // Only while it can still be claimed: a claimed or expired certificate needs no advice.
-            let claimable = matches!(
-                s.status,
-                SubsidyStatus::Open { .. } | SubsidyStatus::YearCapReached { .. }
-            );
-            let conditions = program.as_ref().filter(|_| claimable).map(|p| {
-                let mut f = facts.clone();
-                f.set("cert_level", FactValue::Choice(level.fact_value().to_string()));
-                f.set("cert_date", FactValue::Date(s.certificate.issued_on));
-                f.set("skill_subsidy_claims_this_year", FactValue::Int(used as i64));
-                let result = evaluate_rule(&p.eligibility(), catalog.facts(), &f, today);
-                if result.status == Status::Met {
-                    view! { <p class="verdict verdict-yes">{app.t(T::EligibleYes)}</p> }.into_any()
-                } else {
-                    let lines = result
-                        .trace
-                        .iter()
-                        .filter(|c| c.status != Status::Met && c.decisive && !c.not_applicable)
-                        .map(|c| view! { <li>{c.text.get(lang).to_string()}</li> })
-                        .collect_view();
-                    view! {
-                        <div class="verdict verdict-check">
-                            <p>{app.t(T::EligibleCheck)}</p>
-                            <ul class="plain-list">{lines}</ul>
-                            <A href="/check" attr:class="inline-link">{app.t(T::JoinAnswerMore)}</A>
-                        </div>
-                    }.into_any()
-                }
-            });
+            let conditions = program
+                .as_ref()
+                .and_then(|p| bonus_conditions(p, catalog.facts(), &facts, &s, used, today))
+                .map(|c| match c {
+                    BonusConditions::Met => {
+                        view! { <p class="verdict verdict-yes">{app.t(T::EligibleYes)}</p> }.into_any()
+                    }
+                    BonusConditions::Unmet(lines) => {
+                        let lines = lines
+                            .iter()
+                            .map(|t| view! { <li>{t.get(lang).to_string()}</li> })
+                            .collect_view();
+                        view! {
+                            <div class="verdict verdict-check">
+                                <p>{app.t(T::EligibleCheck)}</p>
+                                <ul class="plain-list">{lines}</ul>
+                                <A href="/check" attr:class="inline-link">{app.t(T::JoinAnswerMore)}</A>
+                            </div>
+                        }.into_any()
+                    }
+                });
             let number = s.certificate.number.clone();
             let error = RwSignal::new(None::<String>);
             let claim = move |_| {

@@ -7,7 +7,7 @@ use super::delivery_label;
 use crate::app::{tr, use_app};
 use crate::state::training::Training;
 use leye_core::text::training::{self as text, TrainingText as T};
-use leye_core::view::join::join_verdict;
+use leye_core::view::join::courses_by_verdict;
 
 #[component]
 pub fn CourseList(training: Training) -> impl IntoView {
@@ -22,14 +22,7 @@ pub fn CourseList(training: Training) -> impl IntoView {
                     let lang = app.lang.get();
                     let facts = app.facts.get();
                     let catalog = app.catalog.get();
-                    // Courses this person can join first; catalog order otherwise.
-                    let mut list: Vec<_> = courses
-                        .courses()
-                        .iter()
-                        .map(|c| (join_verdict(c, &catalog, &facts, app.today), c))
-                        .collect();
-                    list.sort_by_key(|(v, _)| v.rank());
-                    list.into_iter().map(|(verdict, c)| {
+                    courses_by_verdict(&courses, &catalog, &facts, app.today).into_iter().map(|(verdict, c)| {
                         let enrolled = training.with_log(|log| log.enrolment(&c.id).is_some());
                         view! {
                             <li class="card course-card">

@@ -6,7 +6,7 @@ use crate::date::Date;
 use crate::facts::Facts;
 use crate::rules::Status;
 use crate::text::training::TrainingText as T;
-use crate::training::Course;
+use crate::training::{Course, CourseCatalog};
 
 /// The short answer to "can I join?" for a course and this person's answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,11 +62,27 @@ pub fn join_verdict(course: &Course, catalog: &Catalog, facts: &Facts, today: Da
     }
 }
 
+/// The course list: courses this person can join first; catalog order otherwise.
+pub fn courses_by_verdict<'a>(
+    courses: &'a CourseCatalog,
+    catalog: &Catalog,
+    facts: &Facts,
+    today: Date,
+) -> Vec<(JoinVerdict, &'a Course)> {
+    let mut list: Vec<_> = courses
+        .courses()
+        .iter()
+        .map(|c| (join_verdict(c, catalog, facts, today), c))
+        .collect();
+    list.sort_by_key(|(v, _)| v.rank());
+    list
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::facts::FactValue;
-    use crate::training::{CourseCatalog, CourseId};
+    use crate::training::CourseId;
 
     /// The platform workers' course with only its platform condition, so one answer decides it.
     fn platform_course(rules_complete: bool) -> Course {
@@ -140,5 +156,15 @@ mod tests {
         assert_eq!(all, [Yes, Open, Maybe, NeedAnswers, No]);
         assert_eq!(Open.css(), Maybe.css());
         assert_eq!(NeedAnswers.text(), T::JoinUnknown);
+    }
+
+    #[test]
+    fn the_course_list_keeps_every_course_ordered_by_verdict() {
+        let courses = CourseCatalog::from_catalog(Catalog::builtin()).unwrap();
+        let today = Date::ymd(2026, 11, 26);
+        let list = courses_by_verdict(&courses, Catalog::builtin(), &platform("none"), today);
+        assert_eq!(list.len(), courses.courses().len());
+        assert!(list.windows(2).all(|w| w[0].0.rank() <= w[1].0.rank()));
+        assert!(list.iter().any(|(v, _)| *v == JoinVerdict::No));
     }
 }

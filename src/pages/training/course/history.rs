@@ -6,6 +6,7 @@ use crate::app::use_app;
 use crate::state::training::Training;
 use leye_core::text::training::{self as text, TrainingText as T};
 use leye_core::training::{Course, EventKind};
+use leye_core::view::training::course_entries;
 
 /// The course's entries, newest first; each can be undone (a compensating entry, nothing is deleted).
 #[component]
@@ -15,17 +16,7 @@ pub fn History(course: StoredValue<Course>, training: Training) -> impl IntoView
     let id = course.with_value(|c| c.id.clone());
     move || {
         let lang = app.lang.get();
-        let mut rows: Vec<(usize, leye_core::training::Event, bool)> = training.with_log(|log| {
-            log.events()
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| {
-                    e.course.as_ref() == Some(&id) && !matches!(e.what, EventKind::Undo { .. })
-                })
-                .map(|(i, e)| (i, e.clone(), log.is_undone(&e.id)))
-                .collect()
-        });
-        rows.sort_by(|a, b| (b.1.on, b.0).cmp(&(a.1.on, a.0)));
+        let rows = training.with_log(|log| course_entries(log, &id));
         if rows.is_empty() {
             return view! { <section class="card history"><h2>{app.t(T::History)}</h2><p class="note">{app.t(T::NoHistory)}</p></section> }.into_any();
         }
@@ -36,7 +27,7 @@ pub fn History(course: StoredValue<Course>, training: Training) -> impl IntoView
         };
         let items = rows
             .into_iter()
-            .map(|(_, e, undone)| {
+            .map(|(e, undone)| {
                 let (what, detail) = match &e.what {
                     EventKind::Enrolled { .. } => (T::EvEnrolled, String::new()),
                     EventKind::TargetSet { target } => (T::EvTarget, text::target(*target, lang)),
