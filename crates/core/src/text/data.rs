@@ -101,7 +101,7 @@ pub fn holdings_rows(
     };
     let hours = |minutes: u64| {
         let tenths = (minutes * 10 + 30) / 60;
-        let number = if tenths % 10 == 0 {
+        let number = if tenths.is_multiple_of(10) {
             format!("{}", tenths / 10)
         } else {
             format!("{}.{}", tenths / 10, tenths % 10)
