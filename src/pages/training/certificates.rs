@@ -7,11 +7,13 @@ use leptos_router::components::A;
 use crate::app::{tr, use_app};
 use crate::state::training::Training;
 use leye_core::date::Date;
-use leye_core::text::training::{self as text, Field, TrainingText as T};
+use leye_core::text::training::{self as text, TrainingText as T};
 use leye_core::training::{
     claims_in_year, skills_subsidies, Certificate, CertificateLevel, EventKind, SubsidyStatus,
 };
-use leye_core::view::training::{bonus_conditions, certificates_without_level, BonusConditions};
+use leye_core::view::training::{
+    bonus_conditions, certificates_without_level, field_of, BonusConditions, Field,
+};
 
 #[component]
 pub fn Certificates(training: Training) -> impl IntoView {
@@ -166,7 +168,7 @@ pub fn AddCertificate(training: Training) -> impl IntoView {
                 name.set(String::new());
                 number.set(String::new());
             }
-            Err(e) => error.set(Some((text::field_of(&e), e.message(lang)))),
+            Err(e) => error.set(Some((field_of(&e), e.message(lang)))),
         }
     };
     let enrolled = move || {

@@ -7,8 +7,44 @@ use crate::facts::{FactDef, FactValue, Facts};
 use crate::lang::Text;
 use crate::rules::{evaluate_rule, Status};
 use crate::training::{
-    Certificate, CourseId, Event, EventKind, SkillsSubsidy, SubsidyStatus, TrainingLog,
+    Certificate, CourseId, Event, EventKind, SkillsSubsidy, SubsidyStatus, TrainingError,
+    TrainingLog,
 };
+
+/// Where a refusal is shown: next to the field the user has to change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Date,
+    Hours,
+    Text,
+    Target,
+    Number,
+    /// Not tied to one field: shown under the form's button.
+    Form,
+}
+
+/// The field a refusal is about, so its message sits next to what has to change.
+pub fn field_of(e: &TrainingError) -> Field {
+    use TrainingError::*;
+    match e {
+        InFuture { .. }
+        | BeforeEnrolment { .. }
+        | ClaimBeforeIssue { .. }
+        | ClaimAfterDeadline { .. } => Field::Date,
+        HoursNotPositive | TooManyHoursInDay { .. } | MoreThanADay | HoursUnreadable(_) => {
+            Field::Hours
+        }
+        TargetOutOfRange { .. } => Field::Target,
+        EmptyText { field } | TextTooLong { field, .. } if *field == "certificate number" => {
+            Field::Number
+        }
+        EmptyText { .. } | TextTooLong { .. } | UnknownModule { .. } | ModuleAlreadyDone(_) => {
+            Field::Text
+        }
+        DuplicateCertificate(_) => Field::Number,
+        _ => Field::Form,
+    }
+}
 
 /// A course's entries for 我的记录, newest first (by day, then the later entry first), each with whether it
 /// was undone. Undo entries themselves are not listed: they show as the entry they undid.
@@ -93,6 +129,49 @@ mod tests {
     use super::*;
     use crate::catalog::Catalog;
     use crate::training::{CertificateLevel, Fen, SkillsSubsidyTerms};
+
+    #[test]
+    fn refusals_sit_next_to_the_field_to_fix() {
+        let today = Date::ymd(2026, 11, 26);
+        assert_eq!(field_of(&TrainingError::MoreThanADay), Field::Hours);
+        assert_eq!(
+            field_of(&TrainingError::TooManyHoursInDay {
+                date: today,
+                already_minutes: 60
+            }),
+            Field::Hours
+        );
+        assert_eq!(field_of(&TrainingError::InFuture { today }), Field::Date);
+        assert_eq!(
+            field_of(&TrainingError::BeforeEnrolment { enrolled_on: today }),
+            Field::Date
+        );
+        assert_eq!(
+            field_of(&TrainingError::TextTooLong {
+                field: "note",
+                max: 2000
+            }),
+            Field::Text
+        );
+        assert_eq!(
+            field_of(&TrainingError::EmptyText {
+                field: "certificate number"
+            }),
+            Field::Number
+        );
+        assert_eq!(
+            field_of(&TrainingError::DuplicateCertificate("A1".into())),
+            Field::Number
+        );
+        assert_eq!(
+            field_of(&TrainingError::TargetOutOfRange { max: 2000 }),
+            Field::Target
+        );
+        assert_eq!(
+            field_of(&TrainingError::ClaimCapReached { year: 2026, max: 3 }),
+            Field::Form
+        );
+    }
 
     fn day(d: u8) -> Date {
         Date::ymd(2026, 11, d)

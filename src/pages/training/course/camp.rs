@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use super::form::{parse_date, FormError};
 use crate::app::{tr, use_app};
 use crate::state::training::Training;
-use leye_core::text::training::{self as text, Field, TrainingText as T};
+use leye_core::text::training::{self as text, TrainingText as T};
 use leye_core::training::{camp_view, Course, EventKind};
+use leye_core::view::training::{field_of, Field};
 
 #[component]
 pub fn CampCard(course: StoredValue<Course>, training: Training) -> impl IntoView {
@@ -58,9 +59,7 @@ pub fn CampCard(course: StoredValue<Course>, training: Training) -> impl IntoVie
                     session_error.clear();
                     session_title.set(String::new());
                 }
-                Err(e) => {
-                    session_error.set(text::field_of(&e), e.message(app.lang.get_untracked()))
-                }
+                Err(e) => session_error.set(field_of(&e), e.message(app.lang.get_untracked())),
             }
         }
     };

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use leye_core::date::Date;
-use leye_core::text::training::Field;
+use leye_core::view::training::Field;
 
 /// The error of a form, shown next to the field it is about.
 #[derive(Clone, Copy)]

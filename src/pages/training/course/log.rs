@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use super::form::{parse_date, FormError};
 use crate::app::{tr, use_app};
 use crate::state::training::Training;
-use leye_core::text::training::{self as text, Field, TrainingText as T};
+use leye_core::text::training::TrainingText as T;
 use leye_core::training::{parse_hours, Course, EventKind};
+use leye_core::view::training::{field_of, Field};
 
 /// What a log entry records.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -55,7 +56,7 @@ pub fn LogForm(course: StoredValue<Course>, training: Training) -> impl IntoView
                 hours.set(String::new());
                 label.set(String::new());
             }
-            Err(e) => error.set(text::field_of(&e), e.message(lang)),
+            Err(e) => error.set(field_of(&e), e.message(lang)),
         }
     };
     let choice = move |value: LogKind, text_key: T| {

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use super::form::{parse_date, FormError};
 use crate::app::{tr, use_app};
 use crate::state::training::Training;
-use leye_core::text::training::{self as text, Field, TrainingText as T};
+use leye_core::text::training::TrainingText as T;
 use leye_core::training::{Course, EventKind, Target};
+use leye_core::view::training::{field_of, Field};
 
 /// Enrolment (with the optional target from the enrolment notice), or changing the target later.
 #[component]
@@ -64,7 +65,7 @@ pub fn TargetForm(
                 error.clear();
                 saved.set(true);
             }
-            Err(e) => error.set(text::field_of(&e), e.message(lang)),
+            Err(e) => error.set(field_of(&e), e.message(lang)),
         }
     };
     let choice = move |value: &'static str, label: T| {
