@@ -20,33 +20,10 @@ pub fn History(course: StoredValue<Course>, training: Training) -> impl IntoView
         if rows.is_empty() {
             return view! { <section class="card history"><h2>{app.t(T::History)}</h2><p class="note">{app.t(T::NoHistory)}</p></section> }.into_any();
         }
-        let module_name = |m: &str| {
-            course
-                .with_value(|c| c.module(m).map(|m| m.name.get(lang).to_string()))
-                .unwrap_or_else(|| m.to_string())
-        };
         let items = rows
             .into_iter()
             .map(|(e, undone)| {
-                let (what, detail) = match &e.what {
-                    EventKind::Enrolled { .. } => (T::EvEnrolled, String::new()),
-                    EventKind::TargetSet { target } => (T::EvTarget, text::target(*target, lang)),
-                    EventKind::ModuleDone { module } => (T::EvModule, module_name(module)),
-                    EventKind::HoursStudied { minutes } => (T::EvHours, text::duration(u32::from(*minutes), lang)),
-                    EventKind::SessionAttended { title } => (T::EvSession, title.clone().unwrap_or_default()),
-                    EventKind::SessionScheduled { title } => (T::EvScheduled, title.clone()),
-                    EventKind::ExamPassed { exam } => (T::EvExam, exam.clone()),
-                    EventKind::CertificateAdded { certificate } => (T::EvCertificate, certificate.name.clone()),
-                    EventKind::SubsidyClaimed { certificate_number } => (T::EvClaimed, certificate_number.clone()),
-                    EventKind::MilestoneTicked { milestone } => (
-                        T::EvMilestone,
-                        course
-                            .with_value(|c| c.milestone(milestone).map(|m| m.name.get(lang).to_string()))
-                            .unwrap_or_else(|| milestone.clone()),
-                    ),
-                    EventKind::Note { text } => (T::EvNote, text.chars().take(40).collect()),
-                    EventKind::Undo { .. } => unreachable!("filtered above"),
-                };
+                let (what, detail) = course.with_value(|c| text::entry(&e.what, c, lang));
                 let target = e.id.clone();
                 let undo = move |_| {
                     if let Err(err) = training.record(today, None, EventKind::Undo { target: target.clone() }) {

@@ -3,7 +3,8 @@
 use crate::date::Date;
 use crate::lang::{Lang, Text};
 use crate::training::{
-    CourseProgress, Delivery, Fen, Requirement, SkillsSubsidy, SubsidyStatus, Target, TrainingError,
+    Course, CourseProgress, Delivery, EventKind, Fen, Requirement, SkillsSubsidy, SubsidyStatus,
+    Target, TrainingError,
 };
 
 use super::TrainingText;
@@ -294,5 +295,40 @@ pub fn delivery(d: Delivery) -> TrainingText {
         Delivery::Online => TrainingText::DeliveryOnline,
         Delivery::InPerson => TrainingText::DeliveryInPerson,
         Delivery::Blended => TrainingText::DeliveryBlended,
+    }
+}
+
+/// An entry of 我的记录: what it records and its detail ("学习", "2小时"); modules and checklist items by the
+/// course's names (by id when the course no longer lists them), a note by its first 40 characters. Undo
+/// entries are never listed (they show as the entry they undid, see `view::training::course_entries`).
+pub fn entry(what: &EventKind, course: &Course, lang: Lang) -> (TrainingText, String) {
+    use TrainingText as T;
+    match what {
+        EventKind::Enrolled { .. } => (T::EvEnrolled, String::new()),
+        EventKind::TargetSet { target: t } => (T::EvTarget, target(*t, lang)),
+        EventKind::ModuleDone { module } => (
+            T::EvModule,
+            course
+                .module(module)
+                .map(|m| m.name.get(lang).to_string())
+                .unwrap_or_else(|| module.to_string()),
+        ),
+        EventKind::HoursStudied { minutes } => (T::EvHours, duration(u32::from(*minutes), lang)),
+        EventKind::SessionAttended { title } => (T::EvSession, title.clone().unwrap_or_default()),
+        EventKind::SessionScheduled { title } => (T::EvScheduled, title.clone()),
+        EventKind::ExamPassed { exam } => (T::EvExam, exam.clone()),
+        EventKind::CertificateAdded { certificate } => (T::EvCertificate, certificate.name.clone()),
+        EventKind::SubsidyClaimed { certificate_number } => {
+            (T::EvClaimed, certificate_number.clone())
+        }
+        EventKind::MilestoneTicked { milestone } => (
+            T::EvMilestone,
+            course
+                .milestone(milestone)
+                .map(|m| m.name.get(lang).to_string())
+                .unwrap_or_else(|| milestone.clone()),
+        ),
+        EventKind::Note { text } => (T::EvNote, text.chars().take(40).collect()),
+        EventKind::Undo { .. } => unreachable!("undo entries are not listed"),
     }
 }

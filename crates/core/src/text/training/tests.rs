@@ -169,3 +169,37 @@ fn stated_length_only_from_known_figures() {
         Some("6 sessions, 3 modules")
     );
 }
+
+#[test]
+fn an_entry_says_what_it_records_in_the_course_s_own_words() {
+    use crate::catalog::Catalog;
+    use crate::training::{CourseCatalog, EventKind};
+    let courses = CourseCatalog::from_catalog(Catalog::builtin()).unwrap();
+    let course = &courses.courses()[0];
+    assert_eq!(
+        entry(&EventKind::HoursStudied { minutes: 90 }, course, Lang::Zh),
+        (TrainingText::EvHours, "1小时30分钟".to_owned())
+    );
+    assert_eq!(
+        entry(
+            &EventKind::TargetSet {
+                target: Target::Hours(8)
+            },
+            course,
+            Lang::En
+        ),
+        (TrainingText::EvTarget, "8 hours".to_owned())
+    );
+    // A module the course no longer lists is named by its id.
+    let gone = EventKind::ModuleDone {
+        module: "gone".into(),
+    };
+    assert_eq!(
+        entry(&gone, course, Lang::Zh),
+        (TrainingText::EvModule, "gone".to_owned())
+    );
+    let note = EventKind::Note {
+        text: "字".repeat(50),
+    };
+    assert_eq!(entry(&note, course, Lang::Zh).1.chars().count(), 40);
+}
