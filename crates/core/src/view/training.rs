@@ -7,7 +7,7 @@ use crate::facts::{FactDef, FactValue, Facts};
 use crate::lang::Text;
 use crate::rules::{evaluate_rule, Status};
 use crate::training::{
-    Certificate, CourseId, Event, EventKind, SkillsSubsidy, SubsidyStatus, TrainingError,
+    Certificate, CourseId, Event, EventKind, SkillsSubsidy, SubsidyStatus, Target, TrainingError,
     TrainingLog,
 };
 
@@ -44,6 +44,25 @@ pub fn field_of(e: &TrainingError) -> Field {
         DuplicateCertificate(_) => Field::Number,
         _ => Field::Form,
     }
+}
+
+/// The target chosen on the enrolment or target form: `kind` is the radio's value ("none", "hours",
+/// "sessions", "modules"), `amount` what was typed. "none" is no target; an amount that is not a whole
+/// number in range is refused with the range.
+pub fn target_from(kind: &str, amount: &str) -> Result<Option<Target>, TrainingError> {
+    if kind == "none" {
+        return Ok(None);
+    }
+    let Ok(n) = amount.trim().parse::<u16>() else {
+        return Err(TrainingError::TargetOutOfRange {
+            max: crate::training::event::MAX_TARGET,
+        });
+    };
+    Ok(Some(match kind {
+        "sessions" => Target::Sessions(n),
+        "modules" => Target::Modules(n),
+        _ => Target::Hours(n),
+    }))
 }
 
 /// A course's entries for 我的记录, newest first (by day, then the later entry first), each with whether it
@@ -171,6 +190,19 @@ mod tests {
             field_of(&TrainingError::ClaimCapReached { year: 2026, max: 3 }),
             Field::Form
         );
+    }
+
+    #[test]
+    fn a_target_is_read_from_the_form_s_choice_and_amount() {
+        assert_eq!(target_from("none", "12"), Ok(None));
+        assert_eq!(target_from("hours", " 40 "), Ok(Some(Target::Hours(40))));
+        assert_eq!(target_from("sessions", "6"), Ok(Some(Target::Sessions(6))));
+        assert_eq!(target_from("modules", "3"), Ok(Some(Target::Modules(3))));
+        let refused = TrainingError::TargetOutOfRange {
+            max: crate::training::event::MAX_TARGET,
+        };
+        assert_eq!(target_from("hours", "1.5"), Err(refused.clone()));
+        assert_eq!(target_from("hours", ""), Err(refused));
     }
 
     fn day(d: u8) -> Date {

@@ -6,8 +6,8 @@ use super::form::{parse_date, FormError};
 use crate::app::{tr, use_app};
 use crate::state::training::Training;
 use leye_core::text::training::TrainingText as T;
-use leye_core::training::{Course, EventKind, Target};
-use leye_core::view::training::{field_of, Field};
+use leye_core::training::{Course, EventKind};
+use leye_core::view::training::{field_of, target_from, Field};
 
 /// Enrolment (with the optional target from the enrolment notice), or changing the target later.
 #[component]
@@ -35,24 +35,9 @@ pub fn TargetForm(
         let Some(on) = parse_date(&date.get_untracked()) else {
             return error.set(Field::Date, app.t(T::PickDate));
         };
-        let kind = by.get_untracked();
-        let target = if kind == "none" {
-            None
-        } else {
-            let Ok(n) = amount.get_untracked().trim().parse::<u16>() else {
-                return error.set(
-                    Field::Target,
-                    leye_core::training::TrainingError::TargetOutOfRange {
-                        max: leye_core::training::event::MAX_TARGET,
-                    }
-                    .message(lang),
-                );
-            };
-            Some(match kind.as_str() {
-                "sessions" => Target::Sessions(n),
-                "modules" => Target::Modules(n),
-                _ => Target::Hours(n),
-            })
+        let target = match target_from(&by.get_untracked(), &amount.get_untracked()) {
+            Ok(target) => target,
+            Err(e) => return error.set(Field::Target, e.message(lang)),
         };
         let what = match (enrolling, target) {
             (true, target) => EventKind::Enrolled { target },
