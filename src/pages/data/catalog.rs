@@ -6,7 +6,6 @@ use wasm_bindgen_futures::spawn_local;
 use super::{Outcome, OutcomeLine};
 use crate::app::{tr, use_app};
 use crate::state::CatalogCheck;
-use leye_core::catalog::Catalog;
 use leye_core::text::data::{self as text, DataText};
 use leye_core::view::data::clock_text;
 
@@ -55,13 +54,7 @@ pub fn CatalogSection(refresh: RwSignal<u32>, checking: RwSignal<bool>) -> impl 
                 <strong>{move || app.catalog.with(|c| c.published().to_string())}</strong>
             </p>
             <p class="note data-catalog-source">
-                {move || app.catalog.with(|c| {
-                    if c.version() == Catalog::builtin().version() {
-                        app.t(DataText::CatalogBuiltin).to_owned()
-                    } else {
-                        format!("{} {}", app.t(DataText::CatalogDownloaded), c.version())
-                    }
-                })}
+                {move || app.catalog.with(|c| text::catalog_source(c, app.lang.get()))}
             </p>
             <p class="note data-last-check">
                 {move || match status.get().flatten().and_then(|s| s.last_check_ms) {

@@ -184,12 +184,7 @@ fn StoredSection(refresh: RwSignal<u32>) -> impl IntoView {
                 {move || {
                     let memory_only = app.storage_fallback.get().is_some();
                     let persisted = report.get().is_some_and(|r| r.persisted);
-                    let key = match (memory_only, persisted) {
-                        (true, _) => DataText::MemoryOnly,
-                        (false, true) => DataText::Persistent,
-                        (false, false) => DataText::NotPersistent,
-                    };
-                    app.t(key)
+                    app.t(text::durability(memory_only, persisted))
                 }}
             </p>
             <NoOfflineNote/>

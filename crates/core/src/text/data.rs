@@ -2,6 +2,7 @@
 //! the restore question's rows, what a catalog switch changed, a dropped future-dated pack).
 
 use crate::backup::Holdings;
+use crate::catalog::Catalog;
 use crate::date::Date;
 use crate::i18n::Message as _;
 use crate::lang::{Lang, Text};
@@ -158,6 +159,28 @@ pub fn count_text(n: usize, lang: Lang) -> String {
     }
 }
 
+/// Whether the browser keeps the data: only in memory (the fallback), persisted, or clearable.
+pub fn durability(memory_only: bool, persisted: bool) -> DataText {
+    match (memory_only, persisted) {
+        (true, _) => DataText::MemoryOnly,
+        (false, true) => DataText::Persistent,
+        (false, false) => DataText::NotPersistent,
+    }
+}
+
+/// Which policy data is in use: the app's own, or a downloaded pack by its version.
+pub fn catalog_source(catalog: &Catalog, lang: Lang) -> String {
+    if catalog.version() == Catalog::builtin().version() {
+        DataText::CatalogBuiltin.text(lang).to_owned()
+    } else {
+        format!(
+            "{} {}",
+            DataText::CatalogDownloaded.text(lang),
+            catalog.version()
+        )
+    }
+}
+
 /// The export's success line: "备份已导出: leye-backup-….json".
 pub fn exported(name: &str, lang: Lang) -> String {
     format!("{} {name}", DataText::Exported.text(lang))
@@ -255,6 +278,17 @@ mod tests {
     #[test]
     fn every_string_has_both_languages() {
         check_table(DataText::ALL, &[]).unwrap();
+    }
+
+    #[test]
+    fn memory_only_outweighs_persistence_and_the_built_in_catalog_is_named() {
+        assert_eq!(durability(true, true), DataText::MemoryOnly);
+        assert_eq!(durability(false, true), DataText::Persistent);
+        assert_eq!(durability(false, false), DataText::NotPersistent);
+        assert_eq!(
+            catalog_source(Catalog::builtin(), Lang::Zh),
+            DataText::CatalogBuiltin.text(Lang::Zh)
+        );
     }
 
     #[test]
