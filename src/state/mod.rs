@@ -2,6 +2,8 @@
 //! update state, online status and the one-line notice. Pages read it and send intents through its
 //! methods; they never touch IndexedDB or the service worker directly.
 
+pub mod training;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;

@@ -1,3 +1,7 @@
 //! What the screens compute, as plain data: the views in `src/pages` render these and send intents back.
 //! Pure and tested natively; nothing here knows about Leptos or the browser.
+
+pub mod data;
+pub mod join;
+pub mod training;
 pub mod update;
