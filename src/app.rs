@@ -11,6 +11,8 @@ use crate::state::{chunk, ChunkMissing, Notice};
 use leye_core::i18n::{Key, Message};
 use leye_core::lang::Lang;
 
+// Components and pages take these from `crate::state`; the re-export stays only for the training and data
+// screens' files until they switch (then it goes, and nothing below the shell names `crate::app`).
 pub use crate::state::{tr, use_app, AppState};
 
 /// How long after the page has loaded the 近期截止 banner (and its chunk) waits.

@@ -1,5 +1,6 @@
 //! Small reusable views.
 
+pub mod inline_answer;
 pub mod policy;
 pub mod qr;
 pub mod read_aloud;

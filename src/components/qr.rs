@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use qrcode::{Color, EcLevel, QrCode};
 
-use crate::app::tr;
+use crate::state::tr;
 use leye_core::summary_text::SummaryText;
 
 /// Modules of white margin a scanner needs around the code.

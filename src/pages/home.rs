@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app;
+use crate::state::use_app;
 use leye_core::environment::ShellEnvText;
 use leye_core::i18n::Key;
 use leye_core::i18n::Message;

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::{tr, use_app};
 use crate::components::policy::{text, DataAsOf, OutcomeBadge};
+use crate::state::outcomes::use_outcomes;
+use crate::state::{tr, use_app};
 use leye_core::catalog::Kind;
 use leye_core::i18n::Key;
-use leye_core::outcome::evaluate;
 use leye_core::policy_view::{self as pv, PolicyText};
 
 #[component]
@@ -18,10 +18,7 @@ pub fn PoliciesPage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let kind: RwSignal<Option<Kind>> = RwSignal::new(None);
     let only_mine = RwSignal::new(false);
-    let results = Memo::new(move |_| {
-        let catalog = app.catalog.get();
-        app.facts.with(|f| evaluate(&catalog, f, app.today))
-    });
+    let results = use_outcomes();
     let has_answers = move || app.facts.with(|f| !f.is_empty());
 
     let kind_choices = std::iter::once(None)

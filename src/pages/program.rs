@@ -5,13 +5,15 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::app::{tr, use_app};
 use crate::components::policy::{
-    text, ApplyChannels, BenefitLine, DataAsOf, DocumentChecklist, OutcomeBadge, SavedPrograms,
+    text, ApplyChannels, BenefitLine, DataAsOf, DocumentChecklist, ExclusionNote, OutcomeBadge,
 };
-use crate::pages::check::ExclusionNote;
+use crate::state::outcomes::use_outcomes;
+use crate::state::saved::SavedPrograms;
+use crate::state::{tr, use_app};
+
 use leye_core::catalog::{Confidence, Figure, Program};
-use leye_core::outcome::{evaluate, Availability, Group, WindowState};
+use leye_core::outcome::{Availability, Group, WindowState};
 use leye_core::policy_view::{self as pv, PolicyText};
 use leye_core::rules::CriterionResult;
 
@@ -40,13 +42,9 @@ fn ProgramDetail(program: Program, saved: SavedPrograms) -> impl IntoView {
     let app = use_app();
     let pid = program.id.clone();
     // Evaluated with the whole catalog, so exclusions know whether the other program fits too.
-    let result = Memo::new(move |_| {
-        let catalog = app.catalog.get();
-        app.facts
-            .with(|f| evaluate(&catalog, f, app.today))
-            .into_iter()
-            .find(|r| r.program == pid)
-    });
+    let outcomes = use_outcomes();
+    let result =
+        Memo::new(move |_| outcomes.with(|all| all.iter().find(|r| r.program == pid).cloned()));
     let (p1, p2, p3) = (program.id.clone(), program.id.clone(), program.id.clone());
     let employer = program.is_for_employers();
 
@@ -184,7 +182,7 @@ fn YourResult(result: Memo<Option<leye_core::outcome::ProgramResult>>) -> impl I
                 })}
                 {(!open.is_empty()).then(|| view! {
                     <div class="answer-in-place">
-                        {open.into_iter().map(|fact| view! { <crate::components::policy::InlineAnswer fact/> }).collect_view()}
+                        {open.into_iter().map(|fact| view! { <crate::components::inline_answer::InlineAnswer fact/> }).collect_view()}
                     </div>
                 })}
                 <AvailabilityLine availability/>

@@ -7,12 +7,13 @@ use leptos_router::components::A;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{tr, use_app};
 use crate::components::qr::QrCodeView;
 use crate::components::read_aloud::ReadAloud;
+use crate::state::outcomes::use_outcomes;
+use crate::state::{tr, use_app};
 use leye_core::lang::{Lang, Text};
 use leye_core::offices::Offices;
-use leye_core::outcome::{evaluate, ProgramResult};
+use leye_core::outcome::ProgramResult;
 use leye_core::summary::{read_aloud_text, Summary, SummaryEntry};
 use leye_core::summary_text::SummaryText as S;
 
@@ -23,7 +24,7 @@ pub const QR_MAX_BYTES: usize = 500;
 #[component]
 pub fn SummaryPage() -> impl IntoView {
     let app = use_app();
-    let results = Memo::new(move |_| evaluate(&app.catalog.get(), &app.facts.get(), app.today));
+    let results = use_outcomes();
     let summary =
         Memo::new(move |_| results.with(|r| Summary::new(&app.catalog.get(), r, app.today)));
     let offices = Offices::builtin();

@@ -17,6 +17,9 @@ use leye_core::date::Date;
 use leye_core::i18n::Message;
 use leye_core::lang::{Lang, Text};
 
+pub mod outcomes;
+pub mod saved;
+
 /// A lazily loaded piece of the app (a wasm-split chunk) could not be fetched: a first visit on a failing
 /// network, before the service worker has cached it. Said to the person instead of stopping the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +123,8 @@ pub struct AppState {
     pub due_soon_possible: RwSignal<bool>,
     /// The civil date on the phone when the app started; the domain never reads the clock itself.
     pub today: Date,
+    /// The person's outcomes, shared by the screens that show them (see [`outcomes::use_outcomes`]).
+    pub(crate) outcomes: StoredValue<outcomes::Slot>,
 }
 
 impl AppState {
@@ -138,6 +143,7 @@ impl AppState {
             last_catalog_check: RwSignal::new(None),
             due_soon_possible: RwSignal::new(false),
             today: local_today(),
+            outcomes: StoredValue::new(outcomes::Slot::new()),
         }
     }
 

@@ -1,0 +1,260 @@
+//! The check's results: sections ranked for this person, a card per program, courses and services.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::answers::Answers;
+use super::Flow;
+use crate::components::policy::{
+    text, ApplyChannels, BenefitLine, DataAsOf, DocumentChecklist, ExclusionNote, OutcomeBadge,
+};
+use crate::state::outcomes::use_outcomes;
+use crate::state::saved::SavedPrograms;
+use crate::state::{tr, use_app};
+use leye_core::outcome::{Group, ProgramResult};
+use leye_core::policy_view::{self as pv, PolicyText};
+use leye_core::questionnaire;
+
+/// The results in sections ranked for this person (`pv::ranked`): money and cover to claim now, what is one
+/// step away, courses, services to simply use, what is still open, then the rest; the answers below.
+#[component]
+pub(super) fn Results(flow: Flow) -> impl IntoView {
+    let app = use_app();
+    let saved = SavedPrograms::load();
+    let results = use_outcomes();
+    let complete = Memo::new(move |_| {
+        let catalog = app.catalog.get();
+        app.facts
+            .with(|f| questionnaire::is_complete(&catalog, f, app.today))
+    });
+    view! {
+        <section class="results" aria-labelledby="results-title">
+            <h2 id="results-title">{tr(PolicyText::ResultsTitle)}</h2>
+            <DataAsOf/>
+            <p class="note">{tr(PolicyText::ResultsIntro)}</p>
+            <Show when=move || !complete.get()>
+                <div class="banner-inline">
+                    <p>{tr(PolicyText::ResultsIncomplete)}</p>
+                    <button type="button" class="button button-primary" on:click=move |_| flow.peek.set(false)>
+                        {tr(PolicyText::ContinueQuestions)}
+                    </button>
+                </div>
+            </Show>
+            {move || {
+                let all = results.get();
+                let catalog = app.catalog.get();
+                pv::ranked(&catalog, &all)
+                    .into_iter()
+                    // Courses and services appear only when there is something to join or use.
+                    .filter(|(section, items)| {
+                        !items.is_empty() || !matches!(section, pv::Section::Courses | pv::Section::Services)
+                    })
+                    .map(|(section, items)| {
+                        let items: Vec<ProgramResult> = items.into_iter().cloned().collect();
+                        view! { <ResultGroup section items saved/> }
+                    })
+                    .collect_view()
+            }}
+        </section>
+        <Answers flow/>
+    }
+}
+
+#[component]
+fn ResultGroup(
+    section: pv::Section,
+    items: Vec<ProgramResult>,
+    saved: SavedPrograms,
+) -> impl IntoView {
+    let open = section.open() && !items.is_empty();
+    let count = items.len();
+    let class = format!("result-group result-group-{}", section.code());
+    let note = (section == pv::Section::ForEmployers)
+        .then(|| view! { <p class="note">{tr(PolicyText::ForEmployersNote)}</p> });
+    let body = if items.is_empty() {
+        view! { <p class="note">{tr(PolicyText::NoneInGroup)}</p> }.into_any()
+    } else if section == pv::Section::Courses {
+        let refs: Vec<&ProgramResult> = items.iter().collect();
+        pv::course_cards(&refs)
+            .into_iter()
+            .map(|(kind, list)| {
+                let programs: Vec<String> = list.iter().map(|r| r.program.clone()).collect();
+                view! { <CourseCard kind programs/> }
+            })
+            .collect_view()
+            .into_any()
+    } else if section == pv::Section::Services {
+        items
+            .into_iter()
+            .map(|r| view! { <ServiceCard program=r.program/> })
+            .collect_view()
+            .into_any()
+    } else {
+        items
+            .into_iter()
+            .map(|r| view! { <ResultCard result=r saved/> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <details class=class open=open data-group=section.code()>
+            <summary>
+                <span class="group-title">{text(section.label())}</span>
+                <span class="group-count">{count}</span>
+            </summary>
+            {note}
+            {body}
+        </details>
+    }
+}
+
+/// Courses of one kind as one card that opens: "你可以参加的培训(5)", each course a line and a link.
+#[component]
+fn CourseCard(kind: leye_core::catalog::Kind, programs: Vec<String>) -> impl IntoView {
+    let app = use_app();
+    let catalog = app.catalog.get_untracked();
+    let n = programs.len();
+    let rows = programs
+        .iter()
+        .filter_map(|id| catalog.program(id).cloned())
+        .map(|p| {
+            let href = format!("/policies/{}", p.id);
+            view! {
+                <li class="course-line" data-program=p.id.clone()>
+                    <A href=href>{text(p.name.clone())}</A>
+                    <p class="note">{text(p.summary.clone())}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="result-card course-group" data-kind=kind.label().en.to_lowercase()>
+            <summary class="course-group-title">{move || pv::course_card_title(kind, n, app.lang.get())}</summary>
+            <ul class="course-lines">{rows}</ul>
+        </details>
+    }
+}
+
+/// A service the person can simply use: what it is and how to use it, no documents to bring.
+#[component]
+fn ServiceCard(program: String) -> impl IntoView {
+    let app = use_app();
+    let Some(p) = app.catalog.get_untracked().program(&program).cloned() else {
+        return ().into_any();
+    };
+    let href = format!("/policies/{}", p.id);
+    // "你的学校" means nothing to someone who is not a student: such a channel shows only to students,
+    // unless the catalog names the school it means.
+    let student = app.facts.with_untracked(|f| {
+        f.value("student_now") == Some(&leye_core::facts::FactValue::Bool(true))
+    });
+    let mut p = p;
+    p.apply.retain(|c| {
+        c.channel != leye_core::catalog::ChannelKind::School || c.name.is_some() || student
+    });
+    view! {
+        <article class="result-card result-service" data-program=p.id.clone()>
+            <h3><A href=href.clone()>{text(p.name.clone())}</A></h3>
+            <p>{text(p.summary.clone())}</p>
+            {(!p.apply.is_empty()).then(|| view! {
+                <h4>{tr(PolicyText::HowToUse)}</h4>
+                <ApplyChannels channels=p.apply.clone()/>
+            })}
+            <A href=href attr:class="details-link">{tr(PolicyText::Details)} " ›"</A>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+fn ResultCard(result: ProgramResult, saved: SavedPrograms) -> impl IntoView {
+    let app = use_app();
+    let catalog = app.catalog.get_untracked();
+    let Some(program) = catalog.program(&result.program).cloned() else {
+        return ().into_any();
+    };
+    let href = format!("/policies/{}", program.id);
+    if result.group == Group::ForEmployers {
+        return view! {
+            <article class="result-card result-employer" data-program=program.id.clone()>
+                <h3><A href=href>{text(program.name.clone())}</A></h3>
+                <span class="badge badge-employer">{tr(PolicyText::ForEmployersTag)}</span>
+                <p>{text(program.summary.clone())}</p>
+            </article>
+        }
+        .into_any();
+    }
+    let likely = result.outcome == leye_core::outcome::Outcome::LikelyEligible;
+    let badge_label = if likely {
+        result.outcome.label()
+    } else {
+        result.group.label()
+    };
+    // The verdict line adds something only when it says more than the badge. A likely one says whom to
+    // confirm with in the next step, and 还差一点 its one step there too, so neither is said twice; a date
+    // applications open on then gets its own line.
+    let almost = result.group == Group::AlmostThere;
+    let verdict =
+        (result.verdict != badge_label && !likely && !almost).then(|| result.verdict.clone());
+    let opens = match result.availability {
+        leye_core::outcome::Availability::NotYetOpen { from } if likely || almost => {
+            Some(from.to_string())
+        }
+        _ => None,
+    };
+    let why = pv::why_line(&result);
+    let automatic = program.automatic && result.group == Group::CanApply;
+    let next = if automatic {
+        None
+    } else if result.group == Group::NeedsInfo {
+        app.facts
+            .with_untracked(|f| pv::find_out_step(&catalog, &result, f))
+            .map(|t| (PolicyText::FindOut, t))
+    } else {
+        pv::next_step(&result, &program)
+    };
+    // In 需要更多信息: the first question it waits on, to answer right here.
+    let ask = (result.group == Group::NeedsInfo)
+        .then(|| {
+            app.facts.with_untracked(|f| {
+                pv::open_questions(&catalog, &result, f)
+                    .first()
+                    .map(|d| (*d).clone())
+            })
+        })
+        .flatten();
+    let exclusions = result.excluded_with.clone();
+    let details = matches!(result.group, Group::CanApply | Group::AlmostThere) && !automatic;
+    let pid = program.id.clone();
+    view! {
+        <article class="result-card" data-program=program.id.clone()>
+            <h3><A href=href.clone()>{text(program.name.clone())}</A></h3>
+            <OutcomeBadge outcome=result.outcome group=result.group/>
+            {verdict.map(|v| view! { <p class="verdict">{text(v)}</p> })}
+            {opens.map(|d| view! {
+                <p class="availability">{move || pv::tf(PolicyText::NotYetOpen, app.lang.get(), "date", &d)}</p>
+            })}
+            <BenefitLine benefit=result.benefit.clone()/>
+            {why.map(|w| view! {
+                <p class="why"><strong>{tr(PolicyText::Why)}{tr(PolicyText::Colon)}</strong>{text(w)}</p>
+            })}
+            {automatic.then(|| view! { <p class="next-step automatic">{tr(PolicyText::Automatic)}</p> })}
+            {next.map(|(label, n)| view! {
+                <p class="next-step"><strong>{tr(label)}{tr(PolicyText::Colon)}</strong>{text(n)}</p>
+            })}
+            {ask.map(|fact| view! { <crate::components::inline_answer::InlineAnswer fact/> })}
+            {(!exclusions.is_empty()).then(|| view! { <ExclusionNote program=pid exclusions/> })}
+            {details.then(|| view! {
+                <details class="result-more">
+                    <summary>{tr(PolicyText::Documents)} " · " {tr(PolicyText::HowToApply)}</summary>
+                    <h4>{tr(PolicyText::Documents)}</h4>
+                    <DocumentChecklist program=program.id.clone() documents=program.documents.clone() saved/>
+                    <h4>{tr(PolicyText::HowToApply)}</h4>
+                    <ApplyChannels channels=program.apply.clone()/>
+                </details>
+            })}
+            <A href=href attr:class="details-link">{tr(PolicyText::Details)} " ›"</A>
+        </article>
+    }
+    .into_any()
+}
