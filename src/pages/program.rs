@@ -9,7 +9,7 @@ use crate::components::policy::{
     text, ApplyChannels, BenefitLine, DataAsOf, DocumentChecklist, ExclusionNote, OutcomeBadge,
 };
 use crate::state::outcomes::use_outcomes;
-use crate::state::saved::SavedPrograms;
+use crate::state::saved::{use_saved_programs, SavedPrograms};
 use crate::state::{tr, use_app};
 
 use leye_core::catalog::{Confidence, Figure, Program};
@@ -21,7 +21,7 @@ use leye_core::rules::CriterionResult;
 pub fn ProgramPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
-    let saved = SavedPrograms::load();
+    let saved = use_saved_programs();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     move || {
         let catalog = app.catalog.get();

@@ -22,6 +22,7 @@ mod lang;
 mod load;
 pub mod outcomes;
 pub mod saved;
+mod shared;
 mod split;
 
 pub use catalog_check::CatalogCheck;
@@ -83,8 +84,8 @@ pub struct AppState {
     pub due_soon_possible: RwSignal<bool>,
     /// The civil date on the phone when the app started; the domain never reads the clock itself.
     pub today: Date,
-    /// The person's outcomes, shared by the screens that show them (see [`outcomes::use_outcomes`]).
-    pub(crate) outcomes: StoredValue<outcomes::Slot>,
+    /// What the policy screens share: the person's outcomes and saved programs (see [`shared`]).
+    pub(crate) shared: StoredValue<shared::Shared>,
 }
 
 impl AppState {
@@ -103,7 +104,7 @@ impl AppState {
             last_catalog_check: RwSignal::new(None),
             due_soon_possible: RwSignal::new(false),
             today: local_today(),
-            outcomes: StoredValue::new(outcomes::Slot::new()),
+            shared: StoredValue::new(shared::Shared::new()),
         }
     }
 

@@ -6,57 +6,73 @@ use leptos::prelude::*;
 
 use crate::state::{use_app, AppState};
 
-/// Saved programs and their ticked documents, loaded once from storage for a screen and kept in step
-/// with every tap. A failed write is reported and the tick undone, so the screen never shows a tick
-/// that was not saved.
+/// Saved programs and their ticked documents, read from storage once for the policy screens and again
+/// when the person's data was replaced (`data_generation`: an import, an erase, another tab), and kept in
+/// step with every tap. A failed write is reported and the tick undone, so the screen never shows a tick
+/// that was not saved. Until read, nothing is saved.
 #[derive(Clone, Copy)]
 pub struct SavedPrograms {
     app: AppState,
-    ticks: RwSignal<BTreeMap<String, Vec<u32>>>,
+    ticks: LocalResource<Ticks>,
+}
+
+/// Each saved program with the indexes of its ticked documents.
+type Ticks = BTreeMap<String, Vec<u32>>;
+
+/// The saved programs of the policy screens (see [`crate::state::shared`]).
+pub fn use_saved_programs() -> SavedPrograms {
+    let app = use_app();
+    if let Some(saved) = app.shared.with_value(|s| s.saved) {
+        return saved;
+    }
+    let saved = app.under_app(|| SavedPrograms {
+        app,
+        ticks: LocalResource::new(move || {
+            app.data_generation.track();
+            let storage = app.storage.get();
+            async move {
+                let Some(storage) = storage else {
+                    return Ticks::new();
+                };
+                match storage.saved_programs().await {
+                    Ok(records) => records
+                        .into_iter()
+                        .map(|r| (r.program_id, r.ticked_documents))
+                        .collect(),
+                    Err(e) => {
+                        app.report(e);
+                        Ticks::new()
+                    }
+                }
+            }
+        }),
+    });
+    app.shared.update_value(|s| s.saved = Some(saved));
+    saved
 }
 
 impl SavedPrograms {
-    /// Loads once storage is open (it opens asynchronously at start-up).
-    pub fn load() -> SavedPrograms {
-        let app = use_app();
-        let ticks = RwSignal::new(BTreeMap::new());
-        Effect::new(move |done: Option<bool>| {
-            if done == Some(true) {
-                return true;
-            }
-            let Some(storage) = app.storage.get() else {
-                return false;
-            };
-            wasm_bindgen_futures::spawn_local(async move {
-                match storage.saved_programs().await {
-                    Ok(records) => ticks.set(
-                        records
-                            .into_iter()
-                            .map(|r| (r.program_id, r.ticked_documents))
-                            .collect(),
-                    ),
-                    Err(e) => app.report(e),
-                }
-            });
-            true
-        });
-        SavedPrograms { app, ticks }
-    }
-
     pub fn is_saved(&self, program: &str) -> bool {
-        self.ticks.with(|t| t.contains_key(program))
+        self.ticks
+            .with(|t| t.as_ref().is_some_and(|t| t.contains_key(program)))
     }
 
     pub fn is_ticked(&self, program: &str, index: u32) -> bool {
-        self.ticks
-            .with(|t| t.get(program).is_some_and(|d| d.contains(&index)))
+        self.ticks.with(|t| {
+            t.as_ref()
+                .and_then(|t| t.get(program))
+                .is_some_and(|d| d.contains(&index))
+        })
     }
 
     pub fn tick(self, program: &str, index: u32, ticked: bool) {
         let app = self.app;
         let before = self.ticks.get_untracked();
         self.ticks.update(|t| {
-            let docs = t.entry(program.to_string()).or_default();
+            let docs = t
+                .get_or_insert_default()
+                .entry(program.to_string())
+                .or_default();
             docs.retain(|&d| d != index);
             if ticked {
                 docs.push(index);
@@ -78,8 +94,9 @@ impl SavedPrograms {
     pub fn toggle_saved(self, program: &str) {
         let app = self.app;
         let before = self.ticks.get_untracked();
-        let save = !before.contains_key(program);
+        let save = !before.as_ref().is_some_and(|t| t.contains_key(program));
         self.ticks.update(|t| {
+            let t = t.get_or_insert_default();
             if save {
                 t.insert(program.to_string(), Vec::new());
             } else {

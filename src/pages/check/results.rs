@@ -9,7 +9,7 @@ use crate::components::policy::{
     text, ApplyChannels, BenefitLine, DataAsOf, DocumentChecklist, ExclusionNote, OutcomeBadge,
 };
 use crate::state::outcomes::use_outcomes;
-use crate::state::saved::SavedPrograms;
+use crate::state::saved::{use_saved_programs, SavedPrograms};
 use crate::state::{tr, use_app};
 use leye_core::outcome::{Group, ProgramResult};
 use leye_core::policy_view::{self as pv, PolicyText};
@@ -20,7 +20,7 @@ use leye_core::questionnaire;
 #[component]
 pub(super) fn Results(flow: Flow) -> impl IntoView {
     let app = use_app();
-    let saved = SavedPrograms::load();
+    let saved = use_saved_programs();
     let results = use_outcomes();
     let complete = Memo::new(move |_| {
         let catalog = app.catalog.get();
