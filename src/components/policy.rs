@@ -26,11 +26,8 @@ pub fn OutcomeBadge(outcome: Outcome, group: Group) -> impl IntoView {
     view! { <span class=class>{move || label.get(app.lang.get()).to_string()}</span> }
 }
 
-/// Bilingual catalog text, following the language switch.
-pub fn text(t: Text) -> impl Fn() -> String + Send + Sync + 'static {
-    let app = use_app();
-    move || t.get(app.lang.get()).to_string()
-}
+// The reactive text helper lives with `tr` in state; re-exported for the policy screens' imports.
+pub use crate::state::text;
 
 /// The amount line: "费用的50%,最多100元(每人每年)" or "金额以当地最新通知为准,可咨询…".
 #[component]

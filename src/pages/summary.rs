@@ -10,12 +10,12 @@ use wasm_bindgen::JsCast;
 use crate::components::qr::QrCodeView;
 use crate::components::read_aloud::ReadAloud;
 use crate::state::outcomes::use_outcomes;
-use crate::state::{tr, use_app};
-use leye_core::lang::{Lang, Text};
+use crate::state::{text, tr, use_app};
 use leye_core::offices::Offices;
 use leye_core::outcome::ProgramResult;
 use leye_core::summary::{read_aloud_text, Summary, SummaryEntry};
-use leye_core::summary_text::SummaryText as S;
+use leye_core::text::summary::{needed_for, SummaryText as S};
+use leye_core::text::{alternatives, both, list};
 
 /// A QR code of at most this many bytes stays small enough (about version 15, 77 modules) for a phone
 /// camera to read from another phone's screen.
@@ -165,21 +165,24 @@ fn ProgramSection(
                     view! {
                         <li class="card summary-program">
                             <h3>{move || e2.name.get(app.lang.get()).to_string()}</h3>
-                            <p class="summary-verdict">{bilingual(e.verdict.clone())}</p>
+                            <p class="summary-verdict">{text(e.verdict.clone())}</p>
                             {(!almost).then(|| view! {
                                 <p><span class="summary-label">{label(S::Amount)}</span>
-                                    <span class="summary-amount">{bilingual(e.benefit.clone())}</span></p>
+                                    <span class="summary-amount">{text(e.benefit.clone())}</span></p>
                             })}
                             {(almost && !e.missing.is_empty()).then(|| view! {
                                 <div class="summary-missing">
                                     <span class="summary-label">{label(S::StillNeeded)}</span>
-                                    <ul>{e.missing.iter().cloned().map(|m| view! { <li>{bilingual(m)}</li> }).collect_view()}</ul>
+                                    <ul>{e.missing.iter().cloned().map(|m| view! { <li>{text(m)}</li> }).collect_view()}</ul>
                                 </div>
                             })}
                             {(!e.apply.is_empty()).then(|| view! {
                                 <p><span class="summary-label">{label(S::ApplyAt)}</span>
-                                    {move || e.apply.iter().map(|a| a.get(app.lang.get()).to_string()).collect::<Vec<_>>()
-                                        .join(if app.lang.get() == Lang::Zh { ";" } else { "; " })}</p>
+                                    {move || {
+                                        let lang = app.lang.get();
+                                        let ways: Vec<&str> = e.apply.iter().map(|a| a.get(lang)).collect();
+                                        alternatives(&ways, lang)
+                                    }}</p>
                             })}
                             <ReadAloud text=Signal::stored(spoken)/>
                         </li>
@@ -206,15 +209,12 @@ fn DocumentList(summary: Summary) -> impl IntoView {
                         {summary.documents.into_iter().map(|d| view! {
                             <li>
                                 <span class="checklist-box" aria-hidden="true"></span>
-                                <span>{bilingual(d.text.clone())}</span>
+                                <span>{text(d.text.clone())}</span>
                                 <span class="checklist-for">
                                     {move || {
                                         let lang = app.lang.get();
                                         let names: Vec<&str> = d.needed_for.iter().map(|n| n.get(lang)).collect();
-                                        match lang {
-                                            Lang::Zh => format!("({}:{})", app.t(S::NeededFor), names.join("、")),
-                                            Lang::En => format!(" ({} {})", app.t(S::NeededFor), names.join(", ")),
-                                        }
+                                        needed_for(&names, lang)
                                     }}
                                 </span>
                             </li>
@@ -248,8 +248,11 @@ pub fn WhereToGo(offices: &'static Offices) -> impl IntoView {
                 </li>
                 <li>
                     <span class="summary-label">{label(S::Apps)}</span>
-                    {move || city.apps.iter().map(|a| a.get(app.lang.get()).to_string()).collect::<Vec<_>>()
-                        .join(if app.lang.get() == Lang::Zh { "、" } else { ", " })}
+                    {move || {
+                        let lang = app.lang.get();
+                        let apps: Vec<&str> = city.apps.iter().map(|a| a.get(lang)).collect();
+                        list(&apps, lang)
+                    }}
                 </li>
             </ul>
             <h3>{tr(S::DistrictsTitle)}</h3>
@@ -257,16 +260,16 @@ pub fn WhereToGo(offices: &'static Offices) -> impl IntoView {
                 {offices.offices.iter().map(|o| if o.has_details() {
                     view! {
                         <li class="where-office">
-                            <strong>{bilingual(o.district.clone())}</strong>
-                            <span>{label(S::AskFor)}{bilingual(o.name.clone())}</span>
+                            <strong>{text(o.district.clone())}</strong>
+                            <span>{label(S::AskFor)}{text(o.name.clone())}</span>
                             {o.address.clone().map(|a| view! {
-                                <span>{label(S::Address)}{bilingual(a)}</span>
+                                <span>{label(S::Address)}{text(a)}</span>
                             })}
                             {o.phone.clone().map(|p| view! {
                                 <span>{label(S::Phone)}<a class="tel-link" href=leye_core::offices::tel_href(&p)>{p.clone()}</a></span>
                             })}
                             {o.hours.clone().map(|h| view! {
-                                <span>{label(S::Hours)}{bilingual(h)}</span>
+                                <span>{label(S::Hours)}{text(h)}</span>
                             })}
                         </li>
                     }.into_any()
@@ -274,8 +277,8 @@ pub fn WhereToGo(offices: &'static Offices) -> impl IntoView {
                     // Nothing verified: one line, never a card of empty fields.
                     view! {
                         <li class="where-office where-office-short">
-                            <strong>{bilingual(o.district.clone())}</strong>" · "
-                            {bilingual(o.name.clone())}" · "{tr(S::NotConfirmed)}
+                            <strong>{text(o.district.clone())}</strong>" · "
+                            {text(o.name.clone())}" · "{tr(S::NotConfirmed)}
                         </li>
                     }.into_any()
                 }).collect_view()}
@@ -284,24 +287,10 @@ pub fn WhereToGo(offices: &'static Offices) -> impl IntoView {
     }
 }
 
-/// Catalog text in the current language (reactive).
-fn bilingual(t: Text) -> impl Fn() -> String + Send + Sync + 'static {
-    let app = use_app();
-    move || t.get(app.lang.get()).to_string()
-}
-
 /// "去哪里办:" / "Where to apply: ": a label followed by its value.
 fn label(m: S) -> impl Fn() -> String + Send + Sync + 'static {
     let app = use_app();
-    move || match app.lang.get() {
-        Lang::Zh => format!("{}:", app.t(m)),
-        Lang::En => format!("{}: ", app.t(m)),
-    }
-}
-
-fn both(m: S) -> Text {
-    use leye_core::i18n::Message;
-    Text::new(m.text(Lang::Zh), m.text(Lang::En))
+    move || leye_core::text::labelled(app.t(m), app.lang.get())
 }
 
 /// navigator.share exists (feature detection; desktop browsers mostly lack it).

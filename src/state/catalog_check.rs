@@ -92,10 +92,7 @@ async fn check_catalog_now(app: AppState, force: bool) -> Result<CatalogCheck, S
             app.catalog.set(Arc::new(after.in_force(app.today)));
             app.facts.set(facts_after);
             let summary = change.summary();
-            app.inform(Text::new(
-                format!("政策数据已更新到 {published}。{}", summary.zh),
-                format!("Policy data updated to {published}. {}", summary.en),
-            ));
+            app.inform(leye_core::text::shell::data_updated(published, &summary));
             CatalogCheck::Switched {
                 published,
                 change: summary,

@@ -276,6 +276,12 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
+/// Catalog text (or any text in both languages) in the current language, reactive, for `view!`.
+pub fn text(t: Text) -> impl Fn() -> String + Send + Sync + 'static {
+    let app = use_app();
+    move || t.get(app.lang.get()).to_string()
+}
+
 /// A reactive interface string, for use directly in `view!`.
 pub fn tr(key: impl Message) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let app = use_app();

@@ -36,8 +36,5 @@ pub(crate) type Task<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>
 
 /// What to say when a piece of the app could not be downloaded.
 pub fn chunk_missing_text() -> Text {
-    Text::new(
-        "网络不稳定,应用的一部分没能下载。请检查网络后刷新页面;下载过一次后,没有网络也能用。",
-        "The network is unstable and part of the app could not be downloaded. Check the connection and reload; once downloaded, it works offline.",
-    )
+    leye_core::text::both(leye_core::text::shell::AppText::ChunkMissing)
 }

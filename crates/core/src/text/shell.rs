@@ -34,6 +34,33 @@ crate::messages! {
     }
 }
 
+crate::messages! {
+    /// Strings of the app's own workings: a piece of it that could not be downloaded, newer policy data.
+    pub enum AppText {
+        ChunkMissing => "网络不稳定,应用的一部分没能下载。请检查网络后刷新页面;下载过一次后,没有网络也能用。",
+            "The network is unstable and part of the app could not be downloaded. Check the connection and reload; once downloaded, it works offline.";
+        DataUpdatedTo => "政策数据已更新到 {date}。{change}", "Policy data updated to {date}. {change}";
+    }
+}
+
+/// The notice after switching to newer policy data: its date, then what it changed for the person.
+pub fn data_updated(published: crate::date::Date, change: &crate::lang::Text) -> crate::lang::Text {
+    use crate::i18n::Message;
+    use crate::text::policy::fill;
+    let line = |lang: crate::lang::Lang, change: &str| {
+        let date = fill(
+            AppText::DataUpdatedTo.text(lang),
+            "date",
+            &published.to_string(),
+        );
+        fill(&date, "change", change)
+    };
+    crate::lang::Text::new(
+        line(crate::lang::Lang::Zh, &change.zh),
+        line(crate::lang::Lang::En, &change.en),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +71,15 @@ mod tests {
     fn every_string_has_both_languages() {
         check_table(ShellEnvText::ALL, &[]).unwrap();
         check_table(ExportText::ALL, &[]).unwrap();
+        check_table(AppText::ALL, &[]).unwrap();
+    }
+
+    #[test]
+    fn the_update_notice_reads_as_before() {
+        let change = crate::lang::Text::new("多了1项。", "1 more.");
+        let t = data_updated(crate::date::Date::ymd(2026, 12, 1), &change);
+        assert_eq!(t.zh, "政策数据已更新到 2026-12-01。多了1项。");
+        assert_eq!(t.en, "Policy data updated to 2026-12-01. 1 more.");
     }
 
     #[test]

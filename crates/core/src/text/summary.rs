@@ -73,3 +73,27 @@ mod tests {
         }
     }
 }
+
+/// After a document, the programs that need it: "(用于:甲、乙)" / " (for a, b)".
+pub fn needed_for(names: &[&str], lang: crate::lang::Lang) -> String {
+    use crate::i18n::Message;
+    use crate::lang::Lang;
+    let label = SummaryText::NeededFor.text(lang);
+    let names = super::list(names, lang);
+    match lang {
+        Lang::Zh => format!("({label}:{names})"),
+        Lang::En => format!(" ({label} {names})"),
+    }
+}
+
+#[cfg(test)]
+mod needed_for_tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn a_document_names_the_programs_that_need_it() {
+        assert_eq!(needed_for(&["甲", "乙"], Lang::Zh), "(用于:甲、乙)");
+        assert_eq!(needed_for(&["a", "b"], Lang::En), " (for a, b)");
+    }
+}

@@ -23,11 +23,10 @@ pub fn answer_label(def: &FactDef, answer: &Answer, lang: Lang) -> String {
         },
         FactValue::Date(d) => d.to_string(),
         FactValue::Choice(c) => def.label(c, lang).to_string(),
-        FactValue::Multi(list) => list
-            .iter()
-            .map(|c| def.label(c, lang))
-            .collect::<Vec<_>>()
-            .join(if lang == Lang::Zh { "、" } else { ", " }),
+        FactValue::Multi(list) => {
+            let labels: Vec<&str> = list.iter().map(|c| def.label(c, lang)).collect();
+            crate::text::list(&labels, lang)
+        }
     }
 }
 
