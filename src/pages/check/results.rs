@@ -14,6 +14,7 @@ use crate::state::{tr, use_app};
 use leye_core::outcome::{Group, ProgramResult};
 use leye_core::policy_view::{self as pv, PolicyText};
 use leye_core::questionnaire;
+use leye_core::view::results::{service_channels, Card};
 
 /// The results in sections ranked for this person (`pv::ranked`): money and cover to claim now, what is one
 /// step away, courses, services to simply use, what is still open, then the rest; the answers below.
@@ -143,15 +144,8 @@ fn ServiceCard(program: String) -> impl IntoView {
         return ().into_any();
     };
     let href = format!("/policies/{}", p.id);
-    // "你的学校" means nothing to someone who is not a student: such a channel shows only to students,
-    // unless the catalog names the school it means.
-    let student = app.facts.with_untracked(|f| {
-        f.value("student_now") == Some(&leye_core::facts::FactValue::Bool(true))
-    });
     let mut p = p;
-    p.apply.retain(|c| {
-        c.channel != leye_core::catalog::ChannelKind::School || c.name.is_some() || student
-    });
+    p.apply = app.facts.with_untracked(|f| service_channels(&p, f));
     view! {
         <article class="result-card result-service" data-program=p.id.clone()>
             <h3><A href=href.clone()>{text(p.name.clone())}</A></h3>
@@ -184,47 +178,20 @@ fn ResultCard(result: ProgramResult, saved: SavedPrograms) -> impl IntoView {
         }
         .into_any();
     }
-    let likely = result.outcome == leye_core::outcome::Outcome::LikelyEligible;
-    let badge_label = if likely {
-        result.outcome.label()
-    } else {
-        result.group.label()
-    };
-    // The verdict line adds something only when it says more than the badge. A likely one says whom to
-    // confirm with in the next step, and 还差一点 its one step there too, so neither is said twice; a date
-    // applications open on then gets its own line.
-    let almost = result.group == Group::AlmostThere;
-    let verdict =
-        (result.verdict != badge_label && !likely && !almost).then(|| result.verdict.clone());
-    let opens = match result.availability {
-        leye_core::outcome::Availability::NotYetOpen { from } if likely || almost => {
-            Some(from.to_string())
-        }
-        _ => None,
-    };
-    let why = pv::why_line(&result);
-    let automatic = program.automatic && result.group == Group::CanApply;
-    let next = if automatic {
-        None
-    } else if result.group == Group::NeedsInfo {
-        app.facts
-            .with_untracked(|f| pv::find_out_step(&catalog, &result, f))
-            .map(|t| (PolicyText::FindOut, t))
-    } else {
-        pv::next_step(&result, &program)
-    };
-    // In 需要更多信息: the first question it waits on, to answer right here.
-    let ask = (result.group == Group::NeedsInfo)
-        .then(|| {
-            app.facts.with_untracked(|f| {
-                pv::open_questions(&catalog, &result, f)
-                    .first()
-                    .map(|d| (*d).clone())
-            })
-        })
-        .flatten();
+    let card = app
+        .facts
+        .with_untracked(|f| Card::new(&catalog, &result, &program, f));
+    let Card {
+        verdict,
+        opens,
+        why,
+        automatic,
+        next,
+        ask,
+        details,
+    } = card;
+    let opens = opens.map(|d| d.to_string());
     let exclusions = result.excluded_with.clone();
-    let details = matches!(result.group, Group::CanApply | Group::AlmostThere) && !automatic;
     let pid = program.id.clone();
     view! {
         <article class="result-card" data-program=program.id.clone()>

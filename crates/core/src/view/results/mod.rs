@@ -8,8 +8,11 @@ use crate::outcome::{Group, Outcome, ProgramResult};
 use crate::rules::Status;
 use crate::text::policy::{tf, PolicyText};
 
+mod card;
 #[cfg(test)]
 mod tests;
+
+pub use card::{service_channels, Card};
 
 /// The one line under a verdict saying why: the deciding condition for this person.
 pub fn why_line(r: &ProgramResult) -> Option<Text> {
