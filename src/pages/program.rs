@@ -13,9 +13,9 @@ use crate::state::saved::{use_saved_programs, SavedPrograms};
 use crate::state::{tr, use_app};
 
 use leye_core::catalog::{Confidence, Figure, Program};
-use leye_core::outcome::{Availability, Group, WindowState};
+use leye_core::outcome::Availability;
 use leye_core::policy_view::{self as pv, PolicyText};
-use leye_core::rules::CriterionResult;
+use leye_core::view::program::{benefit_figures, effective_line, window_state, YourResult};
 
 #[component]
 pub fn ProgramPage() -> impl IntoView {
@@ -70,12 +70,7 @@ fn ProgramDetail(program: Program, saved: SavedPrograms) -> impl IntoView {
                 <p>{text(program.summary.clone())}</p>
                 <h2>{tr(PolicyText::Benefit)}</h2>
                 {
-                    let figures: Vec<Figure> = program
-                        .figures
-                        .iter()
-                        .filter(|f| program.benefit_figures.contains(&f.parameter))
-                        .cloned()
-                        .collect();
+                    let figures = benefit_figures(&program);
                     move || result.get().map(|r| {
                         if figures.is_empty() {
                             view! { <BenefitLine benefit=r.benefit/> }.into_any()
@@ -123,60 +118,26 @@ fn ProgramDetail(program: Program, saved: SavedPrograms) -> impl IntoView {
 #[component]
 fn YourResult(result: Memo<Option<leye_core::outcome::ProgramResult>>) -> impl IntoView {
     let app = use_app();
-    let catalog_program = move |id: &str| app.catalog.with(|c| c.program(id).cloned());
     move || {
         let r = result.get()?;
-        let trace: Vec<CriterionResult> = r
-            .trace
-            .iter()
-            // Conditions that do not apply to this person (a graduation date for a non-graduate)
-            // would only confuse; their outcome is already in the decisive lines.
-            .filter(|c| !c.not_applicable || c.decisive)
-            .cloned()
-            .collect();
+        let catalog = app.catalog.get();
+        let YourResult {
+            verdict,
+            why,
+            find_out,
+            open,
+            trace,
+        } = app.facts.with(|f| YourResult::new(&catalog, &r, f));
         let steps = r.steps.clone();
-        let why = pv::why_line(&r);
         let exclusions = r.excluded_with.clone();
         let pid = r.program.clone();
         let availability = r.availability;
-        // The verdict line adds something only when it says more than the badge.
-        let badge = match r.outcome {
-            leye_core::outcome::Outcome::LikelyEligible => r.outcome.label(),
-            _ => r.group.label(),
-        };
-        let likely = r.outcome == leye_core::outcome::Outcome::LikelyEligible;
-        // A likely result says whom to confirm with instead of repeating "likely eligible".
-        let verdict = if likely {
-            catalog_program(&r.program)
-                .and_then(|p| pv::next_step(&r, &p))
-                .map(|(_, t)| t)
-        } else {
-            (r.verdict != badge).then(|| r.verdict.clone())
-        };
-        // The questions this program still waits on, each answerable here, and how to find out.
-        let (find_out, open): (
-            Option<leye_core::lang::Text>,
-            Vec<leye_core::facts::FactDef>,
-        ) = if r.group == Group::NeedsInfo {
-            let catalog = app.catalog.get();
-            app.facts.with(|f| {
-                (
-                    pv::find_out_step(&catalog, &r, f),
-                    pv::open_questions(&catalog, &r, f)
-                        .into_iter()
-                        .cloned()
-                        .collect(),
-                )
-            })
-        } else {
-            (None, Vec::new())
-        };
         Some(view! {
             <section class="card your-result">
                 <h2>{tr(PolicyText::YourResult)}</h2>
                 <OutcomeBadge outcome=r.outcome group=r.group/>
                 {verdict.map(|v| view! { <p class="verdict">{text(v)}</p> })}
-                {why.filter(|_| r.group == Group::NeedsInfo).map(|w| view! { <p class="why">{text(w)}</p> })}
+                {why.map(|w| view! { <p class="why">{text(w)}</p> })}
                 {find_out.map(|t| view! {
                     <p class="next-step"><strong>{tr(PolicyText::FindOut)}{tr(PolicyText::Colon)}</strong>{text(t)}</p>
                 })}
@@ -244,28 +205,7 @@ fn Windows(
         || program.effective_until.is_some();
     let from = program.effective_from;
     let until = program.effective_until;
-    let effective = move || {
-        let lang = app.lang.get();
-        let mut parts = Vec::new();
-        if let Some(d) = from {
-            parts.push(pv::tf(
-                PolicyText::EffectiveFrom,
-                lang,
-                "date",
-                &d.to_string(),
-            ));
-        }
-        match until {
-            Some(d) => parts.push(pv::tf(
-                PolicyText::EffectiveUntil,
-                lang,
-                "date",
-                &d.to_string(),
-            )),
-            None => parts.push(app.t(PolicyText::EffectiveOpenEnded).to_string()),
-        }
-        parts.join(" ")
-    };
+    let effective = move || effective_line(from, until, app.lang.get());
     view! {
         <section class="card">
             <h2>{tr(PolicyText::Deadlines)}</h2>
@@ -276,12 +216,7 @@ fn Windows(
                 }
                 let r = result.get()?;
                 Some(r.windows.into_iter().map(|w| {
-                    let state = match w.state {
-                        WindowState::Open => PolicyText::WindowOpen,
-                        WindowState::Upcoming => PolicyText::WindowUpcoming,
-                        WindowState::Passed => PolicyText::WindowPassed,
-                        WindowState::Unknown => PolicyText::WindowUnknown,
-                    };
+                    let state = window_state(w.state);
                     let deadline = w.deadline.map(|d| d.to_string());
                     view! {
                         <p class="window">

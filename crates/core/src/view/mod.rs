@@ -4,4 +4,5 @@
 pub mod answer;
 pub mod check;
 pub mod policies;
+pub mod program;
 pub mod results;
