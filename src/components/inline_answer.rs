@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::policy::text;
+use crate::state::text;
 use crate::state::{tr, use_app};
-use leye_core::policy_view::PolicyText;
+use leye_core::text::policy::PolicyText;
+use leye_core::view::answer;
 
 /// One question a result still waits on, answered right where the result is (a card in 需要更多信息, the
 /// program page): taps for yes/no and choices, a field and 保存 for numbers, dates and several choices.
@@ -12,7 +13,6 @@ use leye_core::policy_view::PolicyText;
 #[component]
 pub fn InlineAnswer(fact: leye_core::facts::FactDef) -> impl IntoView {
     use leye_core::facts::{Answer, FactType, FactValue};
-    use leye_core::policy_view as pv;
     let app = use_app();
     let def = StoredValue::new(fact);
     let error = RwSignal::new(None::<String>);
@@ -62,7 +62,7 @@ pub fn InlineAnswer(fact: leye_core::facts::FactDef) -> impl IntoView {
                         <input type="checkbox" prop:checked=move || ticked.with(|t| t.contains(&v1))
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                let next = def.with_value(|d| ticked.with_untracked(|t| pv::toggle_multi(d, t, &v2, on)));
+                                let next = def.with_value(|d| ticked.with_untracked(|t| answer::toggle_multi(d, t, &v2, on)));
                                 ticked.set(next);
                             }/>
                         <span>{text(c.label)}</span>
@@ -82,7 +82,7 @@ pub fn InlineAnswer(fact: leye_core::facts::FactDef) -> impl IntoView {
             let is_date = kind == FactType::Date;
             let submit = move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
-                match def.with_value(|d| pv::parse_input(d, &raw.get_untracked())) {
+                match def.with_value(|d| answer::parse_input(d, &raw.get_untracked())) {
                     Some(v) => save(v),
                     None => error.set(Some(
                         app.t(if is_date { PolicyText::AnswerPickDate } else { PolicyText::AnswerEnterNumber })

@@ -8,8 +8,9 @@ use crate::state::{tr, use_app};
 use leye_core::catalog::Channel;
 use leye_core::lang::Text;
 use leye_core::outcome::{Group, Outcome};
-use leye_core::policy_view::{tel_link, PolicyText};
 use leye_core::rules::{CriterionResult, Status};
+use leye_core::text::policy::PolicyText;
+use leye_core::view::results::tel_link;
 
 /// A coloured label for a result; the colour only repeats what the words say.
 #[component]
@@ -147,7 +148,7 @@ pub fn ExclusionNote(
         .into_iter()
         .map(|e| {
             let href = format!("/policies/{}", e.program);
-            let hint = leye_core::policy_view::exclusion_hint(&catalog, &program, &e);
+            let hint = leye_core::view::results::exclusion_hint(&catalog, &program, &e);
             view! {
                 <li>
                     <leptos_router::components::A href=href>{text(e.name)}</leptos_router::components::A>

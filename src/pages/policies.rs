@@ -10,7 +10,9 @@ use crate::state::outcomes::use_outcomes;
 use crate::state::{tr, use_app};
 use leye_core::catalog::Kind;
 use leye_core::i18n::Key;
-use leye_core::policy_view::{self as pv, PolicyText};
+use leye_core::text::policy as policy_text;
+use leye_core::text::policy::PolicyText;
+use leye_core::view::policies;
 
 #[component]
 pub fn PoliciesPage() -> impl IntoView {
@@ -43,7 +45,7 @@ pub fn PoliciesPage() -> impl IntoView {
         let catalog = app.catalog.get();
         let results = results.get();
         let q = query.get();
-        let list = pv::browse(&catalog, &results, &q, kind.get(), only_mine.get());
+        let list = policies::browse(&catalog, &results, &q, kind.get(), only_mine.get());
         let count = list.len();
         let show_outcome = app.facts.with(|f| !f.is_empty());
         let items = list
@@ -71,7 +73,7 @@ pub fn PoliciesPage() -> impl IntoView {
             .collect_view();
         view! {
             <p class="count" aria-live="polite">
-                {move || pv::tf(PolicyText::Count, app.lang.get(), "n", &count.to_string())}
+                {move || policy_text::tf(PolicyText::Count, app.lang.get(), "n", &count.to_string())}
             </p>
             {(count == 0).then(|| view! { <p class="note">{tr(PolicyText::NoMatch)}</p> })}
             <ul class="policy-list">{items}</ul>

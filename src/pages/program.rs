@@ -14,7 +14,8 @@ use crate::state::{tr, use_app};
 
 use leye_core::catalog::{Confidence, Figure, Program};
 use leye_core::outcome::Availability;
-use leye_core::policy_view::{self as pv, PolicyText};
+use leye_core::text::policy as policy_text;
+use leye_core::text::policy::PolicyText;
 use leye_core::view::program::{benefit_figures, effective_line, window_state, YourResult};
 
 #[component]
@@ -61,7 +62,7 @@ fn ProgramDetail(program: Program, saved: SavedPrograms) -> impl IntoView {
                 let d = d.to_string();
                 view! {
                     <p class="notice outdated" role="note">
-                        {move || pv::tf(PolicyText::MayBeOutdated, app.lang.get(), "date", &d)}
+                        {move || policy_text::tf(PolicyText::MayBeOutdated, app.lang.get(), "date", &d)}
                     </p>
                 }
             })}
@@ -174,7 +175,7 @@ fn YourResult(result: Memo<Option<leye_core::outcome::ProgramResult>>) -> impl I
 #[component]
 fn ReadyOn(date: String) -> impl IntoView {
     let app = use_app();
-    view! { <span class="ready-on">" (" {move || pv::tf(PolicyText::ReadyOn, app.lang.get(), "date", &date)} ")"</span> }
+    view! { <span class="ready-on">" (" {move || policy_text::tf(PolicyText::ReadyOn, app.lang.get(), "date", &date)} ")"</span> }
 }
 
 #[component]
@@ -183,11 +184,11 @@ fn AvailabilityLine(availability: Availability) -> impl IntoView {
     match availability {
         Availability::Open => ().into_any(),
         Availability::NotYetOpen { from } => view! {
-            <p class="availability">{move || pv::tf(PolicyText::NotYetOpen, app.lang.get(), "date", &from.to_string())}</p>
+            <p class="availability">{move || policy_text::tf(PolicyText::NotYetOpen, app.lang.get(), "date", &from.to_string())}</p>
         }
         .into_any(),
         Availability::Ended { on } => view! {
-            <p class="availability availability-ended">{move || pv::tf(PolicyText::Ended, app.lang.get(), "date", &on.to_string())}</p>
+            <p class="availability availability-ended">{move || policy_text::tf(PolicyText::Ended, app.lang.get(), "date", &on.to_string())}</p>
         }
         .into_any(),
     }
@@ -222,7 +223,7 @@ fn Windows(
                         <p class="window">
                             {text(w.text)} " — " <strong>{tr(state)}</strong>
                             {deadline.map(|d| view! {
-                                <span class="deadline">" · " {move || pv::tf(PolicyText::DeadlineBy, app.lang.get(), "date", &d)}</span>
+                                <span class="deadline">" · " {move || policy_text::tf(PolicyText::DeadlineBy, app.lang.get(), "date", &d)}</span>
                             })}
                         </p>
                     }

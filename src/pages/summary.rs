@@ -39,9 +39,6 @@ pub fn SummaryPage() -> impl IntoView {
             </p>
             <Actions summary=summary/>
             {move || {
-                if !app.facts_loaded.get() {
-                    return view! { <p class="note">{tr(leye_core::i18n::Key::Loading)}</p> }.into_any();
-                }
                 let s = summary.get();
                 // No answers yet: the list holds only what is open to everyone, so invite the check first.
                 let no_answers = app.facts.with(|f| f.is_empty()).then(|| view! {

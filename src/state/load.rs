@@ -63,7 +63,6 @@ impl AppState {
             }
             Err(e) => self.report(e),
         }
-        self.facts_loaded.set(true);
     }
 }
 

@@ -71,10 +71,9 @@ pub struct AppState {
     /// The catalog in use: the built-in one, or a newer validated pack from storage. Empty until
     /// [`data_ready`] resolves; every screen that reads it waits for that (src/app.rs).
     pub catalog: RwSignal<Arc<Catalog>>,
-    /// The person's answers (facts), loaded from storage at start-up.
+    /// The person's answers (facts), loaded from storage at start-up: every screen that reads them is shown
+    /// only once [`data_ready`] resolves (src/app.rs), so none needs a flag of its own for "not loaded yet".
     pub facts: RwSignal<Facts>,
-    /// True once stored answers have been loaded (screens can tell "nothing answered" from "not loaded").
-    pub facts_loaded: RwSignal<bool>,
     /// Bumped when all user data was replaced (backup import, erase): screens reload what they show.
     pub data_generation: RwSignal<u64>,
     /// The result of the latest catalog check (the start-up one may finish after a screen is shown).
@@ -99,7 +98,6 @@ impl AppState {
             notice: RwSignal::new(None),
             catalog: RwSignal::new(Arc::new(Catalog::empty())),
             facts: RwSignal::new(Facts::new()),
-            facts_loaded: RwSignal::new(false),
             data_generation: RwSignal::new(0),
             last_catalog_check: RwSignal::new(None),
             due_soon_possible: RwSignal::new(false),

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use super::{scroll_to_top, Flow};
 use crate::state::{tr, use_app};
-use leye_core::policy_view::{self as pv, PolicyText};
+use leye_core::text::policy::PolicyText;
+use leye_core::view::answer;
 
 /// 我的回答: every answer, with a way to change it.
 #[component]
@@ -20,7 +21,7 @@ pub(super) fn Answers(flow: Flow) -> impl IntoView {
                 .iter()
                 .filter_map(|def| {
                     let answer = facts.answer(&def.id)?;
-                    let label = pv::answer_label(def, answer, lang);
+                    let label = answer::answer_label(def, answer, lang);
                     let question = def.question.get(lang).to_string();
                     let id = def.id.clone();
                     let data_fact = id.clone();

@@ -8,9 +8,10 @@ use crate::components::policy::text;
 use crate::state::{tr, use_app};
 use leye_core::facts::{Answer, FactDef, FactType, FactValue};
 use leye_core::lang::Text;
-use leye_core::policy_view::{self as pv, PolicyText};
 use leye_core::questionnaire::{self, PLATFORMS};
 use leye_core::text::both;
+use leye_core::text::policy::PolicyText;
+use leye_core::view::answer;
 
 /// The control for one fact: big buttons for yes/no and choices, checkboxes for several, a stepper
 /// for numbers, a date picker for dates.
@@ -90,7 +91,7 @@ pub(super) fn SingleInput(
                                     prop:checked=move || picked.with(|p| p.contains(&value))
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
-                                        picked.update(|p| *p = pv::toggle_multi(&def, p, &v2, on));
+                                        picked.update(|p| *p = answer::toggle_multi(&def, p, &v2, on));
                                     }/>
                                 <span>{text(c.label.clone())}</span>
                             </label>
@@ -130,7 +131,7 @@ pub(super) fn SingleInput(
                                     prop:checked=move || sub_picked.with(|p| p.contains(&v1))
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
-                                        sub_picked.update(|p| *p = pv::toggle_multi(&sub, p, &v2, on));
+                                        sub_picked.update(|p| *p = answer::toggle_multi(&sub, p, &v2, on));
                                     }/>
                                 <span>{text(c.label.clone())}</span>
                             </label>
@@ -184,10 +185,10 @@ pub(super) fn SingleInput(
             let (d1, d2, d3) = (def.clone(), def.clone(), def.clone());
             let bump = move |delta: i64| {
                 let now = raw.get_untracked().trim().parse::<i64>().unwrap_or(start);
-                raw.set(pv::step_int(&d1, now, delta).to_string());
+                raw.set(answer::step_int(&d1, now, delta).to_string());
             };
             let bump2 = bump.clone();
-            let next = move |_| match pv::parse_input(&d2, &raw.get_untracked()) {
+            let next = move |_| match answer::parse_input(&d2, &raw.get_untracked()) {
                 Some(v) => submit(app, &d2, v, error, flow),
                 None => error.set(Some(both(PolicyText::EnterNumber))),
             };
@@ -220,7 +221,7 @@ pub(super) fn SingleInput(
                 .max_years_ago
                 .map(|y| app.today.add_years(-y).to_string());
             let d2 = def.clone();
-            let next = move |_| match pv::parse_input(&d2, &raw.get_untracked()) {
+            let next = move |_| match answer::parse_input(&d2, &raw.get_untracked()) {
                 Some(v) => submit(app, &d2, v, error, flow),
                 None => error.set(Some(both(PolicyText::PickDate))),
             };

@@ -49,9 +49,6 @@ pub fn CheckPage() -> impl IntoView {
     // The address says which screen is shown (`flow::read_trail`).
     Effect::new(move |_| {
         let trail = trail.get();
-        if !app.facts_loaded.get() {
-            return;
-        }
         let catalog = app.catalog.get_untracked();
         let reading = app
             .facts
@@ -62,9 +59,6 @@ pub fn CheckPage() -> impl IntoView {
     });
 
     let screen = Memo::new(move |_| {
-        if !app.facts_loaded.get() {
-            return Step::Loading;
-        }
         let (editing, peek) = (editing.get(), peek.get());
         let catalog = app.catalog.get();
         app.facts
@@ -85,7 +79,6 @@ pub fn CheckPage() -> impl IntoView {
     view! {
         <h1 class=move || asking().then_some("visually-hidden")>{tr(Key::CheckTitle)}</h1>
         {move || match screen.get() {
-            Step::Loading => view! { <p class="note">{tr(Key::Loading)}</p> }.into_any(),
             Step::Ask { facts, checklist, editing } => {
                 view! { <QuestionScreen facts checklist editing flow/> }.into_any()
             }

@@ -8,8 +8,8 @@ use crate::components::policy::text;
 use crate::state::{tr, use_app};
 use leye_core::facts::{Answer, FactDef, FactValue};
 use leye_core::lang::Text;
-use leye_core::policy_view::PolicyText;
 use leye_core::questionnaire::Question;
+use leye_core::text::policy::PolicyText;
 use leye_core::view::check::ProgressLine;
 
 #[component]

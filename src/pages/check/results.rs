@@ -12,11 +12,13 @@ use crate::state::outcomes::use_outcomes;
 use crate::state::saved::{use_saved_programs, SavedPrograms};
 use crate::state::{tr, use_app};
 use leye_core::outcome::{Group, ProgramResult};
-use leye_core::policy_view::{self as pv, PolicyText};
 use leye_core::questionnaire;
+use leye_core::text::policy as policy_text;
+use leye_core::text::policy::PolicyText;
+use leye_core::view::results;
 use leye_core::view::results::{service_channels, Card};
 
-/// The results in sections ranked for this person (`pv::ranked`): money and cover to claim now, what is one
+/// The results in sections ranked for this person (`results::ranked`): money and cover to claim now, what is one
 /// step away, courses, services to simply use, what is still open, then the rest; the answers below.
 #[component]
 pub(super) fn Results(flow: Flow) -> impl IntoView {
@@ -44,11 +46,11 @@ pub(super) fn Results(flow: Flow) -> impl IntoView {
             {move || {
                 let all = results.get();
                 let catalog = app.catalog.get();
-                pv::ranked(&catalog, &all)
+                results::ranked(&catalog, &all)
                     .into_iter()
                     // Courses and services appear only when there is something to join or use.
                     .filter(|(section, items)| {
-                        !items.is_empty() || !matches!(section, pv::Section::Courses | pv::Section::Services)
+                        !items.is_empty() || !matches!(section, results::Section::Courses | results::Section::Services)
                     })
                     .map(|(section, items)| {
                         let items: Vec<ProgramResult> = items.into_iter().cloned().collect();
@@ -63,20 +65,20 @@ pub(super) fn Results(flow: Flow) -> impl IntoView {
 
 #[component]
 fn ResultGroup(
-    section: pv::Section,
+    section: results::Section,
     items: Vec<ProgramResult>,
     saved: SavedPrograms,
 ) -> impl IntoView {
     let open = section.open() && !items.is_empty();
     let count = items.len();
     let class = format!("result-group result-group-{}", section.code());
-    let note = (section == pv::Section::ForEmployers)
+    let note = (section == results::Section::ForEmployers)
         .then(|| view! { <p class="note">{tr(PolicyText::ForEmployersNote)}</p> });
     let body = if items.is_empty() {
         view! { <p class="note">{tr(PolicyText::NoneInGroup)}</p> }.into_any()
-    } else if section == pv::Section::Courses {
+    } else if section == results::Section::Courses {
         let refs: Vec<&ProgramResult> = items.iter().collect();
-        pv::course_cards(&refs)
+        results::course_cards(&refs)
             .into_iter()
             .map(|(kind, list)| {
                 let programs: Vec<String> = list.iter().map(|r| r.program.clone()).collect();
@@ -84,7 +86,7 @@ fn ResultGroup(
             })
             .collect_view()
             .into_any()
-    } else if section == pv::Section::Services {
+    } else if section == results::Section::Services {
         items
             .into_iter()
             .map(|r| view! { <ServiceCard program=r.program/> })
@@ -130,7 +132,7 @@ fn CourseCard(kind: leye_core::catalog::Kind, programs: Vec<String>) -> impl Int
         .collect_view();
     view! {
         <details class="result-card course-group" data-kind=kind.label().en.to_lowercase()>
-            <summary class="course-group-title">{move || pv::course_card_title(kind, n, app.lang.get())}</summary>
+            <summary class="course-group-title">{move || results::course_card_title(kind, n, app.lang.get())}</summary>
             <ul class="course-lines">{rows}</ul>
         </details>
     }
@@ -199,7 +201,7 @@ fn ResultCard(result: ProgramResult, saved: SavedPrograms) -> impl IntoView {
             <OutcomeBadge outcome=result.outcome group=result.group/>
             {verdict.map(|v| view! { <p class="verdict">{text(v)}</p> })}
             {opens.map(|d| view! {
-                <p class="availability">{move || pv::tf(PolicyText::NotYetOpen, app.lang.get(), "date", &d)}</p>
+                <p class="availability">{move || policy_text::tf(PolicyText::NotYetOpen, app.lang.get(), "date", &d)}</p>
             })}
             <BenefitLine benefit=result.benefit.clone()/>
             {why.map(|w| view! {

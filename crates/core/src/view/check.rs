@@ -28,7 +28,6 @@ pub type Asked = (Screen, bool);
 /// What the check shows.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
-    Loading,
     /// The facts asked on this screen; several make a checklist.
     Ask {
         facts: Screen,
@@ -112,7 +111,7 @@ pub fn read_trail(trail: &[Screen], catalog: &Catalog, facts: &Facts) -> TrailRe
     }
 }
 
-/// What the check shows once the answers are loaded: a screen seen again, the results asked for, or the
+/// What the check shows: a screen seen again, the results asked for, or the
 /// questionnaire's next question (the results when there is none).
 pub fn step(
     editing: Option<Asked>,
