@@ -22,7 +22,6 @@ use leye_core::backup::TrainingEventRecord;
 use leye_core::catalog::Catalog;
 use leye_core::date::Date;
 use leye_core::i18n::Message as _;
-use leye_core::ics::Stamp;
 use leye_core::lang::{Lang, Text};
 use leye_core::reminders::{self, Reminded};
 use leye_core::text::training::{self as text, TrainingText};
@@ -338,22 +337,7 @@ pub fn new_event_id() -> String {
     format!("{:x}-{:x}", now_ms(), rand)
 }
 
-/// "Now" in UTC for the calendar file's DTSTAMP.
-pub fn utc_stamp() -> Stamp {
-    let now = js_sys::Date::new_0();
-    let date = Date::new(
-        now.get_utc_full_year() as i32,
-        now.get_utc_month() as u8 + 1,
-        now.get_utc_date() as u8,
-    )
-    .unwrap_or_else(|_| Date::ymd(2026, 1, 1));
-    Stamp {
-        date,
-        hour: now.get_utc_hours() as u8,
-        minute: now.get_utc_minutes() as u8,
-        second: now.get_utc_seconds() as u8,
-    }
-}
+pub use crate::platform::clock::utc_stamp;
 
 /// Where notifications can be shown at all (hidden elsewhere, e.g. iOS outside an installed app).
 pub fn notifications_supported() -> bool {

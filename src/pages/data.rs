@@ -317,7 +317,7 @@ fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoView 
             }
         }
     });
-    let offset_minutes = || -(js_sys::Date::new_0().get_timezone_offset() as i64);
+    let offset_minutes = crate::platform::clock::utc_offset_minutes;
 
     view! {
         <section class="card" aria-labelledby="data-backup-title">
@@ -624,7 +624,7 @@ fn CatalogSection(refresh: RwSignal<u32>, checking: RwSignal<bool>) -> impl Into
             busy.set(false);
         });
     };
-    let offset_minutes = || -(js_sys::Date::new_0().get_timezone_offset() as i64);
+    let offset_minutes = crate::platform::clock::utc_offset_minutes;
     view! {
         <section class="card" aria-labelledby="data-catalog-title">
             <h2 id="data-catalog-title">{tr(DataText::CatalogTitle)}</h2>

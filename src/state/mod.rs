@@ -101,7 +101,7 @@ impl AppState {
             data_generation: RwSignal::new(0),
             last_catalog_check: RwSignal::new(None),
             due_soon_possible: RwSignal::new(false),
-            today: local_today(),
+            today: crate::platform::clock::today(),
             shared: StoredValue::new(shared::Shared::new()),
         }
     }
@@ -284,15 +284,4 @@ pub fn text(t: Text) -> impl Fn() -> String + Send + Sync + 'static {
 pub fn tr(key: impl Message) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let app = use_app();
     move || app.t(key)
-}
-
-/// Today's date in the phone's time zone.
-fn local_today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date::new(
-        now.get_full_year() as i32,
-        now.get_month() as u8 + 1,
-        now.get_date() as u8,
-    )
-    .unwrap_or_else(|_| Date::ymd(2026, 1, 1))
 }

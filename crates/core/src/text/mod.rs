@@ -3,6 +3,7 @@
 
 pub mod policy;
 pub mod shell;
+pub mod storage;
 pub mod summary;
 pub mod training;
 

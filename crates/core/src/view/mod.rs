@@ -6,3 +6,4 @@ pub mod check;
 pub mod policies;
 pub mod program;
 pub mod results;
+pub mod update;
