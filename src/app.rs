@@ -14,7 +14,8 @@ use crate::state::{chunk, ChunkMissing};
 use leye_core::i18n::Key;
 
 // Components and pages take these from `crate::state`; the re-export stays only for the training and data
-// screens' files until they switch (then it goes, and nothing below the shell names `crate::app`).
+// screens' files (training_log, training, course, data) until they switch: then it goes, and nothing below
+// the shell names `crate::app`.
 pub use crate::state::{tr, use_app, AppState};
 
 /// How long after the page has loaded the 近期截止 banner (and its chunk) waits.
