@@ -66,115 +66,7 @@ pub(super) fn SingleInput(
             }
                 .into_any()
         }
-        FactType::Multi => {
-            let start = match current {
-                Some(FactValue::Multi(v)) => v,
-                _ => Vec::new(),
-            };
-            let picked = RwSignal::new(start);
-            let shown: Vec<_> = app.facts.with_untracked(|f| {
-                questionnaire::choices_shown(&def, f)
-                    .into_iter()
-                    .cloned()
-                    .collect()
-            });
-            let boxes_of = |choices: &[&leye_core::facts::Choice]| {
-                choices
-                    .iter()
-                    .map(|c| {
-                        let value = c.value.clone();
-                        let v2 = value.clone();
-                        let def = def.clone();
-                        view! {
-                            <label class="choice">
-                                <input type="checkbox"
-                                    prop:checked=move || picked.with(|p| p.contains(&value))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        picked.update(|p| *p = answer::toggle_multi(&def, p, &v2, on));
-                                    }/>
-                                <span>{text(c.label.clone())}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()
-            };
-            // On the first screen the platforms open right under the platform roles, before the others.
-            let (platform_roles, other_roles): (Vec<_>, Vec<_>) = shown.iter().partition(|c| {
-                def.id == questionnaire::ROLE_FACT && questionnaire::is_platform_role(&c.value)
-            });
-            let boxes = boxes_of(&platform_roles);
-            let more_boxes = boxes_of(&other_roles);
-            // The first screen: a platform role picked shows the platforms to tick right there, so that a
-            // rider names his platform without a screen of its own (an untouched list is asked later).
-            let sub = (def.id == questionnaire::ROLE_FACT)
-                .then(|| app.catalog.get_untracked().fact(PLATFORMS).cloned())
-                .flatten();
-            let sub_picked = RwSignal::new(
-                match app.facts.with_untracked(|f| f.value(PLATFORMS).cloned()) {
-                    Some(FactValue::Multi(v)) => v,
-                    _ => Vec::new(),
-                },
-            );
-            let platform_role =
-                move || picked.with(|p| p.iter().any(|v| questionnaire::is_platform_role(v)));
-            let sub_view = sub.clone().map(|sub| {
-                let boxes = sub
-                    .choices
-                    .iter()
-                    .map(|c| {
-                        let (v1, v2) = (c.value.clone(), c.value.clone());
-                        let sub = sub.clone();
-                        view! {
-                            <label class="choice">
-                                <input type="checkbox"
-                                    prop:checked=move || sub_picked.with(|p| p.contains(&v1))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        sub_picked.update(|p| *p = answer::toggle_multi(&sub, p, &v2, on));
-                                    }/>
-                                <span>{text(c.label.clone())}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view();
-                let legend = sub.question.clone();
-                view! {
-                    <fieldset class="choices choices-sub" data-fact=PLATFORMS prop:hidden=move || !platform_role()>
-                        <legend>{text(legend)}</legend>
-                        {boxes}
-                    </fieldset>
-                }
-            });
-            let next = move |_| {
-                let chosen = picked.get_untracked();
-                if chosen.is_empty() {
-                    error.set(Some(both(PolicyText::PickOne)));
-                    return;
-                }
-                let platforms = sub_picked.get_untracked();
-                if let (Some(sub), false) = (&sub, platforms.is_empty()) {
-                    if chosen.iter().any(|v| questionnaire::is_platform_role(v)) {
-                        let v = FactValue::Multi(platforms);
-                        if sub.check(&v, app.today).is_ok() {
-                            record(app, PLATFORMS, Answer::Known(v));
-                        }
-                    }
-                }
-                submit(app, &def, FactValue::Multi(chosen), error, flow);
-            };
-            view! {
-                <fieldset class="choices">
-                    <legend class="visually-hidden">{tr(PolicyText::PickOne)}</legend>
-                    {boxes}
-                    {sub_view}
-                    {more_boxes}
-                </fieldset>
-                <ErrorLine error/>
-                <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
-            }
-            .into_any()
-        }
+        FactType::Multi => several(def, current, error, flow),
         FactType::Int => {
             let start = match current {
                 Some(FactValue::Int(n)) => n,
@@ -239,4 +131,122 @@ pub(super) fn SingleInput(
             .into_any()
         }
     }
+}
+
+/// Several choices, ticked and then 下一步. On the first screen a platform role picked opens the list of
+/// platforms right under it.
+fn several(
+    def: FactDef,
+    current: Option<FactValue>,
+    error: RwSignal<Option<Text>>,
+    flow: Flow,
+) -> AnyView {
+    let app = use_app();
+    let start = match current {
+        Some(FactValue::Multi(v)) => v,
+        _ => Vec::new(),
+    };
+    let picked = RwSignal::new(start);
+    let shown: Vec<_> = app.facts.with_untracked(|f| {
+        questionnaire::choices_shown(&def, f)
+            .into_iter()
+            .cloned()
+            .collect()
+    });
+    let boxes_of = |choices: &[&leye_core::facts::Choice]| {
+        choices
+            .iter()
+            .map(|c| {
+                let value = c.value.clone();
+                let v2 = value.clone();
+                let def = def.clone();
+                view! {
+                    <label class="choice">
+                        <input type="checkbox"
+                            prop:checked=move || picked.with(|p| p.contains(&value))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                picked.update(|p| *p = answer::toggle_multi(&def, p, &v2, on));
+                            }/>
+                        <span>{text(c.label.clone())}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    // On the first screen the platforms open right under the platform roles, before the others.
+    let (platform_roles, other_roles): (Vec<_>, Vec<_>) = shown.iter().partition(|c| {
+        def.id == questionnaire::ROLE_FACT && questionnaire::is_platform_role(&c.value)
+    });
+    let boxes = boxes_of(&platform_roles);
+    let more_boxes = boxes_of(&other_roles);
+    // The first screen: a platform role picked shows the platforms to tick right there, so that a
+    // rider names his platform without a screen of its own (an untouched list is asked later).
+    let sub = (def.id == questionnaire::ROLE_FACT)
+        .then(|| app.catalog.get_untracked().fact(PLATFORMS).cloned())
+        .flatten();
+    let sub_picked = RwSignal::new(
+        match app.facts.with_untracked(|f| f.value(PLATFORMS).cloned()) {
+            Some(FactValue::Multi(v)) => v,
+            _ => Vec::new(),
+        },
+    );
+    let platform_role =
+        move || picked.with(|p| p.iter().any(|v| questionnaire::is_platform_role(v)));
+    let sub_view = sub.clone().map(|sub| {
+        let boxes = sub
+            .choices
+            .iter()
+            .map(|c| {
+                let (v1, v2) = (c.value.clone(), c.value.clone());
+                let sub = sub.clone();
+                view! {
+                    <label class="choice">
+                        <input type="checkbox"
+                            prop:checked=move || sub_picked.with(|p| p.contains(&v1))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                sub_picked.update(|p| *p = answer::toggle_multi(&sub, p, &v2, on));
+                            }/>
+                        <span>{text(c.label.clone())}</span>
+                    </label>
+                }
+            })
+            .collect_view();
+        let legend = sub.question.clone();
+        view! {
+            <fieldset class="choices choices-sub" data-fact=PLATFORMS prop:hidden=move || !platform_role()>
+                <legend>{text(legend)}</legend>
+                {boxes}
+            </fieldset>
+        }
+    });
+    let next = move |_| {
+        let chosen = picked.get_untracked();
+        if chosen.is_empty() {
+            error.set(Some(both(PolicyText::PickOne)));
+            return;
+        }
+        let platforms = sub_picked.get_untracked();
+        if let (Some(sub), false) = (&sub, platforms.is_empty()) {
+            if chosen.iter().any(|v| questionnaire::is_platform_role(v)) {
+                let v = FactValue::Multi(platforms);
+                if sub.check(&v, app.today).is_ok() {
+                    record(app, PLATFORMS, Answer::Known(v));
+                }
+            }
+        }
+        submit(app, &def, FactValue::Multi(chosen), error, flow);
+    };
+    view! {
+        <fieldset class="choices">
+            <legend class="visually-hidden">{tr(PolicyText::PickOne)}</legend>
+            {boxes}
+            {sub_view}
+            {more_boxes}
+        </fieldset>
+        <ErrorLine error/>
+        <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
+    }
+    .into_any()
 }
