@@ -13,7 +13,7 @@ use crate::state::{use_app, AppState};
 #[derive(Clone, Copy)]
 pub struct SavedPrograms {
     app: AppState,
-    ticks: LocalResource<Ticks>,
+    ticks: RwSignal<Ticks>,
 }
 
 /// Each saved program with the indexes of its ticked documents.
@@ -25,27 +25,29 @@ pub fn use_saved_programs() -> SavedPrograms {
     if let Some(saved) = app.shared.with_value(|s| s.saved) {
         return saved;
     }
-    let saved = app.under_app(|| SavedPrograms {
-        app,
-        ticks: LocalResource::new(move || {
+    let saved = app.under_app(|| {
+        let ticks = RwSignal::new(Ticks::new());
+        // Keyed on the storage handle (it opens after the first paint) and on `data_generation`. Not a
+        // LocalResource: its async machinery would join the check's piece, on the answer path, whose size
+        // gate (tools/budgets.json) has half a kilobyte to spare; an effect is already there.
+        Effect::new(move |_| {
             app.data_generation.track();
-            let storage = app.storage.get();
-            async move {
-                let Some(storage) = storage else {
-                    return Ticks::new();
-                };
+            let Some(storage) = app.storage.get() else {
+                return;
+            };
+            wasm_bindgen_futures::spawn_local(async move {
                 match storage.saved_programs().await {
-                    Ok(records) => records
-                        .into_iter()
-                        .map(|r| (r.program_id, r.ticked_documents))
-                        .collect(),
-                    Err(e) => {
-                        app.report(e);
-                        Ticks::new()
-                    }
+                    Ok(records) => ticks.set(
+                        records
+                            .into_iter()
+                            .map(|r| (r.program_id, r.ticked_documents))
+                            .collect(),
+                    ),
+                    Err(e) => app.report(e),
                 }
-            }
-        }),
+            });
+        });
+        SavedPrograms { app, ticks }
     });
     app.shared.update_value(|s| s.saved = Some(saved));
     saved
@@ -53,26 +55,19 @@ pub fn use_saved_programs() -> SavedPrograms {
 
 impl SavedPrograms {
     pub fn is_saved(&self, program: &str) -> bool {
-        self.ticks
-            .with(|t| t.as_ref().is_some_and(|t| t.contains_key(program)))
+        self.ticks.with(|t| t.contains_key(program))
     }
 
     pub fn is_ticked(&self, program: &str, index: u32) -> bool {
-        self.ticks.with(|t| {
-            t.as_ref()
-                .and_then(|t| t.get(program))
-                .is_some_and(|d| d.contains(&index))
-        })
+        self.ticks
+            .with(|t| t.get(program).is_some_and(|d| d.contains(&index)))
     }
 
     pub fn tick(self, program: &str, index: u32, ticked: bool) {
         let app = self.app;
         let before = self.ticks.get_untracked();
         self.ticks.update(|t| {
-            let docs = t
-                .get_or_insert_default()
-                .entry(program.to_string())
-                .or_default();
+            let docs = t.entry(program.to_string()).or_default();
             docs.retain(|&d| d != index);
             if ticked {
                 docs.push(index);
@@ -94,9 +89,8 @@ impl SavedPrograms {
     pub fn toggle_saved(self, program: &str) {
         let app = self.app;
         let before = self.ticks.get_untracked();
-        let save = !before.as_ref().is_some_and(|t| t.contains_key(program));
+        let save = !before.contains_key(program);
         self.ticks.update(|t| {
-            let t = t.get_or_insert_default();
             if save {
                 t.insert(program.to_string(), Vec::new());
             } else {
