@@ -8,8 +8,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::{tr, use_app};
 use crate::platform::download::download;
+use crate::state::{tr, use_app};
 use leye_core::environment::ExportText;
 
 /// A file made on the phone, to hand over.

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{tr, use_app};
 use crate::platform::speech::{mandarin_voice, speech, utterance};
+use crate::state::{tr, use_app};
 use leye_core::summary::speech_chunks;
 use leye_core::summary_text::SummaryText;
 

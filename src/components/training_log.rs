@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsValue;
 
-use crate::app::use_app;
 use crate::state::training::{use_training, DUE_SOON_DAYS};
+use crate::state::use_app;
 use leye_core::date::Date;
 use leye_core::i18n::Message as _;
 use leye_core::lang::Lang;

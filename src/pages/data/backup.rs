@@ -5,8 +5,8 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use super::restore::{RestoreFlow, RestoreQuestion};
 use super::{Outcome, OutcomeLine};
-use crate::app::{tr, use_app};
 use crate::components::export::{Export, ExportFile, ExportPanel};
+use crate::state::{tr, use_app};
 use crate::storage::StorageError;
 use leye_core::backup::{BackupError, MAX_BACKUP_BYTES};
 use leye_core::environment::ExportText;

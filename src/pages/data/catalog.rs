@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 use super::{Outcome, OutcomeLine};
-use crate::app::{tr, use_app};
 use crate::state::CatalogCheck;
+use crate::state::{tr, use_app};
 use leye_core::text::data::{self as text, DataText};
 use leye_core::view::data::clock_text;
 

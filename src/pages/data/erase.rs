@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 use super::{Outcome, OutcomeLine};
-use crate::app::{tr, use_app};
+use crate::state::{tr, use_app};
 use leye_core::text::data::DataText;
 
 #[component]

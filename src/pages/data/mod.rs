@@ -15,8 +15,8 @@ mod restore;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::{tr, use_app};
 use crate::components::environment::NoOfflineNote;
+use crate::state::{tr, use_app};
 use crate::storage::{durability, StorageError};
 use backup::BackupSection;
 use catalog::CatalogSection;

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 use super::Outcome;
-use crate::app::{tr, use_app};
 use crate::state::AppState;
+use crate::state::{tr, use_app};
 use crate::storage::{RestorePlan, StorageError};
 use leye_core::text::data::{holdings_rows, DataText};
 

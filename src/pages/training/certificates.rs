@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::{tr, use_app};
 use crate::state::training::Training;
+use crate::state::{tr, use_app};
 use leye_core::date::Date;
 use leye_core::text::training::{self as text, TrainingText as T};
 use leye_core::training::{

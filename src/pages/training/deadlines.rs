@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::app::{tr, use_app};
 use crate::components::export::{Export, ExportFile, ExportPanel};
 use crate::components::training_log::{
     notification_permission, notifications_supported, request_notifications, utc_stamp,
 };
 use crate::state::training::Training;
+use crate::state::{tr, use_app};
 use leye_core::text::training::{self as text, TrainingText as T};
 use leye_core::training::to_ics;
 

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::{tr, use_app};
 use crate::components::export::{Export, ExportFile, ExportPanel};
 use crate::state::training::Training;
+use crate::state::{tr, use_app};
 use leye_core::text::training::TrainingText as T;
 
 #[component]

@@ -11,7 +11,7 @@ mod my_courses;
 
 use leptos::prelude::*;
 
-use crate::app::tr;
+use crate::state::tr;
 use crate::state::training::use_training;
 use certificates::Certificates;
 use course_list::CourseList;

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app;
 use crate::state::training::Training;
+use crate::state::use_app;
 use leye_core::text::training::{self as text, TrainingText as T};
 use leye_core::training::{Course, EventKind};
 use leye_core::view::training::course_entries;

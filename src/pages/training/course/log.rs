@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::form::{parse_date, FormError};
-use crate::app::{tr, use_app};
 use crate::state::training::Training;
+use crate::state::{tr, use_app};
 use leye_core::text::training::TrainingText as T;
 use leye_core::training::{parse_hours, Course, EventKind};
 use leye_core::view::training::{field_of, Field};

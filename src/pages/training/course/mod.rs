@@ -13,8 +13,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::progress_bar;
-use crate::app::{tr, use_app};
 use crate::state::training::{use_training, Training};
+use crate::state::{tr, use_app};
 use camp::CampCard;
 use history::History;
 use leye_core::rules::Status;
