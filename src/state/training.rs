@@ -72,10 +72,13 @@ fn provide_training() -> Training {
     while let Some(parent) = top.parent() {
         top = parent;
     }
-    let owner = top.child();
-    let training = owner.with(|| Training::new(app));
-    top.with(|| provide_context(training));
-    training
+    // Made on the mounted app's own owner, which lives as long as the app: a child owner made here would be
+    // dropped at the end of this function and take the store's signals with it.
+    top.with(|| {
+        let training = Training::new(app);
+        provide_context(training);
+        training
+    })
 }
 
 fn course_catalog(catalog: &Catalog) -> Arc<CourseCatalog> {
