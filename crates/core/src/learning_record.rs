@@ -13,8 +13,8 @@
 //! so the file is useful on its own ([`for_backup`]); an import checks that it describes the file's own events
 //! ([`check_backup_record`]) and then drops it, because the app derives it again from the imported events.
 
-use crate::backup::{self, Records, TrainingEventRecord};
 use crate::date::Date;
+use crate::records::{self, Records, TrainingEventRecord};
 use crate::training::{progress, CourseCatalog, Event, EventKind, TrainingLog};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -365,7 +365,7 @@ pub fn learning_record(
 /// stored anywhere; it changes only when the log is erased. `None` when there is nothing to describe.
 pub fn learner_id(events: &[TrainingEventRecord], stored: Option<&Value>) -> Option<String> {
     if let Some(Value::String(id)) = stored {
-        if backup::check_id(id).is_ok() {
+        if records::check_id(id).is_ok() {
             return Some(id.clone());
         }
     }
@@ -460,7 +460,7 @@ pub fn check_backup_record(record: &Value, records: &Records) -> Result<(), (usi
     let mut seen = HashSet::new();
     for (i, raw) in statements.iter().enumerate() {
         let at = |p: String| (i, p);
-        backup::check_value(raw, 0).map_err(at)?;
+        records::check_value(raw, 0).map_err(at)?;
         let s: Statement =
             serde_json::from_value(raw.clone()).map_err(|_| at("not an xAPI statement".into()))?;
         if !allowed.contains(&s.id) {
