@@ -362,6 +362,13 @@ fn the_core_modules_point_down_only() {
     assert_no_cycle("crates/core/src", &g);
 }
 
+/// Inside a folder module too (`training::event` and `training::subsidy`): its files point down only.
+#[test]
+fn the_core_parts_point_down_only() {
+    let g = graph(&root().join("crates/core/src"), 2, &[]);
+    assert_no_cycle("crates/core/src", &g);
+}
+
 /// The app's tree, a module per screen and per part (`pages::check`, `pages::program`, ...). Run with
 /// `cargo test --test layers -- --ignored` until the app's circles are broken.
 #[test]

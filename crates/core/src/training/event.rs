@@ -5,7 +5,7 @@
 //! from the effective events, i.e. those not undone, so derivation never depends on storage order.
 
 use super::course::{CertificateLevel, CourseCatalog, CourseId, Target};
-use super::subsidy::SkillsSubsidyTerms;
+use super::terms::SkillsSubsidyTerms;
 use super::TrainingError;
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
