@@ -20,6 +20,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 mod benefit;
+mod figures;
 mod in_force;
 mod issue;
 mod load;
