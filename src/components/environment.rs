@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsValue;
 
-use crate::app::{tr, use_app};
+use crate::state::{tr, use_app};
 use leye_core::date::Date;
 use leye_core::environment::{
     backup_reminder_due, in_app_line_due, is_in_app_browser, worth_a_backup, ExportText,

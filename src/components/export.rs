@@ -4,12 +4,12 @@
 //! the clipboard, and the text itself in a box to long-press (issue 13).
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::{tr, use_app};
+use crate::platform::download::download;
+use crate::state::{tr, use_app};
 use leye_core::environment::ExportText;
 
 /// A file made on the phone, to hand over.
@@ -49,34 +49,6 @@ impl Default for Export {
     fn default() -> Self {
         Export::new()
     }
-}
-
-/// Offers `text` as a file download: a Blob behind an object URL, clicked through `<a download>`. Made on
-/// the phone, so it works offline. Err where the browser refuses (no object URLs).
-pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = document();
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(filename);
-    a.set_class_name("visually-hidden");
-    doc.body()
-        .ok_or_else(|| JsValue::from_str("no body"))?
-        .append_child(&a)?;
-    a.click();
-    a.remove();
-    // Revoking at once can cancel the download on some phones; a minute is plenty.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        Duration::from_secs(60),
-    );
-    Ok(())
 }
 
 /// `file` as a File, when the system share sheet can take it (`navigator.canShare({ files })`).

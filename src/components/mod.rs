@@ -1,8 +1,10 @@
 //! Small reusable views.
 
+pub mod inline_answer;
 pub mod policy;
 pub mod qr;
 pub mod read_aloud;
+pub mod shell;
 
 pub mod environment;
 pub mod export;

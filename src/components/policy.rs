@@ -1,16 +1,16 @@
 //! Small views shared by the results, program and 政策 screens: outcome badge, benefit line,
 //! criterion rows, the tickable documents checklist, the ways to apply and the data date.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
-use crate::app::{tr, use_app};
+use crate::state::saved::SavedPrograms;
+use crate::state::{tr, use_app};
 use leye_core::catalog::Channel;
 use leye_core::lang::Text;
 use leye_core::outcome::{Group, Outcome};
-use leye_core::policy_view::{tel_link, PolicyText};
 use leye_core::rules::{CriterionResult, Status};
+use leye_core::text::policy::PolicyText;
+use leye_core::view::results::tel_link;
 
 /// A coloured label for a result; the colour only repeats what the words say.
 #[component]
@@ -27,11 +27,8 @@ pub fn OutcomeBadge(outcome: Outcome, group: Group) -> impl IntoView {
     view! { <span class=class>{move || label.get(app.lang.get()).to_string()}</span> }
 }
 
-/// Bilingual catalog text, following the language switch.
-pub fn text(t: Text) -> impl Fn() -> String + Send + Sync + 'static {
-    let app = use_app();
-    move || t.get(app.lang.get()).to_string()
-}
+// The reactive text helper lives with `tr` in state; re-exported for the policy screens' imports.
+pub use crate::state::text;
 
 /// The amount line: "费用的50%,最多100元(每人每年)" or "金额以当地最新通知为准,可咨询…".
 #[component]
@@ -138,207 +135,36 @@ pub fn DataAsOf() -> impl IntoView {
     }
 }
 
-/// Saved programs and their ticked documents, loaded once from storage for a screen and kept in step
-/// with every tap. A failed write is reported and the tick undone, so the screen never shows a tick
-/// that was not saved.
-#[derive(Clone, Copy)]
-pub struct SavedPrograms {
-    app: crate::app::AppState,
-    ticks: RwSignal<BTreeMap<String, Vec<u32>>>,
-}
-
-impl SavedPrograms {
-    /// Loads once storage is open (it opens asynchronously at start-up).
-    pub fn load() -> SavedPrograms {
-        let app = use_app();
-        let ticks = RwSignal::new(BTreeMap::new());
-        Effect::new(move |done: Option<bool>| {
-            if done == Some(true) {
-                return true;
-            }
-            let Some(storage) = app.storage.get() else {
-                return false;
-            };
-            wasm_bindgen_futures::spawn_local(async move {
-                match storage.saved_programs().await {
-                    Ok(records) => ticks.set(
-                        records
-                            .into_iter()
-                            .map(|r| (r.program_id, r.ticked_documents))
-                            .collect(),
-                    ),
-                    Err(e) => app.report(e),
-                }
-            });
-            true
-        });
-        SavedPrograms { app, ticks }
-    }
-
-    pub fn is_saved(&self, program: &str) -> bool {
-        self.ticks.with(|t| t.contains_key(program))
-    }
-
-    pub fn is_ticked(&self, program: &str, index: u32) -> bool {
-        self.ticks
-            .with(|t| t.get(program).is_some_and(|d| d.contains(&index)))
-    }
-
-    pub fn tick(self, program: &str, index: u32, ticked: bool) {
-        let app = self.app;
-        let before = self.ticks.get_untracked();
-        self.ticks.update(|t| {
-            let docs = t.entry(program.to_string()).or_default();
-            docs.retain(|&d| d != index);
-            if ticked {
-                docs.push(index);
-                docs.sort_unstable();
-            }
-        });
-        let Some(storage) = app.storage() else {
-            return;
-        };
-        let program = program.to_string();
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Err(e) = storage.set_document_ticked(&program, index, ticked).await {
-                self.ticks.set(before);
-                app.report(e);
-            }
-        });
-    }
-
-    pub fn toggle_saved(self, program: &str) {
-        let app = self.app;
-        let before = self.ticks.get_untracked();
-        let save = !before.contains_key(program);
-        self.ticks.update(|t| {
-            if save {
-                t.insert(program.to_string(), Vec::new());
-            } else {
-                t.remove(program);
-            }
-        });
-        let Some(storage) = app.storage() else {
-            return;
-        };
-        let program = program.to_string();
-        wasm_bindgen_futures::spawn_local(async move {
-            let done = if save {
-                storage.save_program(&program).await.map(|_| ())
-            } else {
-                storage.unsave_program(&program).await
-            };
-            if let Err(e) = done {
-                self.ticks.set(before);
-                app.report(e);
-            }
-        });
-    }
-}
-
-/// One question a result still waits on, answered right where the result is (a card in 需要更多信息, the
-/// program page): taps for yes/no and choices, a field and 保存 for numbers, dates and several choices.
-/// The answer is saved like any answer of the check, so every result follows at once.
+/// Programs that may not combine with this one, as the sources say: "可能不能同时享受,以当地最新通知为准".
+/// A program that comes by itself is never offered as one of two to choose.
 #[component]
-pub fn InlineAnswer(fact: leye_core::facts::FactDef) -> impl IntoView {
-    use leye_core::facts::{Answer, FactType, FactValue};
-    use leye_core::policy_view as pv;
+pub fn ExclusionNote(
+    program: String,
+    exclusions: Vec<leye_core::outcome::Exclusion>,
+) -> impl IntoView {
     let app = use_app();
-    let def = StoredValue::new(fact);
-    let error = RwSignal::new(None::<String>);
-    let save = move |v: FactValue| {
-        let lang = app.lang.get_untracked();
-        let checked = def.with_value(|d| d.check(&v, app.today).map(|_| d.id.clone()));
-        match checked {
-            Ok(id) => {
-                error.set(None);
-                app.save_answer(&id, Answer::Known(v));
-            }
-            Err(e) => error.set(Some(e.message(lang))),
-        }
-    };
-    let question = def.with_value(|d| d.question.clone());
-    let (id, kind) = def.with_value(|d| (d.id.clone(), d.fact_type));
-    let input = match kind {
-        FactType::Bool => view! {
-            <div class="choice-buttons">
-                <button type="button" class="button choice-button" on:click=move |_| save(FactValue::Bool(true))>
-                    {tr(PolicyText::Yes)}
-                </button>
-                <button type="button" class="button choice-button" on:click=move |_| save(FactValue::Bool(false))>
-                    {tr(PolicyText::No)}
-                </button>
-            </div>
-        }
-        .into_any(),
-        FactType::Choice => {
-            let buttons = def.with_value(|d| d.choices.clone()).into_iter().map(|c| {
-                let value = c.value.clone();
-                view! {
-                    <button type="button" class="button choice-button"
-                        on:click=move |_| save(FactValue::Choice(value.clone()))>
-                        {text(c.label)}
-                    </button>
-                }
-            }).collect_view();
-            view! { <div class="choice-buttons">{buttons}</div> }.into_any()
-        }
-        FactType::Multi => {
-            let ticked = RwSignal::new(Vec::<String>::new());
-            let boxes = def.with_value(|d| d.choices.clone()).into_iter().map(|c| {
-                let (v1, v2) = (c.value.clone(), c.value.clone());
-                view! {
-                    <label class="check-row">
-                        <input type="checkbox" prop:checked=move || ticked.with(|t| t.contains(&v1))
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                let next = def.with_value(|d| ticked.with_untracked(|t| pv::toggle_multi(d, t, &v2, on)));
-                                ticked.set(next);
-                            }/>
-                        <span>{text(c.label)}</span>
-                    </label>
-                }
-            }).collect_view();
+    let catalog = app.catalog.get_untracked();
+    let rows = exclusions
+        .into_iter()
+        .map(|e| {
+            let href = format!("/policies/{}", e.program);
+            let hint = leye_core::view::results::exclusion_hint(&catalog, &program, &e);
             view! {
-                <div class="check-list">{boxes}</div>
-                <button type="button" class="button" on:click=move |_| save(FactValue::Multi(ticked.get_untracked()))>
-                    {tr(PolicyText::AnswerSave)}
-                </button>
+                <li>
+                    <leptos_router::components::A href=href>{text(e.name)}</leptos_router::components::A>
+                    // "name (why)" in English needs the space Chinese does without.
+                    {hint.map(|h| view! {
+                        {move || (app.lang.get() == leye_core::lang::Lang::En).then_some(" ")}
+                        <span>{tr(h)}</span>
+                    })}
+                </li>
             }
-            .into_any()
-        }
-        FactType::Int | FactType::Date => {
-            let raw = RwSignal::new(String::new());
-            let is_date = kind == FactType::Date;
-            let submit = move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                match def.with_value(|d| pv::parse_input(d, &raw.get_untracked())) {
-                    Some(v) => save(v),
-                    None => error.set(Some(
-                        app.t(if is_date { PolicyText::AnswerPickDate } else { PolicyText::AnswerEnterNumber })
-                            .to_string(),
-                    )),
-                }
-            };
-            let unit = def.with_value(|d| d.unit.clone());
-            view! {
-                <form class="inline-form" on:submit=submit novalidate>
-                    <input type=if is_date { "date" } else { "number" } inputmode=if is_date { "" } else { "numeric" }
-                        name=format!("answer-{id}") aria-label=text(question.clone())
-                        prop:value=move || raw.get() on:input=move |ev| raw.set(event_target_value(&ev))/>
-                    {unit.map(|u| view! { <span class="unit">{text(u)}</span> })}
-                    <button type="submit" class="button">{tr(PolicyText::AnswerSave)}</button>
-                </form>
-            }
-            .into_any()
-        }
-    };
+        })
+        .collect_view();
     view! {
-        <div class="answer-here" data-fact=def.with_value(|d| d.id.clone())>
-            <p class="answer-here-title">{tr(PolicyText::AnswerHere)}</p>
-            <p class="answer-here-question">{text(question.clone())}</p>
-            {input}
-            {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        <div class="exclusion" role="note">
+            <strong>{tr(PolicyText::ExcludedWith)}</strong>
+            <ul>{rows}</ul>
         </div>
     }
 }

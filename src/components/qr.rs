@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use qrcode::{Color, EcLevel, QrCode};
 
-use crate::app::tr;
-use leye_core::summary_text::SummaryText;
+use crate::state::tr;
+use leye_core::text::summary::SummaryText;
 
 /// Modules of white margin a scanner needs around the code.
 const QUIET_ZONE: usize = 4;

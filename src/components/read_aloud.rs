@@ -8,23 +8,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance};
 
-use crate::app::{tr, use_app};
+use crate::platform::speech::{mandarin_voice, speech, utterance};
+use crate::state::{tr, use_app};
 use leye_core::summary::speech_chunks;
 use leye_core::summary_text::SummaryText;
-
-/// The browser's speech engine, if it has one (feature detection, never a user-agent check).
-pub fn speech() -> Option<SpeechSynthesis> {
-    let window = web_sys::window()?;
-    let has = js_sys::Reflect::has(&window, &JsValue::from_str("speechSynthesis")).unwrap_or(false)
-        && js_sys::Reflect::has(&window, &JsValue::from_str("SpeechSynthesisUtterance"))
-            .unwrap_or(false);
-    if !has {
-        return None;
-    }
-    window.speech_synthesis().ok()
-}
 
 #[component]
 pub fn ReadAloud(
@@ -57,20 +45,10 @@ pub fn ReadAloud(
             return;
         }
         // Prefer an installed Chinese voice; without one the engine still honours lang.
-        let voice = synth.with_value(|s| {
-            s.get_voices()
-                .iter()
-                .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
-                .find(|v| {
-                    v.lang()
-                        .replace('_', "-")
-                        .to_lowercase()
-                        .starts_with("zh-cn")
-                })
-        });
+        let voice = synth.with_value(mandarin_voice);
         speaking.set(true);
         for (i, part) in parts.iter().enumerate() {
-            let Ok(u) = SpeechSynthesisUtterance::new_with_text(part) else {
+            let Some(u) = utterance(part, voice.as_ref()) else {
                 speaking.set(false);
                 app.inform(leye_core::lang::Text::new(
                     SummaryText::ReadAloudFailed.zh(),
@@ -78,11 +56,6 @@ pub fn ReadAloud(
                 ));
                 return;
             };
-            u.set_lang("zh-CN");
-            u.set_rate(0.9);
-            if let Some(v) = &voice {
-                u.set_voice(Some(v));
-            }
             if i + 1 == count {
                 let on_end = Closure::<dyn FnMut(JsValue)>::new(move |_| {
                     if generation.get_value() == gen {

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app;
+use crate::state::use_app;
 use leye_core::environment::ShellEnvText;
 use leye_core::i18n::Key;
 use leye_core::i18n::Message;
-use leye_core::summary_text::SummaryText;
+use leye_core::text::summary::SummaryText;
 
 #[component]
 pub fn HomePage() -> impl IntoView {

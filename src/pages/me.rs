@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::{tr, use_app};
 use crate::components::environment::BackupReminder;
+use crate::state::{tr, use_app};
 use leye_core::data_text::DataText;
 use leye_core::i18n::Key;
 use leye_core::lang::Lang;

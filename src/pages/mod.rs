@@ -1,4 +1,4 @@
-//! One module per screen. Pages read [`crate::app::AppState`] and domain results; they hold no rules.
+//! One module per screen. Pages read [`crate::state::AppState`] and domain results; they hold no rules.
 
 pub mod check;
 pub mod data;

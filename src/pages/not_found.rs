@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::tr;
+use crate::state::tr;
 use leye_core::i18n::Key;
 
 #[component]

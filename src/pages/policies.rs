@@ -5,12 +5,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::{tr, use_app};
 use crate::components::policy::{text, DataAsOf, OutcomeBadge};
+use crate::state::outcomes::use_outcomes;
+use crate::state::{tr, use_app};
 use leye_core::catalog::Kind;
 use leye_core::i18n::Key;
-use leye_core::outcome::evaluate;
-use leye_core::policy_view::{self as pv, PolicyText};
+use leye_core::text::policy as policy_text;
+use leye_core::text::policy::PolicyText;
+use leye_core::view::policies;
 
 #[component]
 pub fn PoliciesPage() -> impl IntoView {
@@ -18,10 +20,7 @@ pub fn PoliciesPage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let kind: RwSignal<Option<Kind>> = RwSignal::new(None);
     let only_mine = RwSignal::new(false);
-    let results = Memo::new(move |_| {
-        let catalog = app.catalog.get();
-        app.facts.with(|f| evaluate(&catalog, f, app.today))
-    });
+    let results = use_outcomes();
     let has_answers = move || app.facts.with(|f| !f.is_empty());
 
     let kind_choices = std::iter::once(None)
@@ -46,7 +45,7 @@ pub fn PoliciesPage() -> impl IntoView {
         let catalog = app.catalog.get();
         let results = results.get();
         let q = query.get();
-        let list = pv::browse(&catalog, &results, &q, kind.get(), only_mine.get());
+        let list = policies::browse(&catalog, &results, &q, kind.get(), only_mine.get());
         let count = list.len();
         let show_outcome = app.facts.with(|f| !f.is_empty());
         let items = list
@@ -74,7 +73,7 @@ pub fn PoliciesPage() -> impl IntoView {
             .collect_view();
         view! {
             <p class="count" aria-live="polite">
-                {move || pv::tf(PolicyText::Count, app.lang.get(), "n", &count.to_string())}
+                {move || policy_text::tf(PolicyText::Count, app.lang.get(), "n", &count.to_string())}
             </p>
             {(count == 0).then(|| view! { <p class="note">{tr(PolicyText::NoMatch)}</p> })}
             <ul class="policy-list">{items}</ul>

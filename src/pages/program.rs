@@ -5,21 +5,24 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::app::{tr, use_app};
 use crate::components::policy::{
-    text, ApplyChannels, BenefitLine, DataAsOf, DocumentChecklist, OutcomeBadge, SavedPrograms,
+    text, ApplyChannels, BenefitLine, DataAsOf, DocumentChecklist, ExclusionNote, OutcomeBadge,
 };
-use crate::pages::check::ExclusionNote;
+use crate::state::outcomes::use_outcomes;
+use crate::state::saved::{use_saved_programs, SavedPrograms};
+use crate::state::{tr, use_app};
+
 use leye_core::catalog::{Confidence, Figure, Program};
-use leye_core::outcome::{evaluate, Availability, Group, WindowState};
-use leye_core::policy_view::{self as pv, PolicyText};
-use leye_core::rules::CriterionResult;
+use leye_core::outcome::Availability;
+use leye_core::text::policy as policy_text;
+use leye_core::text::policy::PolicyText;
+use leye_core::view::program::{benefit_figures, effective_line, window_state, YourResult};
 
 #[component]
 pub fn ProgramPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
-    let saved = SavedPrograms::load();
+    let saved = use_saved_programs();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     move || {
         let catalog = app.catalog.get();
@@ -40,13 +43,9 @@ fn ProgramDetail(program: Program, saved: SavedPrograms) -> impl IntoView {
     let app = use_app();
     let pid = program.id.clone();
     // Evaluated with the whole catalog, so exclusions know whether the other program fits too.
-    let result = Memo::new(move |_| {
-        let catalog = app.catalog.get();
-        app.facts
-            .with(|f| evaluate(&catalog, f, app.today))
-            .into_iter()
-            .find(|r| r.program == pid)
-    });
+    let outcomes = use_outcomes();
+    let result =
+        Memo::new(move |_| outcomes.with(|all| all.iter().find(|r| r.program == pid).cloned()));
     let (p1, p2, p3) = (program.id.clone(), program.id.clone(), program.id.clone());
     let employer = program.is_for_employers();
 
@@ -63,7 +62,7 @@ fn ProgramDetail(program: Program, saved: SavedPrograms) -> impl IntoView {
                 let d = d.to_string();
                 view! {
                     <p class="notice outdated" role="note">
-                        {move || pv::tf(PolicyText::MayBeOutdated, app.lang.get(), "date", &d)}
+                        {move || policy_text::tf(PolicyText::MayBeOutdated, app.lang.get(), "date", &d)}
                     </p>
                 }
             })}
@@ -72,12 +71,7 @@ fn ProgramDetail(program: Program, saved: SavedPrograms) -> impl IntoView {
                 <p>{text(program.summary.clone())}</p>
                 <h2>{tr(PolicyText::Benefit)}</h2>
                 {
-                    let figures: Vec<Figure> = program
-                        .figures
-                        .iter()
-                        .filter(|f| program.benefit_figures.contains(&f.parameter))
-                        .cloned()
-                        .collect();
+                    let figures = benefit_figures(&program);
                     move || result.get().map(|r| {
                         if figures.is_empty() {
                             view! { <BenefitLine benefit=r.benefit/> }.into_any()
@@ -125,66 +119,32 @@ fn ProgramDetail(program: Program, saved: SavedPrograms) -> impl IntoView {
 #[component]
 fn YourResult(result: Memo<Option<leye_core::outcome::ProgramResult>>) -> impl IntoView {
     let app = use_app();
-    let catalog_program = move |id: &str| app.catalog.with(|c| c.program(id).cloned());
     move || {
         let r = result.get()?;
-        let trace: Vec<CriterionResult> = r
-            .trace
-            .iter()
-            // Conditions that do not apply to this person (a graduation date for a non-graduate)
-            // would only confuse; their outcome is already in the decisive lines.
-            .filter(|c| !c.not_applicable || c.decisive)
-            .cloned()
-            .collect();
+        let catalog = app.catalog.get();
+        let YourResult {
+            verdict,
+            why,
+            find_out,
+            open,
+            trace,
+        } = app.facts.with(|f| YourResult::new(&catalog, &r, f));
         let steps = r.steps.clone();
-        let why = pv::why_line(&r);
         let exclusions = r.excluded_with.clone();
         let pid = r.program.clone();
         let availability = r.availability;
-        // The verdict line adds something only when it says more than the badge.
-        let badge = match r.outcome {
-            leye_core::outcome::Outcome::LikelyEligible => r.outcome.label(),
-            _ => r.group.label(),
-        };
-        let likely = r.outcome == leye_core::outcome::Outcome::LikelyEligible;
-        // A likely result says whom to confirm with instead of repeating "likely eligible".
-        let verdict = if likely {
-            catalog_program(&r.program)
-                .and_then(|p| pv::next_step(&r, &p))
-                .map(|(_, t)| t)
-        } else {
-            (r.verdict != badge).then(|| r.verdict.clone())
-        };
-        // The questions this program still waits on, each answerable here, and how to find out.
-        let (find_out, open): (
-            Option<leye_core::lang::Text>,
-            Vec<leye_core::facts::FactDef>,
-        ) = if r.group == Group::NeedsInfo {
-            let catalog = app.catalog.get();
-            app.facts.with(|f| {
-                (
-                    pv::find_out_step(&catalog, &r, f),
-                    pv::open_questions(&catalog, &r, f)
-                        .into_iter()
-                        .cloned()
-                        .collect(),
-                )
-            })
-        } else {
-            (None, Vec::new())
-        };
         Some(view! {
             <section class="card your-result">
                 <h2>{tr(PolicyText::YourResult)}</h2>
                 <OutcomeBadge outcome=r.outcome group=r.group/>
                 {verdict.map(|v| view! { <p class="verdict">{text(v)}</p> })}
-                {why.filter(|_| r.group == Group::NeedsInfo).map(|w| view! { <p class="why">{text(w)}</p> })}
+                {why.map(|w| view! { <p class="why">{text(w)}</p> })}
                 {find_out.map(|t| view! {
                     <p class="next-step"><strong>{tr(PolicyText::FindOut)}{tr(PolicyText::Colon)}</strong>{text(t)}</p>
                 })}
                 {(!open.is_empty()).then(|| view! {
                     <div class="answer-in-place">
-                        {open.into_iter().map(|fact| view! { <crate::components::policy::InlineAnswer fact/> }).collect_view()}
+                        {open.into_iter().map(|fact| view! { <crate::components::inline_answer::InlineAnswer fact/> }).collect_view()}
                     </div>
                 })}
                 <AvailabilityLine availability/>
@@ -215,7 +175,7 @@ fn YourResult(result: Memo<Option<leye_core::outcome::ProgramResult>>) -> impl I
 #[component]
 fn ReadyOn(date: String) -> impl IntoView {
     let app = use_app();
-    view! { <span class="ready-on">" (" {move || pv::tf(PolicyText::ReadyOn, app.lang.get(), "date", &date)} ")"</span> }
+    view! { <span class="ready-on">" (" {move || policy_text::tf(PolicyText::ReadyOn, app.lang.get(), "date", &date)} ")"</span> }
 }
 
 #[component]
@@ -224,11 +184,11 @@ fn AvailabilityLine(availability: Availability) -> impl IntoView {
     match availability {
         Availability::Open => ().into_any(),
         Availability::NotYetOpen { from } => view! {
-            <p class="availability">{move || pv::tf(PolicyText::NotYetOpen, app.lang.get(), "date", &from.to_string())}</p>
+            <p class="availability">{move || policy_text::tf(PolicyText::NotYetOpen, app.lang.get(), "date", &from.to_string())}</p>
         }
         .into_any(),
         Availability::Ended { on } => view! {
-            <p class="availability availability-ended">{move || pv::tf(PolicyText::Ended, app.lang.get(), "date", &on.to_string())}</p>
+            <p class="availability availability-ended">{move || policy_text::tf(PolicyText::Ended, app.lang.get(), "date", &on.to_string())}</p>
         }
         .into_any(),
     }
@@ -246,28 +206,7 @@ fn Windows(
         || program.effective_until.is_some();
     let from = program.effective_from;
     let until = program.effective_until;
-    let effective = move || {
-        let lang = app.lang.get();
-        let mut parts = Vec::new();
-        if let Some(d) = from {
-            parts.push(pv::tf(
-                PolicyText::EffectiveFrom,
-                lang,
-                "date",
-                &d.to_string(),
-            ));
-        }
-        match until {
-            Some(d) => parts.push(pv::tf(
-                PolicyText::EffectiveUntil,
-                lang,
-                "date",
-                &d.to_string(),
-            )),
-            None => parts.push(app.t(PolicyText::EffectiveOpenEnded).to_string()),
-        }
-        parts.join(" ")
-    };
+    let effective = move || effective_line(from, until, app.lang.get());
     view! {
         <section class="card">
             <h2>{tr(PolicyText::Deadlines)}</h2>
@@ -278,18 +217,13 @@ fn Windows(
                 }
                 let r = result.get()?;
                 Some(r.windows.into_iter().map(|w| {
-                    let state = match w.state {
-                        WindowState::Open => PolicyText::WindowOpen,
-                        WindowState::Upcoming => PolicyText::WindowUpcoming,
-                        WindowState::Passed => PolicyText::WindowPassed,
-                        WindowState::Unknown => PolicyText::WindowUnknown,
-                    };
+                    let state = window_state(w.state);
                     let deadline = w.deadline.map(|d| d.to_string());
                     view! {
                         <p class="window">
                             {text(w.text)} " — " <strong>{tr(state)}</strong>
                             {deadline.map(|d| view! {
-                                <span class="deadline">" · " {move || pv::tf(PolicyText::DeadlineBy, app.lang.get(), "date", &d)}</span>
+                                <span class="deadline">" · " {move || policy_text::tf(PolicyText::DeadlineBy, app.lang.get(), "date", &d)}</span>
                             })}
                         </p>
                     }

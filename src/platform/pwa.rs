@@ -11,6 +11,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 
+// Online status lives with the other browser edges; the app still reaches it here.
+pub use crate::platform::online::{is_online, watch_online};
+
 /// Where the app stands with respect to a newer deployed version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UpdateState {
@@ -23,12 +26,6 @@ pub enum UpdateState {
 
 thread_local! {
     static REGISTRATION: std::cell::RefCell<Option<ServiceWorkerRegistration>> = const { std::cell::RefCell::new(None) };
-}
-
-pub fn is_online() -> bool {
-    web_sys::window()
-        .map(|w| w.navigator().on_line())
-        .unwrap_or(true)
 }
 
 /// Resolves `ms` milliseconds after the page has finished loading. Background work (the service worker's
@@ -55,18 +52,6 @@ pub async fn after_load(ms: i32) {
         }
     });
     let _ = JsFuture::from(promise).await;
-}
-
-/// Keeps `online` in step with the browser's online/offline events.
-pub fn watch_online(online: RwSignal<bool>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    for (event, value) in [("online", true), ("offline", false)] {
-        let cb = Closure::<dyn Fn()>::new(move || online.set(value));
-        let _ = window.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
-        cb.forget(); // lives as long as the page
-    }
 }
 
 fn info(message: &str) {

@@ -4,17 +4,20 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::app::{tr, use_app};
+mod share;
+
+use share::{copy, share, share_available};
+
 use crate::components::qr::QrCodeView;
 use crate::components::read_aloud::ReadAloud;
-use leye_core::lang::{Lang, Text};
+use crate::state::outcomes::use_outcomes;
+use crate::state::{text, tr, use_app};
 use leye_core::offices::Offices;
-use leye_core::outcome::{evaluate, ProgramResult};
+use leye_core::outcome::ProgramResult;
 use leye_core::summary::{read_aloud_text, Summary, SummaryEntry};
-use leye_core::summary_text::SummaryText as S;
+use leye_core::text::summary::{needed_for, SummaryText as S};
+use leye_core::text::{alternatives, both, list};
 
 /// A QR code of at most this many bytes stays small enough (about version 15, 77 modules) for a phone
 /// camera to read from another phone's screen.
@@ -23,7 +26,7 @@ pub const QR_MAX_BYTES: usize = 500;
 #[component]
 pub fn SummaryPage() -> impl IntoView {
     let app = use_app();
-    let results = Memo::new(move |_| evaluate(&app.catalog.get(), &app.facts.get(), app.today));
+    let results = use_outcomes();
     let summary =
         Memo::new(move |_| results.with(|r| Summary::new(&app.catalog.get(), r, app.today)));
     let offices = Offices::builtin();
@@ -38,9 +41,6 @@ pub fn SummaryPage() -> impl IntoView {
             </p>
             <Actions summary=summary/>
             {move || {
-                if !app.facts_loaded.get() {
-                    return view! { <p class="note">{tr(leye_core::i18n::Key::Loading)}</p> }.into_any();
-                }
                 let s = summary.get();
                 // No answers yet: the list holds only what is open to everyone, so invite the check first.
                 let no_answers = app.facts.with(|f| f.is_empty()).then(|| view! {
@@ -164,21 +164,24 @@ fn ProgramSection(
                     view! {
                         <li class="card summary-program">
                             <h3>{move || e2.name.get(app.lang.get()).to_string()}</h3>
-                            <p class="summary-verdict">{bilingual(e.verdict.clone())}</p>
+                            <p class="summary-verdict">{text(e.verdict.clone())}</p>
                             {(!almost).then(|| view! {
                                 <p><span class="summary-label">{label(S::Amount)}</span>
-                                    <span class="summary-amount">{bilingual(e.benefit.clone())}</span></p>
+                                    <span class="summary-amount">{text(e.benefit.clone())}</span></p>
                             })}
                             {(almost && !e.missing.is_empty()).then(|| view! {
                                 <div class="summary-missing">
                                     <span class="summary-label">{label(S::StillNeeded)}</span>
-                                    <ul>{e.missing.iter().cloned().map(|m| view! { <li>{bilingual(m)}</li> }).collect_view()}</ul>
+                                    <ul>{e.missing.iter().cloned().map(|m| view! { <li>{text(m)}</li> }).collect_view()}</ul>
                                 </div>
                             })}
                             {(!e.apply.is_empty()).then(|| view! {
                                 <p><span class="summary-label">{label(S::ApplyAt)}</span>
-                                    {move || e.apply.iter().map(|a| a.get(app.lang.get()).to_string()).collect::<Vec<_>>()
-                                        .join(if app.lang.get() == Lang::Zh { ";" } else { "; " })}</p>
+                                    {move || {
+                                        let lang = app.lang.get();
+                                        let ways: Vec<&str> = e.apply.iter().map(|a| a.get(lang)).collect();
+                                        alternatives(&ways, lang)
+                                    }}</p>
                             })}
                             <ReadAloud text=Signal::stored(spoken)/>
                         </li>
@@ -205,15 +208,12 @@ fn DocumentList(summary: Summary) -> impl IntoView {
                         {summary.documents.into_iter().map(|d| view! {
                             <li>
                                 <span class="checklist-box" aria-hidden="true"></span>
-                                <span>{bilingual(d.text.clone())}</span>
+                                <span>{text(d.text.clone())}</span>
                                 <span class="checklist-for">
                                     {move || {
                                         let lang = app.lang.get();
                                         let names: Vec<&str> = d.needed_for.iter().map(|n| n.get(lang)).collect();
-                                        match lang {
-                                            Lang::Zh => format!("({}:{})", app.t(S::NeededFor), names.join("、")),
-                                            Lang::En => format!(" ({} {})", app.t(S::NeededFor), names.join(", ")),
-                                        }
+                                        needed_for(&names, lang)
                                     }}
                                 </span>
                             </li>
@@ -247,8 +247,11 @@ pub fn WhereToGo(offices: &'static Offices) -> impl IntoView {
                 </li>
                 <li>
                     <span class="summary-label">{label(S::Apps)}</span>
-                    {move || city.apps.iter().map(|a| a.get(app.lang.get()).to_string()).collect::<Vec<_>>()
-                        .join(if app.lang.get() == Lang::Zh { "、" } else { ", " })}
+                    {move || {
+                        let lang = app.lang.get();
+                        let apps: Vec<&str> = city.apps.iter().map(|a| a.get(lang)).collect();
+                        list(&apps, lang)
+                    }}
                 </li>
             </ul>
             <h3>{tr(S::DistrictsTitle)}</h3>
@@ -256,16 +259,16 @@ pub fn WhereToGo(offices: &'static Offices) -> impl IntoView {
                 {offices.offices.iter().map(|o| if o.has_details() {
                     view! {
                         <li class="where-office">
-                            <strong>{bilingual(o.district.clone())}</strong>
-                            <span>{label(S::AskFor)}{bilingual(o.name.clone())}</span>
+                            <strong>{text(o.district.clone())}</strong>
+                            <span>{label(S::AskFor)}{text(o.name.clone())}</span>
                             {o.address.clone().map(|a| view! {
-                                <span>{label(S::Address)}{bilingual(a)}</span>
+                                <span>{label(S::Address)}{text(a)}</span>
                             })}
                             {o.phone.clone().map(|p| view! {
                                 <span>{label(S::Phone)}<a class="tel-link" href=leye_core::offices::tel_href(&p)>{p.clone()}</a></span>
                             })}
                             {o.hours.clone().map(|h| view! {
-                                <span>{label(S::Hours)}{bilingual(h)}</span>
+                                <span>{label(S::Hours)}{text(h)}</span>
                             })}
                         </li>
                     }.into_any()
@@ -273,8 +276,8 @@ pub fn WhereToGo(offices: &'static Offices) -> impl IntoView {
                     // Nothing verified: one line, never a card of empty fields.
                     view! {
                         <li class="where-office where-office-short">
-                            <strong>{bilingual(o.district.clone())}</strong>" · "
-                            {bilingual(o.name.clone())}" · "{tr(S::NotConfirmed)}
+                            <strong>{text(o.district.clone())}</strong>" · "
+                            {text(o.name.clone())}" · "{tr(S::NotConfirmed)}
                         </li>
                     }.into_any()
                 }).collect_view()}
@@ -283,70 +286,8 @@ pub fn WhereToGo(offices: &'static Offices) -> impl IntoView {
     }
 }
 
-/// Catalog text in the current language (reactive).
-fn bilingual(t: Text) -> impl Fn() -> String + Send + Sync + 'static {
-    let app = use_app();
-    move || t.get(app.lang.get()).to_string()
-}
-
 /// "去哪里办:" / "Where to apply: ": a label followed by its value.
 fn label(m: S) -> impl Fn() -> String + Send + Sync + 'static {
     let app = use_app();
-    move || match app.lang.get() {
-        Lang::Zh => format!("{}:", app.t(m)),
-        Lang::En => format!("{}: ", app.t(m)),
-    }
-}
-
-fn both(m: S) -> Text {
-    use leye_core::i18n::Message;
-    Text::new(m.text(Lang::Zh), m.text(Lang::En))
-}
-
-/// navigator.share exists (feature detection; desktop browsers mostly lack it).
-fn share_available() -> bool {
-    web_sys::window()
-        .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
-        .unwrap_or(false)
-}
-
-/// navigator.share({title, text}); called through Reflect because web-sys keeps it behind unstable APIs.
-async fn share(title: &str, text: &str) -> Result<(), JsValue> {
-    let navigator = web_sys::window().ok_or(JsValue::NULL)?.navigator();
-    let f: js_sys::Function =
-        js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))?.dyn_into()?;
-    let data = js_sys::Object::new();
-    js_sys::Reflect::set(
-        &data,
-        &JsValue::from_str("title"),
-        &JsValue::from_str(title),
-    )?;
-    js_sys::Reflect::set(&data, &JsValue::from_str("text"), &JsValue::from_str(text))?;
-    let promise: js_sys::Promise = f.call1(&navigator, &data)?.dyn_into()?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map(|_| ())
-}
-
-/// navigator.clipboard.writeText(text); Err when the API is missing or the browser refuses.
-async fn copy(text: &str) -> Result<(), ()> {
-    let navigator = web_sys::window().ok_or(())?.navigator();
-    let clipboard =
-        js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).map_err(|_| ())?;
-    if clipboard.is_undefined() || clipboard.is_null() {
-        return Err(());
-    }
-    let f: js_sys::Function = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
-        .map_err(|_| ())?
-        .dyn_into()
-        .map_err(|_| ())?;
-    let promise: js_sys::Promise = f
-        .call1(&clipboard, &JsValue::from_str(text))
-        .map_err(|_| ())?
-        .dyn_into()
-        .map_err(|_| ())?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map(|_| ())
-        .map_err(|_| ())
+    move || leye_core::text::labelled(app.t(m), app.lang.get())
 }

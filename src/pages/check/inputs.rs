@@ -1,0 +1,252 @@
+//! The control for one fact on a screen of the check.
+
+use leptos::prelude::*;
+
+use super::question::ErrorLine;
+use super::{record, submit, Flow};
+use crate::components::policy::text;
+use crate::state::{tr, use_app};
+use leye_core::facts::{Answer, FactDef, FactType, FactValue};
+use leye_core::lang::Text;
+use leye_core::questionnaire::{self, PLATFORMS};
+use leye_core::text::both;
+use leye_core::text::policy::PolicyText;
+use leye_core::view::answer;
+
+/// The control for one fact: big buttons for yes/no and choices, checkboxes for several, a stepper
+/// for numbers, a date picker for dates.
+#[component]
+pub(super) fn SingleInput(
+    def: FactDef,
+    error: RwSignal<Option<Text>>,
+    flow: Flow,
+) -> impl IntoView {
+    let app = use_app();
+    let current = app.facts.with_untracked(|f| f.value(&def.id).cloned());
+    match def.fact_type {
+        FactType::Bool => {
+            let options = [(true, PolicyText::Yes), (false, PolicyText::No)]
+                .into_iter()
+                .map(|(b, label)| {
+                    let def = def.clone();
+                    let pressed = current == Some(FactValue::Bool(b));
+                    view! {
+                        <button type="button" class="choice choice-button" aria-pressed=pressed.to_string()
+                            on:click=move |_| submit(app, &def, FactValue::Bool(b), error, flow)>
+                            {tr(label)}
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="choice-buttons" role="group" aria-labelledby="question-title">{options}</div>
+                <ErrorLine error/>
+            }
+                .into_any()
+        }
+        FactType::Choice => {
+            let options = def
+                .choices
+                .iter()
+                .map(|c| {
+                    let def = def.clone();
+                    let value = c.value.clone();
+                    let pressed = current == Some(FactValue::Choice(value.clone()));
+                    view! {
+                        <button type="button" class="choice choice-button" aria-pressed=pressed.to_string()
+                            on:click=move |_| submit(app, &def, FactValue::Choice(value.clone()), error, flow)>
+                            {text(c.label.clone())}
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="choice-buttons" role="group" aria-labelledby="question-title">{options}</div>
+                <ErrorLine error/>
+            }
+                .into_any()
+        }
+        FactType::Multi => several(def, current, error, flow),
+        FactType::Int => {
+            let start = match current {
+                Some(FactValue::Int(n)) => n,
+                _ => def.min.unwrap_or(0).max(0),
+            };
+            let raw = RwSignal::new(start.to_string());
+            let unit = def.unit.clone();
+            let (d1, d2, d3) = (def.clone(), def.clone(), def.clone());
+            let bump = move |delta: i64| {
+                let now = raw.get_untracked().trim().parse::<i64>().unwrap_or(start);
+                raw.set(answer::step_int(&d1, now, delta).to_string());
+            };
+            let bump2 = bump.clone();
+            let next = move |_| match answer::parse_input(&d2, &raw.get_untracked()) {
+                Some(v) => submit(app, &d2, v, error, flow),
+                None => error.set(Some(both(PolicyText::EnterNumber))),
+            };
+            view! {
+                <div class="stepper">
+                    <button type="button" class="stepper-button" on:click=move |_| bump(-1)
+                        aria-label=tr(PolicyText::Less)>"−"</button>
+                    <input type="number" inputmode="numeric" class="stepper-value"
+                        aria-labelledby="question-title"
+                        min=d3.min.map(|m| m.to_string()) max=d3.max.map(|m| m.to_string())
+                        prop:value=move || raw.get()
+                        on:input=move |ev| raw.set(event_target_value(&ev))/>
+                    <button type="button" class="stepper-button" on:click=move |_| bump2(1)
+                        aria-label=tr(PolicyText::More)>"+"</button>
+                    {unit.map(|u| view! { <span class="stepper-unit">{text(u)}</span> })}
+                </div>
+                <ErrorLine error/>
+                <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
+            }
+            .into_any()
+        }
+        FactType::Date => {
+            let start = match current {
+                Some(FactValue::Date(d)) => d.to_string(),
+                _ => String::new(),
+            };
+            let raw = RwSignal::new(start);
+            let max = def.not_future.then(|| app.today.to_string());
+            let min = def
+                .max_years_ago
+                .map(|y| app.today.add_years(-y).to_string());
+            let d2 = def.clone();
+            let next = move |_| match answer::parse_input(&d2, &raw.get_untracked()) {
+                Some(v) => submit(app, &d2, v, error, flow),
+                None => error.set(Some(both(PolicyText::PickDate))),
+            };
+            view! {
+                <label class="date-field">
+                    <span class="visually-hidden">{tr(PolicyText::DateLabel)}</span>
+                    <input type="date" class="date-input" min=min max=max
+                        prop:value=move || raw.get()
+                        on:input=move |ev| raw.set(event_target_value(&ev))
+                        on:change=move |ev| raw.set(event_target_value(&ev))/>
+                </label>
+                <ErrorLine error/>
+                <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Several choices, ticked and then 下一步. On the first screen a platform role picked opens the list of
+/// platforms right under it.
+fn several(
+    def: FactDef,
+    current: Option<FactValue>,
+    error: RwSignal<Option<Text>>,
+    flow: Flow,
+) -> AnyView {
+    let app = use_app();
+    let start = match current {
+        Some(FactValue::Multi(v)) => v,
+        _ => Vec::new(),
+    };
+    let picked = RwSignal::new(start);
+    let shown: Vec<_> = app.facts.with_untracked(|f| {
+        questionnaire::choices_shown(&def, f)
+            .into_iter()
+            .cloned()
+            .collect()
+    });
+    let boxes_of = |choices: &[&leye_core::facts::Choice]| {
+        choices
+            .iter()
+            .map(|c| {
+                let value = c.value.clone();
+                let v2 = value.clone();
+                let def = def.clone();
+                view! {
+                    <label class="choice">
+                        <input type="checkbox"
+                            prop:checked=move || picked.with(|p| p.contains(&value))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                picked.update(|p| *p = answer::toggle_multi(&def, p, &v2, on));
+                            }/>
+                        <span>{text(c.label.clone())}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    // On the first screen the platforms open right under the platform roles, before the others.
+    let (platform_roles, other_roles): (Vec<_>, Vec<_>) = shown.iter().partition(|c| {
+        def.id == questionnaire::ROLE_FACT && questionnaire::is_platform_role(&c.value)
+    });
+    let boxes = boxes_of(&platform_roles);
+    let more_boxes = boxes_of(&other_roles);
+    // The first screen: a platform role picked shows the platforms to tick right there, so that a
+    // rider names his platform without a screen of its own (an untouched list is asked later).
+    let sub = (def.id == questionnaire::ROLE_FACT)
+        .then(|| app.catalog.get_untracked().fact(PLATFORMS).cloned())
+        .flatten();
+    let sub_picked = RwSignal::new(
+        match app.facts.with_untracked(|f| f.value(PLATFORMS).cloned()) {
+            Some(FactValue::Multi(v)) => v,
+            _ => Vec::new(),
+        },
+    );
+    let platform_role =
+        move || picked.with(|p| p.iter().any(|v| questionnaire::is_platform_role(v)));
+    let sub_view = sub.clone().map(|sub| {
+        let boxes = sub
+            .choices
+            .iter()
+            .map(|c| {
+                let (v1, v2) = (c.value.clone(), c.value.clone());
+                let sub = sub.clone();
+                view! {
+                    <label class="choice">
+                        <input type="checkbox"
+                            prop:checked=move || sub_picked.with(|p| p.contains(&v1))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                sub_picked.update(|p| *p = answer::toggle_multi(&sub, p, &v2, on));
+                            }/>
+                        <span>{text(c.label.clone())}</span>
+                    </label>
+                }
+            })
+            .collect_view();
+        let legend = sub.question.clone();
+        view! {
+            <fieldset class="choices choices-sub" data-fact=PLATFORMS prop:hidden=move || !platform_role()>
+                <legend>{text(legend)}</legend>
+                {boxes}
+            </fieldset>
+        }
+    });
+    let next = move |_| {
+        let chosen = picked.get_untracked();
+        if chosen.is_empty() {
+            error.set(Some(both(PolicyText::PickOne)));
+            return;
+        }
+        let platforms = sub_picked.get_untracked();
+        if let (Some(sub), false) = (&sub, platforms.is_empty()) {
+            if chosen.iter().any(|v| questionnaire::is_platform_role(v)) {
+                let v = FactValue::Multi(platforms);
+                if sub.check(&v, app.today).is_ok() {
+                    record(app, PLATFORMS, Answer::Known(v));
+                }
+            }
+        }
+        submit(app, &def, FactValue::Multi(chosen), error, flow);
+    };
+    view! {
+        <fieldset class="choices">
+            <legend class="visually-hidden">{tr(PolicyText::PickOne)}</legend>
+            {boxes}
+            {sub_view}
+            {more_boxes}
+        </fieldset>
+        <ErrorLine error/>
+        <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
+    }
+    .into_any()
+}

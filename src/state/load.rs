@@ -1,0 +1,158 @@
+//! Reading the person's data at start-up and after an import: the built-in catalog (a piece of its own), a
+//! newer stored pack, the stored answers; and listening for other tabs that change them.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use serde_json::Value;
+
+use super::split::{chunk, chunk_missing_text, ChunkMissing, Task};
+use super::AppState;
+use crate::storage::Storage;
+use leye_core::catalog::Catalog;
+use leye_core::date::Date;
+use leye_core::facts::{Answer, Facts};
+use leye_core::lang::Lang;
+
+impl AppState {
+    /// The built-in catalog, a newer stored pack and the stored answers (see [`load_data`]); false, with a
+    /// notice, when that code could not be downloaded.
+    pub(super) async fn load_data(self, storage: &Storage) -> bool {
+        let loaded = match chunk!(load_data(self, storage.clone())) {
+            Ok(task) => task.await,
+            Err(ChunkMissing) => false,
+        };
+        if !loaded {
+            self.inform(chunk_missing_text());
+        }
+        loaded
+    }
+
+    /// Uses the stored catalog pack when it is valid and newer than the built-in catalog.
+    async fn load_catalog(self, storage: &Storage) {
+        let Ok(Some(record)) = storage.catalog_pack().await else {
+            return;
+        };
+        if record.published <= self.catalog.get_untracked().published() {
+            return; // an app update brought a catalog at least as new
+        }
+        if let Ok(catalog) = Catalog::from_pack_json(&record.pack_json) {
+            self.catalog.set(Arc::new(catalog.in_force(self.today)));
+        }
+    }
+
+    /// Reads stored answers into `facts`; answers the current vocabulary no longer knows are skipped.
+    async fn load_facts(self, storage: &Storage) {
+        match storage.answers().await {
+            Ok(records) => {
+                let catalog = self.catalog.get_untracked();
+                let mut facts = Facts::new();
+                for record in records {
+                    let Some(def) = catalog.fact(&record.fact_id) else {
+                        continue;
+                    };
+                    if let Ok(answer) = def.parse(&record.value, self.today) {
+                        match answer {
+                            Answer::Known(v) => facts.set(record.fact_id.clone(), v),
+                            Answer::Unknown => facts.mark_unknown(record.fact_id.clone()),
+                        };
+                    }
+                }
+                self.facts.set(facts);
+            }
+            Err(e) => self.report(e),
+        }
+    }
+}
+
+/// The built-in catalog, a newer stored pack, and the stored answers, read once at start-up; false when the
+/// built-in catalog's piece could not be fetched.
+#[cfg_attr(
+    leye_split,
+    leptos::wasm_split::wasm_split(load_data, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn load_data(app: AppState, storage: Storage) -> Result<Task<bool>, ChunkMissing> {
+    Ok(Box::pin(async move {
+        // The first paint used the language mirrored in localStorage; the stored choice wins where they
+        // differ (localStorage cleared, or a backup imported in another browser profile).
+        if storage.fallback_reason().is_none() {
+            if let Ok(Some(Value::String(code))) = storage.setting("lang").await {
+                let lang = Lang::from_code(&code);
+                if lang != app.lang.get_untracked() {
+                    app.lang.set(lang);
+                    super::lang::mirror_lang(lang);
+                }
+            }
+        }
+        let Ok(json) = chunk!(builtin_catalog_json()) else {
+            return false;
+        };
+        // Every figure as in force today (a catalog holds dated values, see domain::params).
+        app.catalog
+            .set(Arc::new(Catalog::from_json(json).in_force(app.today)));
+        if let Ok(Some(published)) = storage.catalog_pack_published().await {
+            if crate::storage::catalog_update::is_future_dated(published, app.today) {
+                // Installed by an older app that did not check dates: it would shadow every real update
+                // (and an upgraded app's own catalog). Dropped, and the person told why.
+                drop_future_pack(app, &storage, published).await;
+            } else if published > app.catalog.get_untracked().published() {
+                // Without its chunk the built-in catalog stays in use: still correct, only older.
+                if let Ok(task) = chunk!(load_stored_pack(app, storage.clone())) {
+                    task.await;
+                }
+            }
+        }
+        app.load_facts(&storage).await;
+        listen_to_other_tabs(app, &storage);
+        true
+    }))
+}
+
+/// Once the data is first read: when another tab of the app saves, restores or erases something, read it
+/// all again, so this tab neither shows nor checks new entries against a stale copy (issue 14). Set up
+/// here, in the piece that reads the data, so none of that code weighs on the first screen.
+fn listen_to_other_tabs(app: AppState, storage: &Storage) {
+    thread_local! { static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
+    if !storage.is_persistent() || LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    crate::storage::tabs::listen(move || {
+        wasm_bindgen_futures::spawn_local(async move { app.data_replaced().await });
+    });
+}
+
+/// Removes a future-dated stored pack (the built-in catalog stays in use), records why for 我的 → 数据,
+/// makes the next start-up check fetch again, and tells the person.
+async fn drop_future_pack(app: AppState, storage: &Storage, published: Date) {
+    let builtin = app.catalog.get_untracked().published();
+    let why = leye_core::data_text::future_pack_dropped(published, app.today, builtin);
+    let status = crate::storage::CatalogStatus {
+        last_check_ms: None,
+        last_error: Some(why.clone()),
+    };
+    match storage.remove_catalog_pack(&status).await {
+        Ok(()) => app.inform(why),
+        Err(e) => app.report(e),
+    }
+}
+
+/// The built-in catalog's bytes, a piece of their own: the one part of the catalog that the initial-load budget
+/// counts (tools/size-report.mjs), apart from the code that reads it.
+#[cfg_attr(
+    leye_split,
+    leptos::wasm_split::wasm_split(builtin_catalog_json, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn builtin_catalog_json() -> Result<&'static str, ChunkMissing> {
+    Ok(leye_core::catalog::CATALOG_JSON)
+}
+
+/// A downloaded pack newer than the built-in catalog, checked again in full before use. In the piece that
+/// fetches and checks packs (`check_catalog`), whose code it shares: most start-ups have no pack to read.
+#[cfg_attr(
+    leye_split,
+    leptos::wasm_split::wasm_split(catalog_packs, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn load_stored_pack(app: AppState, storage: Storage) -> Result<Task<()>, ChunkMissing> {
+    Ok(Box::pin(async move { app.load_catalog(&storage).await }))
+}
