@@ -1,6 +1,9 @@
 //! The catalog as built into the app: it must validate cleanly, the committed pack must match it, and a
 //! malformed catalog must fail `catalog check` with messages naming the file and entry.
 
+// Reads the catalog's TOML or uses proptest (native-only dependencies): runs under native `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
 use leye_catalog_source as catalog_source;
 
 use leye_core::catalog::{Catalog, COURSES_JSON};

@@ -1,6 +1,9 @@
 //! Runs every per-program test case in catalog/cases/*.toml (facts -> expected outcome), plus the cases of
 //! the worked example printed in docs/catalog-format.md. A failure names the file, program and case.
 
+// Reads the catalog's TOML or uses proptest (native-only dependencies): runs under native `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
 use leye_catalog_source as catalog_source;
 
 use leye_core::cases;

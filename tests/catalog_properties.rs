@@ -3,6 +3,9 @@
 //! information", the remaining-question estimate never goes up, a question opened by a 不清楚 answer is
 //! not asked, and the first screen ("你是做什么的?") settles only what it says for certain.
 
+// proptest is a native dev-dependency: these properties run under native `cargo test` only.
+#![cfg(not(target_arch = "wasm32"))]
+
 use leye_core::catalog::Catalog;
 use leye_core::date::Date;
 use leye_core::facts::{FactDef, FactType, FactValue, Facts};

@@ -1,6 +1,9 @@
 //! The course catalog as data: it loads, covers the plan's offerings, never states what the sources do not,
 //! links to real programs, and the skills subsidy's terms come from the program catalog.
 
+// Reads the catalog's TOML or uses proptest (native-only dependencies): runs under native `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod training_support;
 
 use leye_core::catalog::Catalog;

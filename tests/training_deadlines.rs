@@ -1,5 +1,8 @@
 //! One list of upcoming dates, the 14-day banner, and the .ics export parsed back by an independent reader.
 
+// Reads the catalog and fixtures from disk: runs under native `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod training_support;
 
 use leye_core::ics::{AllDayEvent, Calendar, Stamp};

@@ -1,5 +1,8 @@
 //! Progress is derived from events: per-course bars, completion rules, undo, duplicates, order independence.
 
+// Reads the catalog and fixtures from disk: runs under native `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod training_support;
 
 use leye_core::training::*;

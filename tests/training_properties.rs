@@ -1,6 +1,9 @@
 //! Properties of the derivation over random logs: storage order and duplicates never change the result, bars
 //! stay within 0..=1000, no day ever holds more than 24 hours, and undoing everything leaves nothing counted.
 
+// Reads the catalog's TOML or uses proptest (native-only dependencies): runs under native `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod training_support;
 
 use leye_core::training::*;

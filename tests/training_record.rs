@@ -1,5 +1,8 @@
 //! The learning record (xAPI-style statements) and the camp view, both derived from the same events.
 
+// Reads the catalog and fixtures from disk: runs under native `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod training_support;
 
 use leye_core::learning_record::{learning_record, statements, LearningRecord, FORMAT};

@@ -1,6 +1,9 @@
 //! Certificate -> 失业保险技能提升补贴: amount by level, claim deadline countdown, the yearly cap, marking claimed.
 //! "Today" is injected everywhere (2026-11-26 unless a test moves it).
 
+// Reads the catalog and fixtures from disk: runs under native `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod training_support;
 
 use leye_core::training::*;

@@ -1,5 +1,8 @@
 //! Refusals: each says what to fix (in both languages) and records nothing.
 
+// Reads the catalog and fixtures from disk: runs under native `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod training_support;
 
 use leye_core::lang::Lang;

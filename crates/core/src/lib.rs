@@ -23,6 +23,8 @@ pub mod params;
 /// Strings and pure helpers of 自测, results, program page and 政策.
 pub mod policy_view;
 pub mod questionnaire;
+/// The stored record types and their bounds (shared by the backup file and the learning record).
+pub mod records;
 pub mod reminders;
 pub mod rules;
 pub mod summary;

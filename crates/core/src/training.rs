@@ -36,6 +36,7 @@ mod error;
 pub mod event;
 pub mod progress;
 pub mod subsidy;
+pub mod terms;
 
 pub use camp::{camp_view, CampView, ChecklistItem, NoteEntry};
 pub use course::{

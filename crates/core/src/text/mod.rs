@@ -2,6 +2,8 @@
 //! browser types), so their completeness tests run under native `cargo test`.
 
 pub mod data;
+/// The wording of the core's errors (training log, catalog pack, backup file, answers).
+pub mod errors;
 pub mod policy;
 pub mod shell;
 pub mod storage;
