@@ -369,10 +369,8 @@ fn the_core_parts_point_down_only() {
     assert_no_cycle("crates/core/src", &g);
 }
 
-/// The app's tree, a module per screen and per part (`pages::check`, `pages::program`, ...). Run with
-/// `cargo test --test layers -- --ignored` until the app's circles are broken.
+/// The app's tree, a module per screen and per part (`pages::check`, `pages::program`, ...).
 #[test]
-#[ignore = "enabled once the app's circles are broken (issue 15)"]
 fn the_app_modules_point_down_only() {
     let g = graph(&root().join("src"), 2, APP_MODULES);
     assert!(g.contains_key("app"), "the app's modules were found: {g:?}");
