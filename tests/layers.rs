@@ -369,6 +369,14 @@ fn the_core_parts_point_down_only() {
     assert_no_cycle("crates/core/src", &g);
 }
 
+/// The app's layers as a whole: app → pages → components → state → storage/platform, never back.
+#[test]
+fn the_app_layers_point_down_only() {
+    let g = graph(&root().join("src"), 1, APP_MODULES);
+    assert!(g.contains_key("pages"), "the app's modules were found: {g:?}");
+    assert_no_cycle("src", &g);
+}
+
 /// The app's tree, a module per screen and per part (`pages::check`, `pages::program`, ...).
 #[test]
 fn the_app_modules_point_down_only() {
