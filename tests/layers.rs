@@ -373,7 +373,10 @@ fn the_core_parts_point_down_only() {
 #[test]
 fn the_app_layers_point_down_only() {
     let g = graph(&root().join("src"), 1, APP_MODULES);
-    assert!(g.contains_key("pages"), "the app's modules were found: {g:?}");
+    assert!(
+        g.contains_key("pages"),
+        "the app's modules were found: {g:?}"
+    );
     assert_no_cycle("src", &g);
 }
 

@@ -15,7 +15,7 @@ use leye_core::pack::PackError;
 use leye_core::policy_view::{PolicyText, Section};
 use leye_core::summary_text::SummaryText;
 use leye_core::text::training::TrainingText;
-use leye_core::training::{CertificateLevel, TrainingError};
+use leye_core::training::{CertificateLevel, TextField, TrainingError};
 
 const SNAPSHOT: &str = "tests/fixtures/text_snapshot.tsv";
 
@@ -139,16 +139,6 @@ fn snapshot() -> String {
             T::ModuleAlreadyDone(s("m1")),
             T::UnknownMilestone(s("x")),
             T::MilestoneAlreadyTicked(s("x")),
-            T::EmptyText { field: "name" },
-            T::EmptyText { field: "note" },
-            T::TextTooLong {
-                field: "name",
-                max: 80,
-            },
-            T::TextTooLong {
-                field: "note",
-                max: 500,
-            },
             T::DuplicateCertificate(s("cert")),
             T::UnknownCertificate(s("cert")),
             T::CertificateHasNoLevel(s("cert")),
@@ -164,6 +154,13 @@ fn snapshot() -> String {
         ],
         |e, l| e.message(l),
     );
+
+    // The texts a trainee types, each by name: empty, and too long.
+    let fields: Vec<TrainingError> = TextField::ALL
+        .iter()
+        .flat_map(|&field| [T::EmptyText { field }, T::TextTooLong { field, max: 80 }])
+        .collect();
+    messages(&mut out, "TrainingError", &fields, |e, l| e.message(l));
 
     let issue = CatalogIssue {
         file: s("programs/x.toml"),

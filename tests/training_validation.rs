@@ -263,7 +263,9 @@ fn free_text_is_bounded_and_kept_verbatim() {
                 text: "  \n ".into()
             }
         ),
-        TrainingError::EmptyText { field: "note" }
+        TrainingError::EmptyText {
+            field: TextField::Note
+        }
     );
     let long = "字".repeat(2001);
     assert_eq!(
@@ -274,7 +276,7 @@ fn free_text_is_bounded_and_kept_verbatim() {
             EventKind::Note { text: long }
         ),
         TrainingError::TextTooLong {
-            field: "note",
+            field: TextField::Note,
             max: 2000
         }
     );
@@ -343,7 +345,7 @@ fn certificates_need_a_number_and_a_unique_one() {
             EventKind::CertificateAdded { certificate: blank }
         ),
         TrainingError::EmptyText {
-            field: "certificate number"
+            field: TextField::CertificateNumber
         }
     );
 }

@@ -46,7 +46,7 @@ pub use course::{
 pub use deadline::{
     any_open_program_window, due_within, program_windows, to_ics, upcoming, Deadline, DeadlineKind,
 };
-pub use error::TrainingError;
+pub use error::{TextField, TrainingError};
 pub use event::{
     parse_hours, Appended, Certificate, Context, Event, EventId, EventKind, TrainingLog,
 };

@@ -48,11 +48,11 @@ pub enum TrainingError {
     MilestoneAlreadyTicked(String),
     /// A required text is empty.
     EmptyText {
-        field: &'static str,
+        field: TextField,
     },
     /// A text is longer than allowed (counted in characters).
     TextTooLong {
-        field: &'static str,
+        field: TextField,
         max: usize,
     },
     DuplicateCertificate(String),
@@ -79,4 +79,26 @@ pub enum TrainingError {
     AlreadyUndone(String),
     /// An undo cannot itself be undone: log the entry again instead.
     CannotUndoUndo,
+}
+
+/// The texts a trainee types into the log, named in the text layer (`text::errors::training`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextField {
+    Note,
+    CertificateNumber,
+    CertificateName,
+    Module,
+    Session,
+    Exam,
+}
+
+impl TextField {
+    pub const ALL: [TextField; 6] = [
+        TextField::Note,
+        TextField::CertificateNumber,
+        TextField::CertificateName,
+        TextField::Module,
+        TextField::Session,
+        TextField::Exam,
+    ];
 }

@@ -6,6 +6,7 @@ use crate::date::Date;
 use crate::facts::{FactDef, FactValue, Facts};
 use crate::lang::Text;
 use crate::rules::{evaluate_rule, Status};
+use crate::training::TextField;
 use crate::training::{
     Certificate, CourseId, Event, EventKind, SkillsSubsidy, SubsidyStatus, Target, TrainingError,
     TrainingLog,
@@ -35,7 +36,9 @@ pub fn field_of(e: &TrainingError) -> Field {
             Field::Hours
         }
         TargetOutOfRange { .. } => Field::Target,
-        EmptyText { field } | TextTooLong { field, .. } if *field == "certificate number" => {
+        EmptyText { field } | TextTooLong { field, .. }
+            if *field == TextField::CertificateNumber =>
+        {
             Field::Number
         }
         EmptyText { .. } | TextTooLong { .. } | UnknownModule { .. } | ModuleAlreadyDone(_) => {
@@ -167,14 +170,14 @@ mod tests {
         );
         assert_eq!(
             field_of(&TrainingError::TextTooLong {
-                field: "note",
+                field: TextField::Note,
                 max: 2000
             }),
             Field::Text
         );
         assert_eq!(
             field_of(&TrainingError::EmptyText {
-                field: "certificate number"
+                field: TextField::CertificateNumber
             }),
             Field::Number
         );

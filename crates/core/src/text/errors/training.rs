@@ -1,7 +1,7 @@
 //! What the training log's refusals say.
 
 use crate::lang::Lang;
-use crate::training::TrainingError;
+use crate::training::{TextField, TrainingError};
 use std::fmt;
 
 impl TrainingError {
@@ -142,16 +142,17 @@ impl TrainingError {
             }
             EmptyText { field } => {
                 if zh {
-                    format!("请填写{}", field_zh(field))
+                    format!("请填写{}", field_name(*field, lang))
                 } else {
-                    format!("Please fill in the {field}")
+                    format!("Please fill in the {}", field_name(*field, lang))
                 }
             }
             TextTooLong { field, max } => {
+                let name = field_name(*field, lang);
                 if zh {
-                    format!("{}太长了,最多{max}个字,请删减", field_zh(field))
+                    format!("{name}太长了,最多{max}个字,请删减")
                 } else {
-                    format!("The {field} is too long; keep it to {max} characters")
+                    format!("The {name} is too long; keep it to {max} characters")
                 }
             }
             DuplicateCertificate(n) => {
@@ -244,15 +245,22 @@ impl TrainingError {
     }
 }
 
-fn field_zh(field: &str) -> &'static str {
-    match field {
-        "note" => "笔记",
-        "certificate number" => "证书编号",
-        "certificate name" => "证书名称",
-        "module" => "模块名称",
-        "session" => "课次名称",
-        "exam" => "考试名称",
-        _ => "内容",
+/// A field's name inside a sentence.
+pub fn field_name(field: TextField, lang: Lang) -> &'static str {
+    use TextField::*;
+    match (field, lang) {
+        (Note, Lang::Zh) => "笔记",
+        (CertificateNumber, Lang::Zh) => "证书编号",
+        (CertificateName, Lang::Zh) => "证书名称",
+        (Module, Lang::Zh) => "模块名称",
+        (Session, Lang::Zh) => "课次名称",
+        (Exam, Lang::Zh) => "考试名称",
+        (Note, Lang::En) => "note",
+        (CertificateNumber, Lang::En) => "certificate number",
+        (CertificateName, Lang::En) => "certificate name",
+        (Module, Lang::En) => "module",
+        (Session, Lang::En) => "session",
+        (Exam, Lang::En) => "exam",
     }
 }
 

@@ -1,6 +1,7 @@
 //! What the log refuses, checked before an event is appended: nothing is recorded when a check fails.
 
 use super::*;
+use crate::training::TextField;
 
 impl TrainingLog {
     /// Validates `event` against the log and `ctx`, then appends it. A known id is ignored ([`Appended::Duplicate`]),
@@ -52,7 +53,7 @@ impl TrainingLog {
             Enrolled { .. } | TargetSet { .. } => {}
             ModuleDone { module } => {
                 let c = course.expect("checked above");
-                bounded("module", module, MAX_LABEL_CHARS)?;
+                bounded(TextField::Module, module, MAX_LABEL_CHARS)?;
                 if let Some(list) = c.modules.known() {
                     if c.module(module).is_none() {
                         return Err(TrainingError::UnknownModule {
@@ -82,15 +83,19 @@ impl TrainingLog {
             }
             SessionAttended { title } => {
                 if let Some(t) = title {
-                    bounded_optional("session", t, MAX_LABEL_CHARS)?;
+                    bounded_optional(TextField::Session, t, MAX_LABEL_CHARS)?;
                 }
             }
-            SessionScheduled { title } => bounded("session", title, MAX_LABEL_CHARS)?,
-            ExamPassed { exam } => bounded("exam", exam, MAX_LABEL_CHARS)?,
+            SessionScheduled { title } => bounded(TextField::Session, title, MAX_LABEL_CHARS)?,
+            ExamPassed { exam } => bounded(TextField::Exam, exam, MAX_LABEL_CHARS)?,
             CertificateAdded { certificate } => {
-                bounded("certificate name", &certificate.name, MAX_LABEL_CHARS)?;
                 bounded(
-                    "certificate number",
+                    TextField::CertificateName,
+                    &certificate.name,
+                    MAX_LABEL_CHARS,
+                )?;
+                bounded(
+                    TextField::CertificateNumber,
                     &certificate.number,
                     MAX_CERTIFICATE_NUMBER_CHARS,
                 )?;
@@ -127,7 +132,7 @@ impl TrainingLog {
                     return Err(TrainingError::MilestoneAlreadyTicked(milestone.clone()));
                 }
             }
-            Note { text } => bounded("note", text, MAX_NOTE_CHARS)?,
+            Note { text } => bounded(TextField::Note, text, MAX_NOTE_CHARS)?,
             Undo { target } => {
                 let t = self
                     .get(target)
@@ -182,14 +187,14 @@ impl TrainingLog {
     }
 }
 
-fn bounded(field: &'static str, text: &str, max: usize) -> Result<(), TrainingError> {
+fn bounded(field: TextField, text: &str, max: usize) -> Result<(), TrainingError> {
     if text.trim().is_empty() {
         return Err(TrainingError::EmptyText { field });
     }
     bounded_optional(field, text, max)
 }
 
-fn bounded_optional(field: &'static str, text: &str, max: usize) -> Result<(), TrainingError> {
+fn bounded_optional(field: TextField, text: &str, max: usize) -> Result<(), TrainingError> {
     if text.chars().count() > max {
         return Err(TrainingError::TextTooLong { field, max });
     }
