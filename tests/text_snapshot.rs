@@ -4,18 +4,19 @@
 
 use leye_core::backup::{BackupError, Section as BackupSection};
 use leye_core::catalog::{CatalogIssue, Kind};
-use leye_core::data_text::DataText;
 use leye_core::date::Date;
-use leye_core::environment::{ExportText, ShellEnvText};
 use leye_core::facts::{FactError, FactType};
 use leye_core::i18n::{Key, Message};
 use leye_core::lang::{Lang, Text};
 use leye_core::outcome::{Group, Outcome};
 use leye_core::pack::PackError;
-use leye_core::policy_view::{PolicyText, Section};
-use leye_core::summary_text::SummaryText;
+use leye_core::text::data::DataText;
+use leye_core::text::policy::PolicyText;
+use leye_core::text::shell::{ExportText, ShellEnvText};
+use leye_core::text::summary::SummaryText;
 use leye_core::text::training::TrainingText;
 use leye_core::training::{CertificateLevel, TextField, TrainingError};
+use leye_core::view::results::Section;
 
 const SNAPSHOT: &str = "tests/fixtures/text_snapshot.tsv";
 

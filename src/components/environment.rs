@@ -1,4 +1,4 @@
-//! Views for the browser the app finds itself in (issue 13; the decisions are in [`leye_core::environment`]):
+//! Views for the browser the app finds itself in (issue 13; the decisions are in [`leye_core::view::environment`]):
 //! the once-a-day line in WeChat's and QQ's in-app browsers, the note in 我的 → 数据 where no service worker
 //! can keep the app offline, and the weekly 备份 reminder in 我的 when stored data may be cleared.
 
@@ -8,9 +8,9 @@ use wasm_bindgen::JsValue;
 
 use crate::state::{tr, use_app};
 use leye_core::date::Date;
-use leye_core::environment::{
-    backup_reminder_due, in_app_line_due, is_in_app_browser, worth_a_backup, ExportText,
-    ShellEnvText,
+use leye_core::text::shell::{ExportText, ShellEnvText};
+use leye_core::view::environment::{
+    backup_reminder_due, in_app_line_due, is_in_app_browser, worth_a_backup,
 };
 
 /// localStorage keys: the day the in-app line and the 备份 reminder were last shown. Kept out of IndexedDB

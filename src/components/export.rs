@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::platform::download::download;
 use crate::state::{tr, use_app};
-use leye_core::environment::ExportText;
+use leye_core::text::shell::ExportText;
 
 /// A file made on the phone, to hand over.
 #[derive(Clone, Debug, PartialEq)]

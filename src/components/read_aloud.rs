@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::platform::speech::{mandarin_voice, speech, utterance};
 use crate::state::{tr, use_app};
 use leye_core::summary::speech_chunks;
-use leye_core::summary_text::SummaryText;
+use leye_core::text::summary::SummaryText;
 
 #[component]
 pub fn ReadAloud(

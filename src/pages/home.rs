@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::state::use_app;
-use leye_core::environment::ShellEnvText;
 use leye_core::i18n::Key;
 use leye_core::i18n::Message;
+use leye_core::text::shell::ShellEnvText;
 use leye_core::text::summary::SummaryText;
 
 #[component]

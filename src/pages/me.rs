@@ -5,9 +5,9 @@ use leptos_router::components::A;
 
 use crate::components::environment::BackupReminder;
 use crate::state::{tr, use_app};
-use leye_core::data_text::DataText;
 use leye_core::i18n::Key;
 use leye_core::lang::Lang;
+use leye_core::text::data::DataText;
 
 #[component]
 pub fn MePage() -> impl IntoView {

@@ -75,13 +75,13 @@ async fn check_catalog_now(app: AppState, force: bool) -> Result<CatalogCheck, S
             });
             let pairs = || answers.iter().map(|(id, v)| (id.as_str(), v));
             let facts_before =
-                leye_core::data_text::facts_from_answers(pairs(), before.facts(), app.today);
+                leye_core::view::data::facts_from_answers(pairs(), before.facts(), app.today);
             let facts_after =
-                leye_core::data_text::facts_from_answers(pairs(), after.facts(), app.today);
+                leye_core::view::data::facts_from_answers(pairs(), after.facts(), app.today);
             // The person's records that point into the catalog: a course or program the new one drops
             // keeps its records (shown as no longer listed), and the summary says so.
             let (enrolled, saved) = records_in_catalog(&storage).await;
-            let change = leye_core::data_text::CatalogChange::between(
+            let change = leye_core::view::data::CatalogChange::between(
                 &evaluate(&before, &facts_before, app.today),
                 &before,
                 &evaluate(&after, &facts_after, app.today),

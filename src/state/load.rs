@@ -126,7 +126,7 @@ fn listen_to_other_tabs(app: AppState, storage: &Storage) {
 /// makes the next start-up check fetch again, and tells the person.
 async fn drop_future_pack(app: AppState, storage: &Storage, published: Date) {
     let builtin = app.catalog.get_untracked().published();
-    let why = leye_core::data_text::future_pack_dropped(published, app.today, builtin);
+    let why = leye_core::text::data::future_pack_dropped(published, app.today, builtin);
     let status = crate::storage::CatalogStatus {
         last_check_ms: None,
         last_error: Some(why.clone()),

@@ -68,13 +68,9 @@ pub fn use_training() -> Training {
 
 fn provide_training() -> Training {
     let app = use_app();
-    let mut top = Owner::current().expect("use_training is called while rendering");
-    while let Some(parent) = top.parent() {
-        top = parent;
-    }
-    // Made on the mounted app's own owner, which lives as long as the app: a child owner made here would be
-    // dropped at the end of this function and take the store's signals with it.
-    top.with(|| {
+    // On the app's own owner, like the policy screens' shared parts (state/shared.rs), so that the store
+    // outlives the screen that asked first.
+    app.under_app(|| {
         let training = Training::new(app);
         provide_context(training);
         training

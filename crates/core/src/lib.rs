@@ -5,11 +5,7 @@
 pub mod backup;
 pub mod cases;
 pub mod catalog;
-/// Strings and pure helpers of 我的 → 数据.
-pub mod data_text;
 pub mod date;
-/// Which browser the app is in (WeChat and QQ in-app browsers, no service worker...) and what that asks.
-pub mod environment;
 pub mod facts;
 pub mod i18n;
 pub mod ics;
@@ -20,16 +16,12 @@ pub mod offices;
 pub mod outcome;
 pub mod pack;
 pub mod params;
-/// Strings and pure helpers of 自测, results, program page and 政策.
-pub mod policy_view;
 pub mod questionnaire;
 /// The stored record types and their bounds (shared by the backup file and the learning record).
 pub mod records;
 pub mod reminders;
 pub mod rules;
 pub mod summary;
-/// Strings of the summary to take along, read aloud and the QR code.
-pub mod summary_text;
 pub mod text;
 pub mod training;
 pub mod view;

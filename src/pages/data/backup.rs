@@ -9,10 +9,10 @@ use crate::components::export::{Export, ExportFile, ExportPanel};
 use crate::state::{tr, use_app};
 use crate::storage::StorageError;
 use leye_core::backup::{BackupError, MAX_BACKUP_BYTES};
-use leye_core::environment::ExportText;
 use leye_core::i18n::Message as _;
 use leye_core::lang::{Lang, Text};
 use leye_core::text::data::{holdings_sentence, DataText};
+use leye_core::text::shell::ExportText;
 use leye_core::training::CourseCatalog;
 use leye_core::view::data::{backup_file_name, clock_text};
 

@@ -4,6 +4,8 @@
 pub mod answer;
 pub mod check;
 pub mod data;
+/// Which browser the app is in (WeChat and QQ in-app browsers, no service worker...) and what that asks.
+pub mod environment;
 pub mod join;
 pub mod policies;
 pub mod program;

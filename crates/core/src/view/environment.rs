@@ -5,7 +5,6 @@
 
 use crate::backup::TrainingEventRecord;
 use crate::date::Date;
-pub use crate::text::shell::{ExportText, ShellEnvText};
 
 /// Marks in the user agent of the in-app browsers people open the app from: WeChat (MicroMessenger; XWEB
 /// is its Chromium engine on Android), QQ (`QQ/`), QQ Browser (MQQBrowser) and Tencent's X5 engine (TBS).
