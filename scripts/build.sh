@@ -22,7 +22,7 @@ fi
 target_dir="${CARGO_TARGET_DIR:-target}"
 
 # wasm-split needs the linker's relocations to know which function calls which; `leye_split` turns the lazily
-# loaded functions of src/app.rs and src/state.rs into split points. erase_components makes Leptos type-erase
+# loaded functions of src/app.rs and src/state/split.rs into split points. erase_components makes Leptos type-erase
 # each component's view (as in its debug builds): about 15% less wasm for no change in behaviour.
 RUSTFLAGS="${RUSTFLAGS:-} -Clink-args=--emit-relocs --cfg leye_split --cfg erase_components" \
   cargo build --release --locked --target wasm32-unknown-unknown --bin leye
