@@ -6,6 +6,7 @@ pub mod backup;
 pub mod cases;
 pub mod catalog;
 pub mod date;
+pub mod digest;
 pub mod facts;
 pub mod i18n;
 pub mod ics;

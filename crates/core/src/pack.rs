@@ -12,7 +12,6 @@ use super::catalog::{Catalog, CatalogIssue};
 use super::date::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 pub const PACK_FORMAT: &str = "leye-catalog-pack";
 /// 2: the payload carries dated parameters and sources; rules and texts name them (catalog 2026.12).
@@ -84,8 +83,7 @@ fn write_canonical(v: &Value, out: &mut String) {
 
 /// Lowercase hex SHA-256 of the canonical serialisation.
 pub fn checksum(payload: &Value) -> String {
-    let digest = Sha256::digest(canonical_json(payload).as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    crate::digest::sha256_hex(&canonical_json(payload))
 }
 
 /// Builds the pack from a catalog document (as read from catalog/). Refuses a catalog that fails

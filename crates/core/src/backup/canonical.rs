@@ -1,7 +1,6 @@
 //! The canonical JSON the backup's checksum covers: keys sorted, no whitespace.
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 /// Writes `value` in canonical form: object keys sorted by their UTF-16-independent byte order,
 /// no whitespace, strings escaped as serde_json does.
@@ -45,10 +44,5 @@ pub(super) fn push_json_string(s: &str, out: &mut String) {
 pub fn records_checksum(records: &Value) -> String {
     let mut canonical = String::new();
     canonical_json(records, &mut canonical);
-    hex_sha256(&canonical)
-}
-
-pub(super) fn hex_sha256(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    crate::digest::sha256_hex(&canonical)
 }

@@ -1,7 +1,8 @@
 //! Writing the backup file.
 
-use super::canonical::{canonical_json, hex_sha256, push_json_string};
+use super::canonical::{canonical_json, push_json_string};
 use super::{BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, MAX_BACKUP_BYTES};
+use crate::digest::sha256_hex;
 use crate::records::Records;
 use serde_json::Value;
 
@@ -41,7 +42,7 @@ pub(super) fn export_payload(payload: &Value, exported_at: &str) -> String {
     out.push_str(HEADER_END);
     let records_at = out.len();
     canonical_json(payload, &mut out);
-    let sha256 = hex_sha256(&out[records_at..]);
+    let sha256 = sha256_hex(&out[records_at..]);
     out.replace_range(sha_at..sha_at + 64, &sha256);
     out.push('}');
     out

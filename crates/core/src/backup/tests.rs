@@ -1,6 +1,6 @@
-use super::canonical::hex_sha256;
 use super::export::export_payload;
 use super::*;
+use crate::digest::sha256_hex;
 use crate::lang::Lang;
 use serde_json::json;
 
@@ -398,7 +398,7 @@ fn the_file_carries_the_records_in_canonical_form_under_their_checksum() {
     let mut canonical = String::new();
     canonical_json(&doc["records"], &mut canonical);
     assert!(text.ends_with(&format!("\"records\":{canonical}}}")));
-    assert_eq!(doc["sha256"], Value::String(hex_sha256(&canonical)));
+    assert_eq!(doc["sha256"], Value::String(sha256_hex(&canonical)));
     assert_eq!(doc["exported_at"], AT);
     assert_eq!(doc["format"], BACKUP_FORMAT);
     assert_eq!(doc["schema_version"], BACKUP_SCHEMA_VERSION);

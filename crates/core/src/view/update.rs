@@ -10,7 +10,6 @@ use crate::date::Date;
 use crate::lang::{Lang, Text};
 use crate::text::storage as wording;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// At most one automatic check a day (metered data).
 pub const CHECK_INTERVAL_MS: i64 = 24 * 60 * 60 * 1000;
@@ -90,12 +89,7 @@ pub fn future_dated_reason(published: Date, today: Date) -> Text {
 }
 
 /// Lower-case hex SHA-256 of `text`: how an installed pack is recognised when the server sends it again.
-pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub use crate::digest::sha256_hex;
 
 /// The version and date a pack claims on its envelope, read without checking anything else.
 #[derive(Deserialize)]

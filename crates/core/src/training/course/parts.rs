@@ -214,12 +214,8 @@ pub struct CertificateOffer {
     pub level: Stated<Option<CertificateLevel>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Confidence {
-    H,
-    M,
-    L,
-}
+/// The same letters as the catalog's parameters and sources (one type for both).
+pub use crate::params::Confidence;
 
 /// Where a statement about a course comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
