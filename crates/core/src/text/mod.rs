@@ -8,6 +8,7 @@ pub mod policy;
 pub mod shell;
 pub mod storage;
 pub mod summary;
+pub mod summary_lines;
 pub mod training;
 
 use crate::i18n::Message;
