@@ -5,6 +5,7 @@ pub mod data;
 /// The wording of the core's errors (training log, catalog pack, backup file, answers).
 pub mod errors;
 pub mod policy;
+pub mod questions;
 pub mod shell;
 pub mod storage;
 pub mod summary;
