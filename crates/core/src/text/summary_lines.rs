@@ -13,7 +13,7 @@ crate::messages! {
         Almost => "还差一点:", "Almost there:";
         Bring => "带上材料:", "Bring: ";
         NothingYet => "还没有找到可以申请的项目。", "No program found to apply for yet.";
-        // Short, where room is tight (a QR code, a calendar title); the page itself says where to ask.
+        // Short, where room is tight (a QR code); the page itself says where to ask.
         AmountUnknown => "金额以当地最新通知为准", "amount not published yet";
     }
 }
