@@ -12,8 +12,10 @@ use leye_core::outcome::{Group, Outcome};
 use leye_core::pack::PackError;
 use leye_core::text::data::DataText;
 use leye_core::text::policy::PolicyText;
+use leye_core::text::questions::QuestionText;
 use leye_core::text::shell::{ExportText, ShellEnvText};
 use leye_core::text::summary::SummaryText;
+use leye_core::text::summary_lines::SummaryLineText;
 use leye_core::text::training::TrainingText;
 use leye_core::training::{CertificateLevel, TextField, TrainingError};
 use leye_core::view::results::Section;
@@ -268,6 +270,10 @@ fn snapshot() -> String {
         },
     ]);
     messages(&mut out, "FactError", &facts, |e, l| e.message(l));
+
+    // Tables added when the last domain wording moved into the text layer (after the snapshot was taken).
+    table(&mut out, "SummaryLineText", SummaryLineText::ALL);
+    table(&mut out, "QuestionText", QuestionText::ALL);
     out
 }
 

@@ -34,10 +34,7 @@ pub struct Question<'a> {
 impl Question<'_> {
     /// The heading of a checklist screen.
     pub fn checklist_title() -> Text {
-        Text::new(
-            "以下哪些符合你的情况?(可多选,都不符合就直接下一步)",
-            "Which of these describe you? (Tick all that apply, or none)",
-        )
+        crate::text::both(crate::text::questions::QuestionText::ChecklistTitle)
     }
 
     /// Fact ids this screen answers.

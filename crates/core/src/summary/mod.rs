@@ -10,6 +10,8 @@ use super::date::Date;
 use super::lang::{Lang, Text};
 use super::offices::Offices;
 use super::outcome::{Group, ProgramResult};
+use crate::i18n::Message as _;
+use crate::text::summary_lines::{self as wording, SummaryLineText};
 
 /// One program in the summary.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,55 +118,33 @@ impl Summary {
     }
 
     fn text(&self, lang: Lang, offices: &Offices, max_bytes: usize) -> String {
-        let zh = lang == Lang::Zh;
         let compact = max_bytes != usize::MAX;
-        let head = if zh {
-            format!("乐业通·我的政策清单({})", self.today)
-        } else {
-            format!("LeYe: my programs ({})", self.today)
-        };
-        let ask = if zh {
-            format!(
-                "去哪里办:所在区(市)公共就业服务机构/人社局;咨询{};{}。结果以当地最新通知为准。",
-                offices.city.hotline,
-                bare_host(&offices.city.website)
-            )
-        } else {
-            format!(
-                "Where to go: the public employment service or the human resources and social security bureau of your district. Questions: call {} or see {}. The latest local notice is what counts.",
-                offices.city.hotline,
-                bare_host(&offices.city.website)
-            )
-        };
+        let head = wording::head(self.today, lang);
+        let ask = wording::where_to_ask(
+            &offices.city.hotline,
+            bare_host(&offices.city.website),
+            lang,
+        );
         let mut lines: Vec<String> = Vec::new();
         let program_line = |e: &SummaryEntry, almost: bool| -> String {
             let name = e.name.get(lang);
             let amount = if compact && e.amount_unknown {
-                if zh {
-                    "金额以当地最新通知为准".to_string()
-                } else {
-                    "amount not published yet".to_string()
-                }
+                SummaryLineText::AmountUnknown.text(lang).to_string()
             } else {
                 e.benefit.get(lang).to_string()
             };
             match (almost, e.missing.first()) {
-                (true, Some(m)) if zh => format!("·{name}:还差:{}", m.zh),
-                (true, Some(m)) => format!("- {name}: still needed: {}", m.en),
-                _ if zh => format!("·{name}:{amount}"),
-                _ => format!("- {name}: {amount}"),
+                (true, Some(m)) => wording::almost_line(name, m.get(lang), lang),
+                _ => wording::program_line(name, &amount, lang),
             }
         };
-        // Sections in priority order; within the byte budget, earlier lines win.
-        let mut sections: Vec<(String, Vec<String>)> = Vec::new();
+        // Sections in priority order; within the byte budget, earlier lines win. The documents share one
+        // line (true), programs take a line each.
+        let mut sections: Vec<(String, bool, Vec<String>)> = Vec::new();
         if !self.can_apply.is_empty() {
             sections.push((
-                if zh {
-                    "可以申请:"
-                } else {
-                    "You can apply for:"
-                }
-                .into(),
+                SummaryLineText::CanApply.text(lang).into(),
+                false,
                 self.can_apply
                     .iter()
                     .map(|e| program_line(e, false))
@@ -173,31 +153,25 @@ impl Summary {
         }
         if !self.almost.is_empty() {
             sections.push((
-                if zh { "还差一点:" } else { "Almost there:" }.into(),
+                SummaryLineText::Almost.text(lang).into(),
+                false,
                 self.almost.iter().map(|e| program_line(e, true)).collect(),
             ));
         }
         if !self.documents.is_empty() {
             let docs: Vec<&str> = self.documents.iter().map(|d| d.text.get(lang)).collect();
             sections.push((
-                if zh { "带上材料:" } else { "Bring: " }.into(),
+                SummaryLineText::Bring.text(lang).into(),
+                true,
                 docs.iter().map(|d| d.to_string()).collect(),
             ));
         }
         if self.is_empty() {
-            lines.push(
-                if zh {
-                    "还没有找到可以申请的项目。"
-                } else {
-                    "No program found to apply for yet."
-                }
-                .into(),
-            );
+            lines.push(SummaryLineText::NothingYet.text(lang).into());
         }
         let fixed = head.len() + ask.len() + 2;
         let mut used = fixed + lines.iter().map(|l| l.len() + 1).sum::<usize>();
-        for (title, items) in sections {
-            let docs = title.starts_with("带上") || title.starts_with("Bring");
+        for (title, docs, items) in sections {
             let mut kept: Vec<String> = Vec::new();
             let more_len = 24; // room for "另有12项" / "and 12 more"
             let mut budget_left = max_bytes.saturating_sub(used + title.len() + 1 + more_len);
@@ -218,24 +192,16 @@ impl Summary {
             let dropped = items.len() - kept.len();
             let mut block = title.clone();
             if docs {
-                block.push_str(&kept.join(if zh { "、" } else { "; " }));
+                block.push_str(&kept.join(wording::documents_sep(lang)));
                 if dropped > 0 {
-                    block.push_str(&if zh {
-                        format!("等,另有{dropped}项")
-                    } else {
-                        format!(" and {dropped} more")
-                    });
+                    block.push_str(&wording::more_documents(dropped, lang));
                 }
                 lines.push(block);
             } else {
                 lines.push(block);
                 lines.extend(kept);
                 if dropped > 0 {
-                    lines.push(if zh {
-                        format!("另有{dropped}项")
-                    } else {
-                        format!("and {dropped} more")
-                    });
+                    lines.push(wording::more_programs(dropped, lang));
                 }
             }
             used = fixed + lines.iter().map(|l| l.len() + 1).sum::<usize>();
@@ -285,31 +251,7 @@ fn bare_host(url: &str) -> &str {
 /// What is read aloud for one program, in Mandarin: name, what it gives, the person's verdict when known,
 /// what to bring and where to apply. Plain sentences, no symbols a speech engine would spell out.
 pub fn read_aloud_text(p: &Program, benefit: &Text, result: Option<&ProgramResult>) -> String {
-    let mut s = format!("{}。{}", p.name.zh, p.summary.zh.trim_end_matches('。'));
-    s.push('。');
-    s.push_str(&format!("能得到:{}。", benefit.zh.trim_end_matches('。')));
-    if let Some(r) = result {
-        s.push_str(&format!(
-            "你的结果:{}。",
-            r.verdict.zh.trim_end_matches('。')
-        ));
-        if let Some(step) = r.steps.first() {
-            s.push_str(&format!("下一步:{}。", step.text.zh.trim_end_matches('。')));
-        }
-    }
-    if !p.documents.is_empty() {
-        let docs: Vec<&str> = p
-            .documents
-            .iter()
-            .map(|d| d.zh.trim_end_matches('。'))
-            .collect();
-        s.push_str(&format!("要带的材料:{}。", docs.join(";")));
-    }
-    if !p.apply.is_empty() {
-        let places: Vec<String> = p.apply.iter().map(|c| c.label().zh).collect();
-        s.push_str(&format!("去哪里办:{}。", places.join(",或者")));
-    }
-    s.push_str("具体以当地最新通知为准,可以打12333咨询。");
+    let s = wording::read_aloud(p, benefit, result);
     // Speech engines read these marks literally or stumble on them.
     s.replace(['「', '」', '“', '”', '"'], "")
 }

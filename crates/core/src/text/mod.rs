@@ -5,9 +5,11 @@ pub mod data;
 /// The wording of the core's errors (training log, catalog pack, backup file, answers).
 pub mod errors;
 pub mod policy;
+pub mod questions;
 pub mod shell;
 pub mod storage;
 pub mod summary;
+pub mod summary_lines;
 pub mod training;
 
 use crate::i18n::Message;
