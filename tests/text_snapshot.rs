@@ -11,7 +11,11 @@ use leye_core::lang::{Lang, Text};
 use leye_core::outcome::{Group, Outcome};
 use leye_core::pack::PackError;
 use leye_core::text::data::DataText;
+use leye_core::text::labels::{
+    CertificateLevelText, ChannelText, GroupText, KindText, OutcomeText,
+};
 use leye_core::text::policy::PolicyText;
+use leye_core::text::rules::RulesText;
 use leye_core::text::shell::{ExportText, ShellEnvText};
 use leye_core::text::summary::SummaryText;
 use leye_core::text::training::TrainingText;
@@ -268,6 +272,14 @@ fn snapshot() -> String {
         },
     ]);
     messages(&mut out, "FactError", &facts, |e, l| e.message(l));
+
+    // The tables the domain's labels and sentences moved into (issue 15), added after the snapshot.
+    table(&mut out, "KindText", KindText::ALL);
+    table(&mut out, "ChannelText", ChannelText::ALL);
+    table(&mut out, "OutcomeText", OutcomeText::ALL);
+    table(&mut out, "GroupText", GroupText::ALL);
+    table(&mut out, "CertificateLevelText", CertificateLevelText::ALL);
+    table(&mut out, "RulesText", RulesText::ALL);
     out
 }
 

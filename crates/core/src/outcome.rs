@@ -25,17 +25,6 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn label(self) -> Text {
-        let (zh, en) = match self {
-            Outcome::Eligible => ("可以申请", "You can apply"),
-            Outcome::LikelyEligible => ("可能符合,请先确认", "Likely eligible: confirm first"),
-            Outcome::NeedsInfo => ("需要更多信息", "Need more information"),
-            Outcome::NotEligible => ("不符合", "Not eligible"),
-            Outcome::ForEmployers => ("面向企业", "For employers"),
-        };
-        Text::new(zh, en)
-    }
-
     pub fn code(self) -> &'static str {
         match self {
             Outcome::Eligible => "eligible",
@@ -73,19 +62,6 @@ pub enum Group {
     NeedsInfo,
     NotEligible,
     ForEmployers,
-}
-
-impl Group {
-    pub fn label(self) -> Text {
-        let (zh, en) = match self {
-            Group::CanApply => ("可以申请", "You can apply"),
-            Group::AlmostThere => ("还差一点", "Almost there"),
-            Group::NeedsInfo => ("需要更多信息", "Need more information"),
-            Group::NotEligible => ("不符合", "Not eligible"),
-            Group::ForEmployers => ("面向企业", "For employers"),
-        };
-        Text::new(zh, en)
-    }
 }
 
 /// Whether the program is running on `today`.

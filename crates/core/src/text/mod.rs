@@ -4,7 +4,10 @@
 pub mod data;
 /// The wording of the core's errors (training log, catalog pack, backup file, answers).
 pub mod errors;
+pub mod labels;
+pub mod money;
 pub mod policy;
+pub mod rules;
 pub mod shell;
 pub mod storage;
 pub mod summary;
