@@ -7,11 +7,13 @@ pub mod errors;
 pub mod labels;
 pub mod money;
 pub mod policy;
+pub mod program;
 pub mod rules;
 pub mod shell;
 pub mod storage;
 pub mod summary;
 pub mod training;
+pub mod verdict;
 
 use crate::i18n::Message;
 use crate::lang::{Lang, Text};
