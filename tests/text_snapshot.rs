@@ -14,6 +14,7 @@ use leye_core::text::data::DataText;
 use leye_core::text::labels::{
     CertificateLevelText, ChannelText, GroupText, KindText, OutcomeText,
 };
+use leye_core::text::params::ParamsText;
 use leye_core::text::policy::PolicyText;
 use leye_core::text::rules::RulesText;
 use leye_core::text::shell::{ExportText, ShellEnvText};
@@ -280,6 +281,7 @@ fn snapshot() -> String {
     table(&mut out, "GroupText", GroupText::ALL);
     table(&mut out, "CertificateLevelText", CertificateLevelText::ALL);
     table(&mut out, "RulesText", RulesText::ALL);
+    table(&mut out, "ParamsText", ParamsText::ALL);
     out
 }
 

@@ -6,6 +6,7 @@ pub mod data;
 pub mod errors;
 pub mod labels;
 pub mod money;
+pub mod params;
 pub mod policy;
 pub mod program;
 pub mod rules;
