@@ -11,8 +11,13 @@ use leye_core::lang::{Lang, Text};
 use leye_core::outcome::{Group, Outcome};
 use leye_core::pack::PackError;
 use leye_core::text::data::DataText;
+use leye_core::text::labels::{
+    CertificateLevelText, ChannelText, GroupText, KindText, OutcomeText,
+};
+use leye_core::text::params::ParamsText;
 use leye_core::text::policy::PolicyText;
 use leye_core::text::questions::QuestionText;
+use leye_core::text::rules::RulesText;
 use leye_core::text::shell::{ExportText, ShellEnvText};
 use leye_core::text::summary::SummaryText;
 use leye_core::text::summary_lines::SummaryLineText;
@@ -271,9 +276,16 @@ fn snapshot() -> String {
     ]);
     messages(&mut out, "FactError", &facts, |e, l| e.message(l));
 
-    // Tables added when the last domain wording moved into the text layer (after the snapshot was taken).
+    // The tables the domain's labels and sentences moved into (issue 15), added after the snapshot was taken.
     table(&mut out, "SummaryLineText", SummaryLineText::ALL);
     table(&mut out, "QuestionText", QuestionText::ALL);
+    table(&mut out, "KindText", KindText::ALL);
+    table(&mut out, "ChannelText", ChannelText::ALL);
+    table(&mut out, "OutcomeText", OutcomeText::ALL);
+    table(&mut out, "GroupText", GroupText::ALL);
+    table(&mut out, "CertificateLevelText", CertificateLevelText::ALL);
+    table(&mut out, "RulesText", RulesText::ALL);
+    table(&mut out, "ParamsText", ParamsText::ALL);
     out
 }
 

@@ -14,35 +14,6 @@ impl Yuan {
     pub fn fen(self) -> u64 {
         self.0.saturating_mul(100)
     }
-
-    /// "20万元", "1.2万元", "1500元": how amounts are written on Chinese notices.
-    pub fn zh(self) -> String {
-        let n = self.0;
-        if n >= 10_000 && n.is_multiple_of(1_000) {
-            let wan = n / 10_000;
-            let rest = (n % 10_000) / 1_000;
-            if rest == 0 {
-                format!("{wan}万元")
-            } else {
-                format!("{wan}.{rest}万元")
-            }
-        } else {
-            format!("{n}元")
-        }
-    }
-
-    /// "200,000 yuan".
-    pub fn en(self) -> String {
-        let digits = self.0.to_string();
-        let mut out = String::new();
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(ch);
-        }
-        format!("{out} yuan")
-    }
 }
 
 /// A share of a cost: `num/den` (50% is 1/2 written as "50%").
@@ -50,7 +21,8 @@ impl Yuan {
 pub struct Share {
     pub num: u32,
     pub den: u32,
-    percent: bool,
+    /// Written as a percentage ("50%") rather than a fraction; the text layer reads it.
+    pub(crate) percent: bool,
 }
 
 impl Share {
@@ -79,31 +51,6 @@ impl Share {
     /// The share of an amount in fen, rounded down (never promise more than the rule gives).
     pub fn of_fen(self, fen: u64) -> u64 {
         fen.saturating_mul(u64::from(self.num)) / u64::from(self.den)
-    }
-
-    pub fn zh(self) -> String {
-        if self.percent {
-            format!("{}%", self.num)
-        } else {
-            format!("{}分之{}", cn_number(self.den), cn_number(self.num))
-        }
-    }
-
-    pub fn en(self) -> String {
-        if self.percent {
-            format!("{}%", self.num)
-        } else {
-            format!("{}/{}", self.num, self.den)
-        }
-    }
-}
-
-fn cn_number(n: u32) -> String {
-    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    if n < 10 {
-        D[n as usize].to_string()
-    } else {
-        n.to_string()
     }
 }
 

@@ -25,17 +25,6 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn label(self) -> Text {
-        let (zh, en) = match self {
-            Outcome::Eligible => ("可以申请", "You can apply"),
-            Outcome::LikelyEligible => ("可能符合,请先确认", "Likely eligible: confirm first"),
-            Outcome::NeedsInfo => ("需要更多信息", "Need more information"),
-            Outcome::NotEligible => ("不符合", "Not eligible"),
-            Outcome::ForEmployers => ("面向企业", "For employers"),
-        };
-        Text::new(zh, en)
-    }
-
     pub fn code(self) -> &'static str {
         match self {
             Outcome::Eligible => "eligible",
@@ -73,19 +62,6 @@ pub enum Group {
     NeedsInfo,
     NotEligible,
     ForEmployers,
-}
-
-impl Group {
-    pub fn label(self) -> Text {
-        let (zh, en) = match self {
-            Group::CanApply => ("可以申请", "You can apply"),
-            Group::AlmostThere => ("还差一点", "Almost there"),
-            Group::NeedsInfo => ("需要更多信息", "Need more information"),
-            Group::NotEligible => ("不符合", "Not eligible"),
-            Group::ForEmployers => ("面向企业", "For employers"),
-        };
-        Text::new(zh, en)
-    }
 }
 
 /// Whether the program is running on `today`.
@@ -270,10 +246,7 @@ pub fn evaluate_program(
             status: Status::Failed,
             not_applicable: false,
             decisive: true,
-            text: Text::new(
-                format!("该项目已于{on}结束,请关注当地最新通知"),
-                format!("This program ended on {on}; watch for a new local notice"),
-            ),
+            text: Outcome::ended_text(on),
         });
     }
     let windows = p
@@ -322,17 +295,10 @@ pub fn evaluate_program(
         Outcome::ForEmployers => Group::ForEmployers,
     };
     let verdict = match group {
-        Group::CanApply if outcome == Outcome::LikelyEligible => Text::new(
-            format!("可能符合 — 请向{}确认", confirm_with.zh),
-            format!("Likely eligible — confirm with {}", confirm_with.en),
-        ),
-        Group::AlmostThere => {
-            let first = &steps[0].text;
-            Text::new(
-                format!("还差一点:{}", first.zh),
-                format!("Almost there: {}", first.en),
-            )
+        Group::CanApply if outcome == Outcome::LikelyEligible => {
+            Outcome::likely_text(&confirm_with)
         }
+        Group::AlmostThere => Outcome::almost_there_text(&steps[0].text),
         // The one-line reason: the program's end if it ended, else the first decisive failure that is not
         // just a consequence of another answer.
         Group::NotEligible => {
@@ -345,20 +311,16 @@ pub fn evaluate_program(
                     .find(|c| c.status == Status::Failed && c.decisive && !c.not_applicable)
             });
             match reason {
-                Some(c) => Text::new(
-                    format!("不符合:{}", c.text.zh),
-                    format!("Not eligible: {}", c.text.en),
-                ),
+                Some(c) => Outcome::not_eligible_text(&c.text),
                 None => outcome.label(),
             }
         }
         _ => outcome.label(),
     };
     let verdict = match availability {
-        Availability::NotYetOpen { from } if outcome.qualifies() => Text::new(
-            format!("{},{from}起可申请", verdict.zh),
-            format!("{} (applications open on {from})", verdict.en),
-        ),
+        Availability::NotYetOpen { from } if outcome.qualifies() => {
+            Outcome::opens_on_text(&verdict, from)
+        }
         _ => verdict,
     };
     ProgramResult {

@@ -23,13 +23,7 @@ pub fn describe_benefit(
     };
     let (text, amount) = describe_kind(p, kind, table_fact, facts);
     if b.per_notice && amount.is_some() {
-        return (
-            Text::new(
-                format!("{}(以当地最新通知为准)", text.zh),
-                format!("{} (check the latest local notice)", text.en),
-            ),
-            amount,
-        );
+        return (Benefit::per_notice_text(&text), amount);
     }
     (text, amount)
 }
@@ -46,43 +40,30 @@ fn describe_kind(
     facts: Option<&Facts>,
 ) -> (Text, Option<Yuan>) {
     let b = &p.benefit;
-    let with_unit = |zh: String, en: String| match &b.unit {
-        Some(u) => Text::new(format!("{zh}({})", u.zh), format!("{en} ({})", u.en)),
-        None => Text::new(zh, en),
-    };
+    let with_unit = |t: Text| Benefit::with_unit_text(t, b.unit.as_ref());
+    let words = |y: Yuan| Text::new(y.zh(), y.en());
     let yuan = |n: &Option<Num>| n.as_ref().and_then(Num::lit).map(|n| Yuan(n.max(0) as u64));
     match kind {
         BenefitKind::Fixed => {
             let y = yuan(&b.yuan).unwrap_or(Yuan(0));
-            (with_unit(y.zh(), y.en()), Some(y))
+            (with_unit(words(y)), Some(y))
         }
         BenefitKind::Cap => {
             let y = yuan(&b.yuan).unwrap_or(Yuan(0));
-            (
-                with_unit(format!("最高{}", y.zh()), format!("up to {}", y.en())),
-                Some(y),
-            )
+            (with_unit(Benefit::cap_text(&words(y))), Some(y))
         }
         BenefitKind::Share => {
             let s = b
                 .share
                 .as_ref()
                 .and_then(ShareRef::lit)
-                .map(|s| (s.zh(), s.en()))
+                .map(|s| Text::new(s.zh(), s.en()))
                 .unwrap_or_default();
-            match yuan(&b.cap_yuan) {
-                Some(cap) => (
-                    with_unit(
-                        format!("费用的{},最多{}", s.0, cap.zh()),
-                        format!("{} of the cost, at most {}", s.1, cap.en()),
-                    ),
-                    Some(cap),
-                ),
-                None => (
-                    with_unit(format!("费用的{}", s.0), format!("{} of the cost", s.1)),
-                    None,
-                ),
-            }
+            let cap = yuan(&b.cap_yuan);
+            (
+                with_unit(Benefit::share_text(&s, cap.map(words).as_ref())),
+                cap,
+            )
         }
         BenefitKind::Table => {
             let chosen =
@@ -100,10 +81,7 @@ fn describe_kind(
                 Some((row, label)) => {
                     let label = label.unwrap_or_else(|| Text::new(&row.value, &row.value));
                     (
-                        with_unit(
-                            format!("{}:{}", label.zh, row_yuan(row).zh()),
-                            format!("{}: {}", label.en, row_yuan(row).en()),
-                        ),
+                        with_unit(Benefit::row_text(&label, &words(row_yuan(row)))),
                         Some(row_yuan(row)),
                     )
                 }
@@ -114,30 +92,27 @@ fn describe_kind(
                     let zh: Vec<String> = b
                         .rows
                         .iter()
-                        .map(|r| format!("{}{}", label(&r.value, Lang::Zh), row_yuan(r).zh()))
+                        .map(|r| {
+                            let amount = row_yuan(r).zh();
+                            Benefit::table_row_text(&label(&r.value, Lang::Zh), &amount, Lang::Zh)
+                        })
                         .collect();
                     let en: Vec<String> = b
                         .rows
                         .iter()
-                        .map(|r| format!("{} {}", label(&r.value, Lang::En), row_yuan(r).en()))
+                        .map(|r| {
+                            let amount = row_yuan(r).en();
+                            Benefit::table_row_text(&label(&r.value, Lang::En), &amount, Lang::En)
+                        })
                         .collect();
-                    (with_unit(zh.join("、"), en.join(", ")), None)
+                    (with_unit(Benefit::table_text(&zh, &en)), None)
                 }
             }
         }
         BenefitKind::Unknown => {
             let w = p.where_to_check();
-            (
-                Text::new(
-                    format!("金额以当地最新通知为准,可咨询{}", w.zh),
-                    format!("Amount not published yet; ask {}", w.en),
-                ),
-                None,
-            )
+            (Benefit::unknown_text(&w), None)
         }
-        BenefitKind::None => (
-            Text::new("服务类项目,不涉及补贴金额", "A service; no cash benefit"),
-            None,
-        ),
+        BenefitKind::None => (Benefit::none_text(), None),
     }
 }

@@ -28,20 +28,6 @@ impl Kind {
         Kind::Award,
         Kind::Employer,
     ];
-
-    pub fn label(self) -> Text {
-        let (zh, en) = match self {
-            Kind::Subsidy => ("补贴", "Subsidy"),
-            Kind::Loan => ("贷款", "Loan"),
-            Kind::Insurance => ("保险保障", "Insurance"),
-            Kind::Training => ("培训", "Training"),
-            Kind::Camp => ("训练营", "Camp"),
-            Kind::Service => ("服务", "Service"),
-            Kind::Award => ("评选奖励", "Award"),
-            Kind::Employer => ("面向企业", "For employers"),
-        };
-        Text::new(zh, en)
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,38 +108,6 @@ pub enum ChannelKind {
     Other,
 }
 
-impl ChannelKind {
-    /// The standard label; None where the entry must name it (the 爱山东 service, the app, the site).
-    pub fn default_label(self) -> Option<Text> {
-        let (zh, en) = match self {
-            ChannelKind::DistrictOffice => (
-                "区(市)公共就业和人才服务机构",
-                "your district public employment service office",
-            ),
-            ChannelKind::CityOffice => (
-                "市公共就业和人才服务中心(市人社局)",
-                "the city public employment service centre (at the human resources and social security bureau)",
-            ),
-            ChannelKind::Hotline12333 => (
-                "人社服务热线12333(外地手机拨0632-12333)",
-                "the 12333 social security hotline (0632-12333 from a phone registered outside Zaozhuang)",
-            ),
-            ChannelKind::Zhangshang12333 => ("掌上12333 App", "the 掌上12333 app"),
-            ChannelKind::Employer => (
-                "你的单位或平台代为申请",
-                "your employer or platform applies for you",
-            ),
-            ChannelKind::School => ("你的学校(就业指导中心)", "your school's career office"),
-            ChannelKind::Bank => ("经办银行", "the handling bank"),
-            ChannelKind::Aishandong
-            | ChannelKind::PlatformApp
-            | ChannelKind::Website
-            | ChannelKind::Other => return None,
-        };
-        Some(Text::new(zh, en))
-    }
-}
-
 /// One way to apply (or to confirm a partly-known rule).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -165,30 +119,6 @@ pub struct Channel {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
-}
-
-impl Channel {
-    /// "爱山东App「职工职业技能提升补贴申请」", "区(市)公共就业和人才服务机构"...
-    pub fn label(&self) -> Text {
-        match (self.channel, &self.name) {
-            (ChannelKind::Aishandong, Some(n)) => Text::new(
-                format!("爱山东App「{}」", n.zh),
-                format!("爱山东 app: {}", n.en),
-            ),
-            (_, Some(n)) => n.clone(),
-            (k, None) => k.default_label().unwrap_or_else(|| match k {
-                ChannelKind::Aishandong => Text::new("爱山东App", "the 爱山东 app"),
-                ChannelKind::Website => Text::new(
-                    self.url.clone().unwrap_or_default(),
-                    self.url.clone().unwrap_or_default(),
-                ),
-                _ => Text::new(
-                    "当地人社部门",
-                    "the local human resources and social security office",
-                ),
-            }),
-        }
-    }
 }
 
 /// A claim deadline counted from a date fact, or a fixed application period.

@@ -123,7 +123,6 @@ impl Program {
             let (Some(fact), Some(span)) = (&w.fact, w.span_months()) else {
                 continue;
             };
-            let t = &w.text;
             c.require(
                 Criterion {
                     id: w.id.clone(),
@@ -136,14 +135,8 @@ impl Program {
                     years: None,
                     months: Some(Num::Lit(span.into())),
                     date: None,
-                    met: Text::new(
-                        format!("在申请期限内({}),请在{{ready_on}}前申请", t.zh),
-                        format!("Within the deadline ({}): apply by {{ready_on}}", t.en),
-                    ),
-                    failed: Text::new(
-                        format!("已超过申请期限({},截止{{ready_on}})", t.zh),
-                        format!("The deadline has passed ({}; it was {{ready_on}})", t.en),
-                    ),
+                    met: w.met_text(),
+                    failed: w.failed_text(),
                     unknown: None,
                     change: None,
                     uncertain: false,

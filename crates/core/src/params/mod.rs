@@ -18,7 +18,7 @@ pub use value::{Confidence, DatedValue, Figure, Parameter, RawValue, Source, Uni
 
 use super::date::Date;
 use super::lang::{Lang, Text};
-use super::money::{Share, Yuan};
+use super::money::Share;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -92,10 +92,7 @@ impl Parameters {
                     }
                     match p.value_on(day) {
                         Some(v) => out.push_str(&v.show(p.unit, lang)),
-                        None => out.push_str(match lang {
-                            Lang::Zh => "(以当地最新通知为准)",
-                            Lang::En => "(see the latest local notice)",
-                        }),
+                        None => out.push_str(Self::not_in_force_text(lang)),
                     }
                 }
                 None => {

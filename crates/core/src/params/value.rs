@@ -90,61 +90,6 @@ impl Value {
             _ => None,
         }
     }
-
-    /// The value in words, in one language.
-    pub fn show(self, unit: Unit, lang: Lang) -> String {
-        let plural = |n: i64, one: &str, many: &str| {
-            if n == 1 {
-                format!("{n} {one}")
-            } else {
-                format!("{n} {many}")
-            }
-        };
-        match (self, lang) {
-            (Value::Int(n), _) if unit == Unit::Yuan => {
-                let y = Yuan(n.max(0) as u64);
-                match lang {
-                    Lang::Zh => y.zh(),
-                    Lang::En => y.en(),
-                }
-            }
-            (Value::Int(n), Lang::Zh) => match unit {
-                Unit::Months => format!("{n}个月"),
-                Unit::Years => format!("{n}年"),
-                _ => n.to_string(),
-            },
-            (Value::Int(n), Lang::En) => match unit {
-                Unit::Months => plural(n, "month", "months"),
-                Unit::Years => plural(n, "year", "years"),
-                _ => n.to_string(),
-            },
-            (Value::Share(s), Lang::Zh) => s.zh(),
-            (Value::Share(s), Lang::En) => s.en(),
-            (Value::Date(d), Lang::Zh) => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-            (Value::Date(d), Lang::En) => {
-                const MONTHS: [&str; 12] = [
-                    "January",
-                    "February",
-                    "March",
-                    "April",
-                    "May",
-                    "June",
-                    "July",
-                    "August",
-                    "September",
-                    "October",
-                    "November",
-                    "December",
-                ];
-                format!(
-                    "{} {} {}",
-                    d.day(),
-                    MONTHS[usize::from(d.month() - 1)],
-                    d.year()
-                )
-            }
-        }
-    }
 }
 
 /// How sure we are of a source (../shared/policy/facts.md uses the same letters).

@@ -35,13 +35,7 @@ impl Vars {
             return v;
         };
         v.value = Some(match value {
-            FactValue::Bool(b) => {
-                if *b {
-                    Text::new("是", "yes")
-                } else {
-                    Text::new("否", "no")
-                }
-            }
+            FactValue::Bool(b) => Criterion::yes_no_text(*b),
             FactValue::Int(n) => Text::new(n.to_string(), n.to_string()),
             FactValue::Date(d) => Text::new(d.to_string(), d.to_string()),
             FactValue::Choice(ch) => match def.and_then(|d| d.choice(ch)) {
@@ -54,7 +48,7 @@ impl Vars {
                         .map(|x| def.map_or(x.as_str(), |d| d.label(x, lang)))
                         .collect()
                 };
-                Text::new(label(Lang::Zh).join("、"), label(Lang::En).join(", "))
+                Criterion::choices_text(&label(Lang::Zh), &label(Lang::En))
             }
         });
         match value {
@@ -190,9 +184,9 @@ fn render(
 fn band_age(lo: Option<i64>, hi: Option<i64>) -> Text {
     match (lo.filter(|l| *l > 0), hi) {
         (Some(l), Some(h)) if l == h => Text::new(l.to_string(), l.to_string()),
-        (Some(l), Some(h)) => Text::new(format!("{l}到{h}"), format!("{l} to {h}")),
-        (None, Some(h)) => Text::new(format!("不到{}", h + 1), format!("under {}", h + 1)),
-        (Some(l), None) => Text::new(format!("满{l}"), format!("{l} or older")),
+        (Some(l), Some(h)) => Criterion::age_between_text(l, h),
+        (None, Some(h)) => Criterion::age_under_text(h + 1),
+        (Some(l), None) => Criterion::age_from_text(l),
         (None, None) => Text::new("", ""),
     }
 }
@@ -217,10 +211,7 @@ pub(super) fn sentence(
         Truth::NotApplicable => {
             if c.failed.zh.contains('{') || c.failed.en.contains('{') {
                 let q = def.map_or_else(|| Text::new(&c.fact, &c.fact), |d| d.question.clone());
-                Text::new(
-                    format!("不符合此条件(不适用于你的情况:{})", q.zh),
-                    format!("Not met (does not apply to you: {})", q.en),
-                )
+                Criterion::not_applicable_text(&q)
             } else {
                 c.failed.clone()
             }
@@ -229,10 +220,7 @@ pub(super) fn sentence(
             Some(u) => render(u, c, def, facts, today),
             None => {
                 let q = def.map_or_else(|| Text::new(&c.fact, &c.fact), |d| d.question.clone());
-                Text::new(
-                    format!("还需要知道:{}", q.zh),
-                    format!("Still needed: {}", q.en),
-                )
+                Criterion::still_needed_text(&q)
             }
         },
     }
@@ -246,10 +234,7 @@ pub(super) fn step(c: &Criterion, def: Option<&FactDef>, facts: &Facts, today: D
     };
     let text = match (&c.change, ready_on) {
         (Some(t), _) => vars.fill(t),
-        (None, Some(d)) => Text::new(
-            format!("到{d}即满足此条件"),
-            format!("You will meet this condition on {d}"),
-        ),
+        (None, Some(d)) => Criterion::met_on_text(d),
         (None, None) => c.failed.clone(),
     };
     Step {

@@ -4,13 +4,19 @@
 pub mod data;
 /// The wording of the core's errors (training log, catalog pack, backup file, answers).
 pub mod errors;
+pub mod labels;
+pub mod money;
+pub mod params;
 pub mod policy;
+pub mod program;
 pub mod questions;
+pub mod rules;
 pub mod shell;
 pub mod storage;
 pub mod summary;
 pub mod summary_lines;
 pub mod training;
+pub mod verdict;
 
 use crate::i18n::Message;
 use crate::lang::{Lang, Text};

@@ -191,19 +191,6 @@ impl CertificateLevel {
             .into_iter()
             .find(|l| l.fact_value() == value)
     }
-
-    /// Labels as in catalog/facts.toml.
-    pub fn label(self) -> Text {
-        match self {
-            CertificateLevel::Junior => Text::new("初级(五级)", "Basic (level 5)"),
-            CertificateLevel::Intermediate => Text::new("中级(四级)", "Intermediate (level 4)"),
-            CertificateLevel::Senior => Text::new("高级(三级)", "Advanced (level 3)"),
-            CertificateLevel::Technician => Text::new("技师(二级)", "Technician (level 2)"),
-            CertificateLevel::SeniorTechnician => {
-                Text::new("高级技师(一级)", "Senior technician (level 1)")
-            }
-        }
-    }
 }
 
 /// The certificate a course leads to, as far as the sources say.
