@@ -88,7 +88,7 @@ fn load_data(app: AppState, storage: Storage) -> Result<Task<bool>, ChunkMissing
         let Ok(json) = chunk!(builtin_catalog_json()) else {
             return false;
         };
-        // Every figure as in force today (a catalog holds dated values, see domain::params).
+        // Every figure as in force today (a catalog holds dated values, see leye_core::params).
         app.catalog
             .set(Arc::new(Catalog::from_json(json).in_force(app.today)));
         if let Ok(Some(published)) = storage.catalog_pack_published().await {

@@ -69,7 +69,7 @@ pub struct Records {
     pub saved: Vec<SavedProgramRecord>,
     pub training_events: Vec<TrainingEventRecord>,
     pub settings: Vec<SettingRecord>,
-    /// The learning record (`domain::learning_record`) derived from the training events, included
+    /// The learning record (`crate::learning_record`) derived from the training events, included
     /// so the file is useful on its own. Derived data: an import checks that it describes these
     /// events ([`learning_record::check_backup_record`]) but never stores it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
