@@ -9,7 +9,7 @@ use crate::components::shell::{
     NoticeLine, OfflineNote, StorageBanner, TabBar, TopBar, UpdateBanner,
 };
 use crate::pages;
-use crate::pwa;
+use crate::platform::{online, pwa};
 use crate::state::{chunk, tr, use_app, AppState, ChunkMissing};
 use leye_core::i18n::Key;
 
@@ -42,7 +42,7 @@ pub fn App() -> impl IntoView {
         }
     }
     watch_due_soon(state);
-    pwa::watch_online(state.online);
+    online::watch_online(state.online);
     pwa::register_service_worker(state.update);
 
     view! {

@@ -12,9 +12,6 @@ pub mod components;
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
-// The service worker handshake is a platform edge; `crate::pwa` stays its path for the app.
-#[cfg(target_arch = "wasm32")]
-pub use platform::pwa;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 #[cfg(target_arch = "wasm32")]

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::pwa::{self, UpdateState};
+use crate::platform::pwa::{self, UpdateState};
 use crate::state::{tr, use_app, Notice};
 use leye_core::i18n::{Key, Message};
 use leye_core::lang::Lang;

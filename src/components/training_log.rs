@@ -15,8 +15,6 @@ use leye_core::reminders;
 use leye_core::text::training::{self as text, TrainingText};
 use leye_core::training::{due_within, Deadline};
 
-pub use crate::platform::clock::utc_stamp;
-
 /// Where notifications can be shown at all (hidden elsewhere, e.g. iOS outside an installed app).
 pub fn notifications_supported() -> bool {
     js_sys::Reflect::has(&window(), &JsValue::from_str("Notification")).unwrap_or(false)

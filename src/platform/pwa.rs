@@ -11,9 +11,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 
-// Online status lives with the other browser edges; the app still reaches it here.
-pub use crate::platform::online::{is_online, watch_online};
-
 /// Where the app stands with respect to a newer deployed version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UpdateState {

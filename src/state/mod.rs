@@ -12,7 +12,7 @@ use serde_json::Value;
 use leye_core::catalog::Catalog;
 use leye_core::facts::{Answer, Facts};
 
-use crate::pwa::UpdateState;
+use crate::platform::pwa::UpdateState;
 use crate::storage::{Storage, StorageError};
 use leye_core::date::Date;
 use leye_core::i18n::Message;
@@ -94,7 +94,7 @@ impl AppState {
         AppState {
             lang: RwSignal::new(mirrored_lang()),
             update: RwSignal::new(UpdateState::None),
-            online: RwSignal::new(crate::pwa::is_online()),
+            online: RwSignal::new(crate::platform::online::is_online()),
             storage: RwSignal::new_local(None),
             storage_fallback: RwSignal::new(None),
             notice: RwSignal::new(None),
@@ -127,7 +127,7 @@ impl AppState {
     /// neither, so the first screen never waits for them.
     pub fn open_storage(self) {
         wasm_bindgen_futures::spawn_local(async move {
-            crate::pwa::after_load(DATA_IDLE_DELAY_MS).await;
+            crate::platform::pwa::after_load(DATA_IDLE_DELAY_MS).await;
             data_ready::want();
         });
         wasm_bindgen_futures::spawn_local(async move {
@@ -143,7 +143,7 @@ impl AppState {
             data_ready::mark();
             // At most once a day and only when online (check_for_update decides): a newer catalog. Not
             // while the first screen is still loading; and not at all if the person already checked.
-            crate::pwa::after_load(START_UP_CHECK_DELAY_MS).await;
+            crate::platform::pwa::after_load(START_UP_CHECK_DELAY_MS).await;
             if self.last_catalog_check.get_untracked().is_some() {
                 return;
             }
@@ -158,7 +158,7 @@ impl AppState {
     /// was refused is kept in storage for 我的 → 数据.
     pub async fn check_catalog(self, force: bool) -> Result<CatalogCheck, StorageError> {
         // Offline there is nothing to fetch: say so without first fetching the code that would fetch it.
-        if !crate::pwa::is_online() {
+        if !crate::platform::online::is_online() {
             self.last_catalog_check.set(Some(CatalogCheck::Skipped));
             return Ok(CatalogCheck::Skipped);
         }

@@ -12,8 +12,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::platform::clock::now_ms;
 use crate::state::{use_app, AppState};
-use crate::storage::{now_ms, Storage, StorageError};
+use crate::storage::{Storage, StorageError};
 use leye_core::backup::TrainingEventRecord;
 use leye_core::catalog::Catalog;
 use leye_core::date::Date;

@@ -6,12 +6,14 @@
 //! `force = true`); on [`UpdateOutcome::Switched`] it re-evaluates and tells the person what
 //! changed for them. While [`Storage::catalog_pack`] is `None` the built-in catalog is used.
 
-use super::{now_ms, Storage, StorageError};
+use super::{Storage, StorageError};
+use crate::platform::clock::now_ms;
 use crate::platform::online::is_online;
 use leye_core::date::Date;
+use leye_core::digest::sha256_hex;
 use leye_core::lang::Text;
 use leye_core::text::storage as wording;
-use leye_core::view::update::{is_due, sha256_hex, status_after};
+use leye_core::view::update::{is_due, status_after};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;

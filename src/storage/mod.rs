@@ -79,8 +79,6 @@ pub use error::StorageError;
 pub use records::{ImportSummary, RestorePlan, UndoPoint, UndoRecord};
 // Plain data the core's update decision reads; stored here under the `catalog` store's keys.
 pub use leye_core::view::update::{CatalogPackRecord, CatalogStatus};
-// The clock is the platform's; `storage::now_ms` stays reachable for the code that stamps records.
-pub use crate::platform::clock::now_ms;
 
 // For `pages`, which reads and rebuilds inside the stores' transactions.
 use error::idb;

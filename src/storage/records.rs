@@ -6,8 +6,9 @@ use super::db::{ALL_STORES, ANSWERS, CATALOG, SAVED, SETTINGS, TRAINING_EVENTS, 
 use super::idb_io::{add, collect, commit_and_announce, idb, put, put_keyed, stored_events};
 use super::memory::Memory;
 use super::training::sort_events;
-use super::{now_ms, pages, Storage, StorageError};
+use super::{pages, Storage, StorageError};
 use crate::platform::clock::now_iso;
+use crate::platform::clock::now_ms;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;

@@ -3,7 +3,8 @@
 use super::db::SAVED;
 use super::idb_io::{commit_and_announce, get, get_all, idb, put};
 use super::memory::Memory;
-use super::{now_ms, Storage, StorageError};
+use super::{Storage, StorageError};
+use crate::platform::clock::now_ms;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;

@@ -4,8 +4,9 @@ use leptos::prelude::*;
 
 use crate::components::export::{Export, ExportFile, ExportPanel};
 use crate::components::training_log::{
-    notification_permission, notifications_supported, request_notifications, utc_stamp,
+    notification_permission, notifications_supported, request_notifications,
 };
+use crate::platform::clock::utc_stamp;
 use crate::state::training::Training;
 use crate::state::{tr, use_app};
 use leye_core::text::training::{self as text, TrainingText as T};

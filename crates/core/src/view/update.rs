@@ -88,8 +88,7 @@ pub fn future_dated_reason(published: Date, today: Date) -> Text {
     wording::future_dated(published, today)
 }
 
-/// Lower-case hex SHA-256 of `text`: how an installed pack is recognised when the server sends it again.
-pub use crate::digest::sha256_hex;
+use crate::digest::sha256_hex;
 
 /// The version and date a pack claims on its envelope, read without checking anything else.
 #[derive(Deserialize)]
