@@ -23,6 +23,8 @@ pub mod records;
 pub mod reminders;
 pub mod rules;
 pub mod summary;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod training;
 pub mod view;

@@ -50,11 +50,8 @@ impl Reminded {
 mod tests {
     use super::*;
     use crate::lang::Text;
+    use crate::testing::today;
     use crate::training::DeadlineKind;
-
-    fn today() -> Date {
-        Date::ymd(2026, 11, 26)
-    }
 
     fn deadline(days: i64, reference: &str) -> Deadline {
         Deadline {

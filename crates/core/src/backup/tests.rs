@@ -2,6 +2,7 @@ use super::export::export_payload;
 use super::*;
 use crate::digest::sha256_hex;
 use crate::lang::Lang;
+use crate::testing::today;
 use serde_json::json;
 
 fn sample() -> Records {
@@ -64,10 +65,6 @@ use crate::learning_record::{self as lr, LearningRecord};
 use crate::training::{Certificate, CertificateLevel, CourseCatalog, Event, EventKind};
 
 const COURSE: &str = "internet-plus-skills";
-
-fn today() -> Date {
-    Date::ymd(2026, 11, 26)
-}
 
 /// A trainee's stored events as the 培训 screen writes them: enrolled, two study days, a certificate.
 fn trainee_events(prefix: &str) -> Vec<TrainingEventRecord> {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::testing::today;
 
 fn vocab() -> Vec<FactDef> {
     serde_json::from_str(
@@ -22,10 +23,6 @@ fn crit(json: &str) -> Criterion {
     m.entry("failed")
         .or_insert(serde_json::json!({"zh":"不符合","en":"failed"}));
     serde_json::from_value(v).unwrap()
-}
-
-fn today() -> Date {
-    Date::ymd(2026, 11, 26)
 }
 
 #[test]

@@ -1,10 +1,7 @@
 use super::*;
 use crate::facts::{FactValue, Facts};
 use crate::outcome::evaluate;
-
-fn today() -> Date {
-    Date::ymd(2026, 11, 26)
-}
+use crate::testing::today;
 
 /// A food-delivery rider registered in Zaozhuang (the catalog's own case for the accident insurance).
 fn rider() -> Facts {

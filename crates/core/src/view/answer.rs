@@ -73,10 +73,7 @@ pub fn toggle_multi(def: &FactDef, current: &[String], value: &str, on: bool) ->
 mod tests {
     use super::*;
     use crate::catalog::Catalog;
-
-    fn today() -> Date {
-        Date::ymd(2026, 11, 26)
-    }
+    use crate::testing::today;
 
     fn catalog() -> &'static Catalog {
         Catalog::builtin()

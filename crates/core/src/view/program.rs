@@ -108,10 +108,7 @@ mod tests {
     use super::*;
     use crate::facts::FactValue;
     use crate::outcome::evaluate;
-
-    fn today() -> Date {
-        Date::ymd(2026, 11, 26)
-    }
+    use crate::testing::today;
 
     fn catalog() -> &'static Catalog {
         Catalog::builtin()

@@ -2,10 +2,7 @@
 
 use super::*;
 use crate::facts::FactValue;
-
-fn today() -> Date {
-    Date::ymd(2026, 11, 26)
-}
+use crate::testing::today;
 
 fn catalog() -> &'static Catalog {
     Catalog::builtin()

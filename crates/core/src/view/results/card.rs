@@ -95,29 +95,10 @@ pub fn service_channels(program: &Program, facts: &Facts) -> Vec<Channel> {
 mod tests {
     use super::*;
     use crate::outcome::evaluate;
-
-    fn today() -> Date {
-        Date::ymd(2026, 11, 26)
-    }
+    use crate::testing::{driver, today};
 
     fn catalog() -> &'static Catalog {
         Catalog::builtin()
-    }
-
-    fn driver() -> Facts {
-        let mut f = Facts::new();
-        f.set(
-            "platform_work",
-            FactValue::Multi(vec!["ride_hailing".into()]),
-        )
-        .set(
-            "platform_registered_local",
-            FactValue::Choice("zaozhuang".into()),
-        )
-        .set("platform_manager", FactValue::Bool(false))
-        .set("employment_registered", FactValue::Bool(true))
-        .set("birth_date", FactValue::Date(Date::ymd(1988, 5, 1)));
-        f
     }
 
     fn card(facts: &Facts, program: &str) -> (ProgramResult, Card) {

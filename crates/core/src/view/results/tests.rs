@@ -1,36 +1,15 @@
 //! The results screen's choices for real people against the built-in catalog.
 
 use super::*;
-use crate::date::Date;
 use crate::facts::FactValue;
 use crate::facts::Facts;
 use crate::i18n::Message;
 use crate::outcome::evaluate;
+use crate::testing::{driver, today};
 use crate::view::policies::{browse, matches_search};
-
-fn today() -> Date {
-    Date::ymd(2026, 11, 26)
-}
 
 fn catalog() -> &'static Catalog {
     Catalog::builtin()
-}
-
-/// A ride-hailing driver registered in Zaozhuang, as in the end-to-end test.
-fn driver() -> Facts {
-    let mut f = Facts::new();
-    f.set(
-        "platform_work",
-        FactValue::Multi(vec!["ride_hailing".into()]),
-    )
-    .set(
-        "platform_registered_local",
-        FactValue::Choice("zaozhuang".into()),
-    )
-    .set("platform_manager", FactValue::Bool(false))
-    .set("employment_registered", FactValue::Bool(true))
-    .set("birth_date", FactValue::Date(Date::ymd(1988, 5, 1)));
-    f
 }
 
 #[test]
