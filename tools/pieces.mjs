@@ -44,12 +44,12 @@ export function readBuild(dir) {
   const splits = new Map(
     [...readSplits(join(dir, pkgDir))].map(([name, files]) => [name, files.map((f) => `${pkgDir}/${f}`)]),
   );
-  // The built-in catalog is a piece of its own (`builtin_catalog_json`, src/state/split.rs): its bytes count as
+  // The built-in catalog is a piece of its own (`builtin_catalog`, src/state/load.rs): its bytes count as
   // initial, as issue 6 defines the initial load (html + js + wasm + css + the built-in catalog).
-  if (!splits.has('builtin_catalog_json')) {
-    throw new Error('the link module has no builtin_catalog_json split; the initial load cannot be computed');
+  if (!splits.has('builtin_catalog')) {
+    throw new Error('the link module has no builtin_catalog split; the initial load cannot be computed');
   }
-  for (const f of splits.get('builtin_catalog_json')) initial.add(f);
+  for (const f of splits.get('builtin_catalog')) initial.add(f);
   return { files, sizes, initial, splits, pkgDir };
 }
 

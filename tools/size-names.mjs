@@ -14,7 +14,7 @@ const arg = (name, fallback) => {
 };
 const pkg = arg('pkg', 'target/names-pkg');
 const top = Number(arg('top', '20'));
-const ANSWER_PATH = ['builtin_catalog_json', 'load_data', 'check_screen'];
+const ANSWER_PATH = ['builtin_catalog', 'load_data', 'check_screen'];
 
 const splits = readSplits(pkg);
 

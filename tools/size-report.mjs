@@ -46,7 +46,7 @@ const extra = (name) => {
   return sum;
 };
 for (const name of [...splits.keys()].sort()) {
-  if (name === 'builtin_catalog_json') continue;
+  if (name === 'builtin_catalog') continue;
   const e = extra(name);
   console.log(`${`  + ${name} (lazy)`.padEnd(44)} ${kb(e.raw)} ${kb(e.gzip)} ${kb(e.brotli)}`);
 }

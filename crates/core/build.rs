@@ -31,4 +31,10 @@ fn main() {
         .unwrap_or("");
     std::fs::write(out.join("catalog_published.txt"), published)
         .expect("write OUT_DIR/catalog_published.txt");
+    let version = doc
+        .pointer("/meta/version")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or("");
+    std::fs::write(out.join("catalog_version.txt"), version)
+        .expect("write OUT_DIR/catalog_version.txt");
 }

@@ -85,12 +85,12 @@ fn load_data(app: AppState, storage: Storage) -> Result<Task<bool>, ChunkMissing
                 }
             }
         }
-        let Ok(json) = chunk!(builtin_catalog_json()) else {
+        let Ok(bytes) = chunk!(builtin_catalog()) else {
             return false;
         };
         // Every figure as in force today (a catalog holds dated values, see leye_core::params).
         app.catalog
-            .set(Arc::new(Catalog::from_json(json).in_force(app.today)));
+            .set(Arc::new(Catalog::from_compact(bytes).in_force(app.today)));
         if let Ok(Some(published)) = storage.catalog_pack_published().await {
             if crate::storage::catalog_update::is_future_dated(published, app.today) {
                 // Installed by an older app that did not check dates: it would shadow every real update
@@ -138,13 +138,14 @@ async fn drop_future_pack(app: AppState, storage: &Storage, published: Date) {
 }
 
 /// The built-in catalog's bytes, a piece of their own: the one part of the catalog that the initial-load budget
-/// counts (tools/size-report.mjs), apart from the code that reads it.
+/// counts (tools/size-report.mjs), apart from the code that reads it. In the core's compact form, written by
+/// build.rs from the same catalog the core embeds as JSON: no JSON reader is needed to start.
 #[cfg_attr(
     leye_split,
-    leptos::wasm_split::wasm_split(builtin_catalog_json, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(builtin_catalog, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-fn builtin_catalog_json() -> Result<&'static str, ChunkMissing> {
-    Ok(leye_core::catalog::CATALOG_JSON)
+fn builtin_catalog() -> Result<&'static [u8], ChunkMissing> {
+    Ok(include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin")))
 }
 
 /// A downloaded pack newer than the built-in catalog, checked again in full before use. In the piece that

@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod cases;
 pub mod catalog;
+pub mod compact;
 pub mod date;
 pub mod digest;
 pub mod facts;

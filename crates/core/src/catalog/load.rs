@@ -83,6 +83,12 @@ impl Catalog {
         BUILTIN.get_or_init(|| Catalog::from_json(CATALOG_JSON))
     }
 
+    /// The built-in catalog's version, known without reading it (the web app carries the catalog itself
+    /// in another form, see `compact.rs`; reading the JSON to learn its version would embed it twice).
+    pub fn builtin_version() -> &'static str {
+        CATALOG_VERSION.trim()
+    }
+
     /// When the built-in catalog was published, known without reading it.
     pub fn builtin_published() -> Date {
         Date::parse(CATALOG_PUBLISHED.trim()).unwrap_or(Date::ymd(2000, 1, 1))
@@ -200,10 +206,7 @@ impl Catalog {
         let mut programs = Vec::new();
         for (i, raw) in doc.programs.iter().enumerate() {
             match raw.read::<Program>() {
-                Ok(mut p) => {
-                    p.compile(&facts);
-                    programs.push(p);
-                }
+                Ok(p) => programs.push(p),
                 Err(e) => {
                     let (file, id) = entry_label(&raw.tree(), i);
                     load_issues.push(issue(&file, &id, format!("cannot read this program: {e}")));
@@ -233,6 +236,23 @@ impl Catalog {
                 }
             }
         }
+        Catalog::assemble(meta, facts, programs, doc.courses, load_issues, parameters)
+    }
+
+    /// What every reader of a catalog works out once its entries are read (the JSON document here, the
+    /// built-in compact form in `compact.rs`): each program's compiled rules and full sources, the
+    /// exclusions both ways, and the values in force on the day the catalog was published.
+    pub(super) fn assemble(
+        meta: Meta,
+        facts: Vec<FactDef>,
+        mut programs: Vec<Program>,
+        courses: Vec<Value>,
+        load_issues: Vec<CatalogIssue>,
+        parameters: Parameters,
+    ) -> Catalog {
+        for p in &mut programs {
+            p.compile(&facts);
+        }
         // A program's source written as `{ id = "..." }` alone is the catalog-wide source of that id.
         for p in &mut programs {
             for s in &mut p.sources {
@@ -243,7 +263,6 @@ impl Catalog {
                 }
             }
         }
-        let courses = doc.courses;
         let exclusions = programs
             .iter()
             .map(|p| {

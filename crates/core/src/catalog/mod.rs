@@ -20,6 +20,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 mod benefit;
+mod compact;
 mod figures;
 mod in_force;
 mod issue;
@@ -42,6 +43,8 @@ pub const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.j
 pub const COURSES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/courses.json"));
 /// The built-in catalog's `published` date (YYYY-MM-DD), for comparisons that need nothing else from it.
 const CATALOG_PUBLISHED: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog_published.txt"));
+/// The built-in catalog's version, likewise.
+const CATALOG_VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog_version.txt"));
 
 /// The loaded catalog.
 #[derive(Clone, Debug)]

@@ -170,7 +170,7 @@ pub fn durability(memory_only: bool, persisted: bool) -> DataText {
 
 /// Which policy data is in use: the app's own, or a downloaded pack by its version.
 pub fn catalog_source(catalog: &Catalog, lang: Lang) -> String {
-    if catalog.version() == Catalog::builtin().version() {
+    if catalog.version() == Catalog::builtin_version() {
         DataText::CatalogBuiltin.text(lang).to_owned()
     } else {
         format!(
