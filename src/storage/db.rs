@@ -190,12 +190,21 @@ pub(crate) async fn open_raw(name: &str, target: u32) -> Result<IdbDatabase, Sto
 /// Migrates `name` to [`SCHEMA_VERSION`], then opens it through indexed_db_futures.
 pub(crate) async fn open(name: &str) -> Result<Database, StorageError> {
     open_raw(name, SCHEMA_VERSION).await?.close();
-    let db = Database::open(name)
-        .await
-        .map_err(|e| StorageError::Unavailable(e.to_string()))?;
-    if db.version() as u32 != SCHEMA_VERSION {
+    let db = Database::open(name).await.map_err(|e| {
+        use indexed_db_futures::error::OpenDbError;
+        // Not the library's Display: see `describe_idb`.
+        StorageError::Unavailable(match &e {
+            OpenDbError::Base(base) => super::error::describe_idb(base),
+            OpenDbError::VersionZero => "version zero".to_owned(),
+            OpenDbError::UnsupportedEnvironment => "unsupported environment".to_owned(),
+            OpenDbError::NullFactory => "no indexedDB in this browser".to_owned(),
+        })
+    })?;
+    // A whole number, formatted as one: an f64 in a message would bring Rust's float formatting (9 KB) into
+    // the code every start-up loads.
+    let found = db.version() as u32;
+    if found != SCHEMA_VERSION {
         // Another tab upgraded or deleted it between the two opens.
-        let found = db.version();
         db.close();
         return Err(StorageError::Failed(format!(
             "schema version {found} after migration"

@@ -99,7 +99,26 @@ pub(super) fn idb(e: indexed_db_futures::error::Error) -> StorageError {
     use indexed_db_futures::error::Error;
     match e {
         Error::DomException(d) => StorageError::from_dom_exception(&web_sys::DomException::from(d)),
-        Error::Serialisation(s) => StorageError::Corrupt(s.to_string()),
-        other => StorageError::Failed(other.to_string()),
+        Error::Serialisation(_) => StorageError::Corrupt(describe_idb(&e)),
+        _ => StorageError::Failed(describe_idb(&e)),
+    }
+}
+
+/// The detail of an IndexedDB failure, for the developer's console and bug reports. Written out here rather
+/// than with the library's own `Display`, whose value errors print an `f64`: that one use put Rust's float
+/// formatting (9 KB of wasm) into the code every start-up loads (issue 16, docs/size.md).
+pub(super) fn describe_idb(e: &indexed_db_futures::error::Error) -> String {
+    use indexed_db_futures::error::{Error, SerialisationError};
+    match e {
+        Error::Serialisation(SerialisationError::SimpleValue(_)) => {
+            "a stored value is not of the type expected".to_owned()
+        }
+        Error::Serialisation(SerialisationError::Serde(s)) => s.to_string(),
+        Error::DomException(d) => {
+            let d = web_sys::DomException::from(d.clone());
+            format!("{}: {}", d.name(), d.message())
+        }
+        Error::MissingData(m) => m.to_string(),
+        Error::Unknown(j) => j.to_string(),
     }
 }
