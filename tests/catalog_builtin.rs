@@ -34,6 +34,16 @@ fn the_builtin_catalog_has_no_issues() {
     assert!(!catalog.version().is_empty());
 }
 
+/// The bytes the web app embeds (written by the app's build.rs in the core's compact form) are the same
+/// catalog, down to every compiled rule and value in force.
+#[test]
+fn the_web_apps_compact_catalog_is_the_builtin_catalog() {
+    let embedded: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
+    let read = Catalog::from_compact(embedded);
+    assert!(!read.programs().is_empty());
+    assert_eq!(format!("{read:?}"), format!("{:?}", Catalog::builtin()));
+}
+
 #[test]
 fn the_builtin_catalog_is_the_catalog_folder() {
     // OUT_DIR is rebuilt whenever catalog/ changes; this guards the rerun-if-changed wiring.
