@@ -51,3 +51,18 @@ pub fn utc_stamp() -> Stamp {
 pub fn utc_offset_minutes() -> i64 {
     -(js_sys::Date::new_0().get_timezone_offset() as i64)
 }
+
+/// Resolves in a new task of the browser's event loop (a zero-delay timer), so that work before and after it
+/// are two tasks: the page stays responsive between them, and no single one blocks long (issue 16's TBT).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let queued = web_sys::window().is_some_and(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .is_ok()
+        });
+        if !queued {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
