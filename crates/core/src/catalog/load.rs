@@ -76,8 +76,9 @@ impl Catalog {
         }
     }
 
-    /// The catalog built into the app. Parsed once. (The web app reads [`CATALOG_JSON`] from a piece of its
-    /// own with [`Catalog::from_json`], see src/state.rs, so the bytes are not part of the code that loads first.)
+    /// The catalog built into the app, parsed once from [`CATALOG_JSON`]: for native code (the tests, the
+    /// catalog tool, the app's build script). The web app carries the same catalog in the compact form instead
+    /// (`compact.rs`), in a piece of its own (src/state/load.rs); calling this there would embed the JSON too.
     pub fn builtin() -> &'static Catalog {
         static BUILTIN: OnceLock<Catalog> = OnceLock::new();
         BUILTIN.get_or_init(|| Catalog::from_json(CATALOG_JSON))
