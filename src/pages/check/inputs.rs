@@ -6,7 +6,7 @@ use super::question::ErrorLine;
 use super::{record, submit, Flow};
 use crate::components::policy::text;
 use crate::state::{tr, use_app};
-use leye_core::facts::{Answer, FactDef, FactType, FactValue};
+use leye_core::facts::{Answer, Choice, FactDef, FactType, FactValue};
 use leye_core::lang::Text;
 use leye_core::questionnaire::{self, PLATFORMS};
 use leye_core::text::both;
@@ -24,16 +24,28 @@ pub(super) fn SingleInput(
     let app = use_app();
     let current = app.facts.with_untracked(|f| f.value(&def.id).cloned());
     match def.fact_type {
-        FactType::Bool => {
-            let options = [(true, PolicyText::Yes), (false, PolicyText::No)]
+        FactType::Bool | FactType::Choice => {
+            // Yes/no is a choice of two: one list of big buttons for both.
+            let options: Vec<(FactValue, Text)> = if def.fact_type == FactType::Bool {
+                vec![
+                    (FactValue::Bool(true), both(PolicyText::Yes)),
+                    (FactValue::Bool(false), both(PolicyText::No)),
+                ]
+            } else {
+                def.choices
+                    .iter()
+                    .map(|c| (FactValue::Choice(c.value.clone()), c.label.clone()))
+                    .collect()
+            };
+            let options = options
                 .into_iter()
-                .map(|(b, label)| {
+                .map(|(value, label)| {
                     let def = def.clone();
-                    let pressed = current == Some(FactValue::Bool(b));
+                    let pressed = current.as_ref() == Some(&value);
                     view! {
                         <button type="button" class="choice choice-button" aria-pressed=pressed.to_string()
-                            on:click=move |_| submit(app, &def, FactValue::Bool(b), error, flow)>
-                            {tr(label)}
+                            on:click=move |_| submit(app, &def, value.clone(), error, flow)>
+                            {text(label)}
                         </button>
                     }
                 })
@@ -42,29 +54,7 @@ pub(super) fn SingleInput(
                 <div class="choice-buttons" role="group" aria-labelledby="question-title">{options}</div>
                 <ErrorLine error/>
             }
-                .into_any()
-        }
-        FactType::Choice => {
-            let options = def
-                .choices
-                .iter()
-                .map(|c| {
-                    let def = def.clone();
-                    let value = c.value.clone();
-                    let pressed = current == Some(FactValue::Choice(value.clone()));
-                    view! {
-                        <button type="button" class="choice choice-button" aria-pressed=pressed.to_string()
-                            on:click=move |_| submit(app, &def, FactValue::Choice(value.clone()), error, flow)>
-                            {text(c.label.clone())}
-                        </button>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="choice-buttons" role="group" aria-labelledby="question-title">{options}</div>
-                <ErrorLine error/>
-            }
-                .into_any()
+            .into_any()
         }
         FactType::Multi => several(def, current, error, flow),
         FactType::Int => {
@@ -153,33 +143,12 @@ fn several(
             .cloned()
             .collect()
     });
-    let boxes_of = |choices: &[&leye_core::facts::Choice]| {
-        choices
-            .iter()
-            .map(|c| {
-                let value = c.value.clone();
-                let v2 = value.clone();
-                let def = def.clone();
-                view! {
-                    <label class="choice">
-                        <input type="checkbox"
-                            prop:checked=move || picked.with(|p| p.contains(&value))
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                picked.update(|p| *p = answer::toggle_multi(&def, p, &v2, on));
-                            }/>
-                        <span>{text(c.label.clone())}</span>
-                    </label>
-                }
-            })
-            .collect_view()
-    };
     // On the first screen the platforms open right under the platform roles, before the others.
     let (platform_roles, other_roles): (Vec<_>, Vec<_>) = shown.iter().partition(|c| {
         def.id == questionnaire::ROLE_FACT && questionnaire::is_platform_role(&c.value)
     });
-    let boxes = boxes_of(&platform_roles);
-    let more_boxes = boxes_of(&other_roles);
+    let boxes = checkboxes(&def, &platform_roles, picked);
+    let more_boxes = checkboxes(&def, &other_roles, picked);
     // The first screen: a platform role picked shows the platforms to tick right there, so that a
     // rider names his platform without a screen of its own (an untouched list is asked later).
     let sub = (def.id == questionnaire::ROLE_FACT)
@@ -194,25 +163,8 @@ fn several(
     let platform_role =
         move || picked.with(|p| p.iter().any(|v| questionnaire::is_platform_role(v)));
     let sub_view = sub.clone().map(|sub| {
-        let boxes = sub
-            .choices
-            .iter()
-            .map(|c| {
-                let (v1, v2) = (c.value.clone(), c.value.clone());
-                let sub = sub.clone();
-                view! {
-                    <label class="choice">
-                        <input type="checkbox"
-                            prop:checked=move || sub_picked.with(|p| p.contains(&v1))
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                sub_picked.update(|p| *p = answer::toggle_multi(&sub, p, &v2, on));
-                            }/>
-                        <span>{text(c.label.clone())}</span>
-                    </label>
-                }
-            })
-            .collect_view();
+        let choices: Vec<&Choice> = sub.choices.iter().collect();
+        let boxes = checkboxes(&sub, &choices, sub_picked);
         let legend = sub.question.clone();
         view! {
             <fieldset class="choices choices-sub" data-fact=PLATFORMS prop:hidden=move || !platform_role()>
@@ -249,4 +201,28 @@ fn several(
         <button type="button" class="button button-primary" on:click=next>{tr(PolicyText::Next)}</button>
     }
     .into_any()
+}
+
+/// A checkbox per choice of a fact with several answers, kept in `picked` (what `toggle_multi` allows).
+fn checkboxes(def: &FactDef, choices: &[&Choice], picked: RwSignal<Vec<String>>) -> AnyView {
+    choices
+        .iter()
+        .map(|c| {
+            let value = c.value.clone();
+            let v2 = value.clone();
+            let def = def.clone();
+            view! {
+                <label class="choice">
+                    <input type="checkbox"
+                        prop:checked=move || picked.with(|p| p.contains(&value))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            picked.update(|p| *p = answer::toggle_multi(&def, p, &v2, on));
+                        }/>
+                    <span>{text(c.label.clone())}</span>
+                </label>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
