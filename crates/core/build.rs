@@ -24,17 +24,15 @@ fn main() {
     std::fs::write(out.join("catalog.json"), doc.to_string()).expect("write OUT_DIR/catalog.json");
     std::fs::write(out.join("courses.json"), courses.to_string())
         .expect("write OUT_DIR/courses.json");
-    // Empty when meta.toml lacks it: `Catalog::validate` reports that; the date then reads as 2000-01-01.
-    let published = doc
-        .pointer("/meta/published")
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or("");
-    std::fs::write(out.join("catalog_published.txt"), published)
-        .expect("write OUT_DIR/catalog_published.txt");
-    let version = doc
-        .pointer("/meta/version")
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or("");
-    std::fs::write(out.join("catalog_version.txt"), version)
-        .expect("write OUT_DIR/catalog_version.txt");
+    // The catalog's date and version, for comparisons that need nothing else from it. Empty when meta.toml
+    // lacks one: `Catalog::validate` reports that; the date then reads as 2000-01-01.
+    for field in ["published", "version"] {
+        let value = doc
+            .pointer(&format!("/meta/{field}"))
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("");
+        let file = format!("catalog_{field}.txt");
+        std::fs::write(out.join(&file), value)
+            .unwrap_or_else(|e| panic!("write OUT_DIR/{file}: {e}"));
+    }
 }

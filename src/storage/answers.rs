@@ -1,13 +1,12 @@
 //! The person's answers to the questionnaire: one record per fact id, replaced when answered again.
 
 use super::db::ANSWERS;
-use super::idb_io::{commit_and_announce, get, get_all, idb, put};
+use super::idb_io::{commit_and_announce, get, get_all, idb, put, readwrite};
 use super::memory::Memory;
 use super::{Storage, StorageError};
 use crate::platform::clock::now_ms;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
 use leye_core::backup::{self, AnswerRecord};
 use serde_json::Value;
 use std::cell::RefCell;
@@ -63,11 +62,7 @@ trait Answers {
 
 impl Answers for Database {
     async fn put_answers(&self, records: &[AnswerRecord]) -> Result<(), StorageError> {
-        let tx = self
-            .transaction(ANSWERS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(idb)?;
+        let tx = readwrite(self, ANSWERS)?;
         {
             let store = tx.object_store(ANSWERS).map_err(idb)?;
             for r in records {
@@ -89,11 +84,7 @@ impl Answers for Database {
     }
 
     async fn delete_answer(&self, fact_id: &str) -> Result<(), StorageError> {
-        let tx = self
-            .transaction(ANSWERS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(idb)?;
+        let tx = readwrite(self, ANSWERS)?;
         {
             let store = tx.object_store(ANSWERS).map_err(idb)?;
             let _ = store.delete(fact_id).serde().map_err(idb)?;

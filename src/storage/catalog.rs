@@ -3,12 +3,11 @@
 //! Backups never carry this store; erasing clears it.
 
 use super::db::CATALOG;
-use super::idb_io::{commit, commit_and_announce, get, idb, put_keyed};
+use super::idb_io::{commit, commit_and_announce, get, idb, put_keyed, readwrite};
 use super::memory::Memory;
 use super::{CatalogPackRecord, CatalogStatus, Storage, StorageError};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
 use leye_core::date::Date;
 use serde::Deserialize;
 use std::cell::RefCell;
@@ -95,11 +94,7 @@ impl CatalogStore for Database {
         pack: &CatalogPackRecord,
         status: &CatalogStatus,
     ) -> Result<(), StorageError> {
-        let tx = self
-            .transaction(CATALOG)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(idb)?;
+        let tx = readwrite(self, CATALOG)?;
         {
             let store = tx.object_store(CATALOG).map_err(idb)?;
             put_keyed(&store, pack, CATALOG_PACK_KEY)?;
@@ -109,11 +104,7 @@ impl CatalogStore for Database {
     }
 
     async fn remove_catalog_pack(&self, status: &CatalogStatus) -> Result<(), StorageError> {
-        let tx = self
-            .transaction(CATALOG)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(idb)?;
+        let tx = readwrite(self, CATALOG)?;
         {
             let store = tx.object_store(CATALOG).map_err(idb)?;
             let _ = store.delete(CATALOG_PACK_KEY).serde().map_err(idb)?;
@@ -123,11 +114,7 @@ impl CatalogStore for Database {
     }
 
     async fn put_catalog_status(&self, status: &CatalogStatus) -> Result<(), StorageError> {
-        let tx = self
-            .transaction(CATALOG)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(idb)?;
+        let tx = readwrite(self, CATALOG)?;
         {
             let store = tx.object_store(CATALOG).map_err(idb)?;
             put_keyed(&store, status, CATALOG_STATUS_KEY)?;

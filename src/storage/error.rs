@@ -114,11 +114,8 @@ pub(super) fn describe_idb(e: &indexed_db_futures::error::Error) -> String {
             "a stored value is not of the type expected".to_owned()
         }
         Error::Serialisation(SerialisationError::Serde(s)) => s.to_string(),
-        Error::DomException(d) => {
-            let d = web_sys::DomException::from(d.clone());
-            format!("{}: {}", d.name(), d.message())
-        }
+        Error::DomException(d) => super::db::describe(&web_sys::DomException::from(d.clone())),
         Error::MissingData(m) => m.to_string(),
-        Error::Unknown(j) => j.to_string(),
+        Error::Unknown(j) => super::db::describe(j.as_ref()),
     }
 }

@@ -14,6 +14,17 @@ use wasm_bindgen::prelude::*;
 
 pub(super) use super::error::idb;
 
+/// A read-write transaction over `stores` (one store's name, or an array of them).
+pub(super) fn readwrite<S: indexed_db_futures::database::ObjectStoreName>(
+    db: &Database,
+    stores: S,
+) -> Result<Transaction<'_>, StorageError> {
+    db.transaction(stores)
+        .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
+        .build()
+        .map_err(idb)
+}
+
 /// Commits explicitly and waits; on failure prefers the transaction's own error (a quota abort
 /// reports no failed request).
 pub(super) async fn commit(tx: Transaction<'_>) -> Result<(), StorageError> {

@@ -210,12 +210,7 @@ pub(super) async fn rebuild(
     events_store: &str,
     pages_store: &str,
 ) -> Result<Vec<TrainingEventRecord>, StorageError> {
-    use indexed_db_futures::transaction::TransactionMode;
-    let tx = db
-        .transaction([events_store, pages_store])
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(idb)?;
+    let tx = super::idb_io::readwrite(db, [events_store, pages_store])?;
     let records: Vec<TrainingEventRecord> = super::collect(&tx, events_store).await?;
     {
         let pages = tx.object_store(pages_store).map_err(idb)?;

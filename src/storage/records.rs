@@ -3,7 +3,9 @@
 
 use super::catalog::BEFORE_RESTORE_KEY;
 use super::db::{ALL_STORES, ANSWERS, CATALOG, SAVED, SETTINGS, TRAINING_EVENTS, TRAINING_PAGES};
-use super::idb_io::{add, collect, commit_and_announce, idb, put, put_keyed, stored_events};
+use super::idb_io::{
+    add, collect, commit_and_announce, idb, put, put_keyed, readwrite, stored_events,
+};
 use super::memory::Memory;
 use super::training::sort_events;
 use super::{pages, Storage, StorageError};
@@ -11,7 +13,6 @@ use crate::platform::clock::now_iso;
 use crate::platform::clock::now_ms;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
 use leye_core::backup::{
     self, AnswerRecord, Holdings, Records, SavedProgramRecord, SettingRecord, TrainingEventRecord,
 };
@@ -205,18 +206,7 @@ impl Snapshot for Database {
     async fn replace_records(&self, records: Records) -> Result<(), StorageError> {
         // The learning record is derived from the events: nothing of it is stored.
         let user = [ANSWERS, SAVED, TRAINING_EVENTS, TRAINING_PAGES, SETTINGS];
-        let tx = self
-            .transaction([
-                ANSWERS,
-                SAVED,
-                TRAINING_EVENTS,
-                TRAINING_PAGES,
-                SETTINGS,
-                CATALOG,
-            ])
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(idb)?;
+        let tx = readwrite(self, ALL_STORES)?;
         {
             // What is replaced is read in the same transaction, so the automatic backup is
             // exactly what this restore removes, even if another tab wrote a moment ago.
@@ -259,11 +249,7 @@ impl Snapshot for Database {
     }
 
     async fn erase_all(&self) -> Result<(), StorageError> {
-        let tx = self
-            .transaction(ALL_STORES)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(idb)?;
+        let tx = readwrite(self, ALL_STORES)?;
         for name in ALL_STORES {
             let _ = tx.object_store(name).map_err(idb)?.clear().map_err(idb)?;
         }

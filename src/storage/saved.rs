@@ -1,13 +1,12 @@
 //! Saved programs and the documents ticked on each: one record per program id.
 
 use super::db::SAVED;
-use super::idb_io::{commit_and_announce, get, get_all, idb, put};
+use super::idb_io::{commit_and_announce, get, get_all, idb, put, readwrite};
 use super::memory::Memory;
 use super::{Storage, StorageError};
 use crate::platform::clock::now_ms;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
 use leye_core::backup::{self, SavedProgramRecord};
 use std::cell::RefCell;
 
@@ -90,11 +89,7 @@ impl Saved for Database {
         fresh: SavedProgramRecord,
         change: impl FnOnce(&mut Vec<u32>),
     ) -> Result<SavedProgramRecord, StorageError> {
-        let tx = self
-            .transaction(SAVED)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(idb)?;
+        let tx = readwrite(self, SAVED)?;
         let record = {
             let store = tx.object_store(SAVED).map_err(idb)?;
             let found: Option<SavedProgramRecord> = get(&store, &fresh.program_id).await?;
@@ -109,11 +104,7 @@ impl Saved for Database {
     }
 
     async fn unsave_program(&self, program_id: &str) -> Result<(), StorageError> {
-        let tx = self
-            .transaction(SAVED)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(idb)?;
+        let tx = readwrite(self, SAVED)?;
         {
             let store = tx.object_store(SAVED).map_err(idb)?;
             let _ = store.delete(program_id).serde().map_err(idb)?;

@@ -1,12 +1,11 @@
 //! Settings: small JSON values by key (the interface language, the learner id, reminders sent…).
 
 use super::db::SETTINGS;
-use super::idb_io::{commit, get, idb, put};
+use super::idb_io::{commit, get, idb, put, readwrite};
 use super::memory::Memory;
 use super::{Storage, StorageError};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
 use leye_core::backup::{self, SettingRecord};
 use leye_core::lang::Lang;
 use serde_json::Value;
@@ -53,11 +52,7 @@ impl Settings for Database {
     }
 
     async fn set_setting(&self, key: &str, value: Value) -> Result<(), StorageError> {
-        let tx = self
-            .transaction(SETTINGS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(idb)?;
+        let tx = readwrite(self, SETTINGS)?;
         {
             let store = tx.object_store(SETTINGS).map_err(idb)?;
             put(

@@ -2,12 +2,11 @@
 //! the same transaction) so the whole log loads in one read.
 
 use super::db::{self, BY_COURSE, TRAINING_EVENTS, TRAINING_PAGES};
-use super::idb_io::{commit_and_announce, from_js_array, get_all, idb, stored_events};
+use super::idb_io::{commit_and_announce, from_js_array, get_all, idb, readwrite, stored_events};
 use super::memory::Memory;
 use super::{pages, Storage, StorageError};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
 use leye_core::backup::{self, TrainingEventRecord};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
@@ -122,11 +121,7 @@ impl Events for Database {
             .iter()
             .map(pages::encode)
             .collect::<Result<Vec<_>, _>>()?;
-        let tx = self
-            .transaction([TRAINING_EVENTS, TRAINING_PAGES])
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(idb)?;
+        let tx = readwrite(self, [TRAINING_EVENTS, TRAINING_PAGES])?;
         {
             if let Some(check) = check {
                 let stored = stored_events(&tx).await?;

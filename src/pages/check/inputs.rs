@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::question::ErrorLine;
 use super::{record, submit, Flow};
 use crate::components::policy::text;
-use crate::state::{tr, use_app};
+use crate::state::{tr, use_app, AppState};
 use leye_core::facts::{Answer, Choice, FactDef, FactType, FactValue};
 use leye_core::lang::Text;
 use leye_core::questionnaire::{self, PLATFORMS};
@@ -70,10 +70,7 @@ pub(super) fn SingleInput(
                 raw.set(answer::step_int(&d1, now, delta).to_string());
             };
             let bump2 = bump.clone();
-            let next = move |_| match answer::parse_input(&d2, &raw.get_untracked()) {
-                Some(v) => submit(app, &d2, v, error, flow),
-                None => error.set(Some(both(PolicyText::EnterNumber))),
-            };
+            let next = typed_next(app, d2, raw, PolicyText::EnterNumber, error, flow);
             view! {
                 <div class="stepper">
                     <button type="button" class="stepper-button" on:click=move |_| bump(-1)
@@ -102,11 +99,7 @@ pub(super) fn SingleInput(
             let min = def
                 .max_years_ago
                 .map(|y| app.today.add_years(-y).to_string());
-            let d2 = def.clone();
-            let next = move |_| match answer::parse_input(&d2, &raw.get_untracked()) {
-                Some(v) => submit(app, &d2, v, error, flow),
-                None => error.set(Some(both(PolicyText::PickDate))),
-            };
+            let next = typed_next(app, def.clone(), raw, PolicyText::PickDate, error, flow);
             view! {
                 <label class="date-field">
                     <span class="visually-hidden">{tr(PolicyText::DateLabel)}</span>
@@ -120,6 +113,21 @@ pub(super) fn SingleInput(
             }
             .into_any()
         }
+    }
+}
+
+/// 下一步 under a typed answer (a number, a date): the answer read from `raw`, or `unreadable` at the question.
+fn typed_next(
+    app: AppState,
+    def: FactDef,
+    raw: RwSignal<String>,
+    unreadable: PolicyText,
+    error: RwSignal<Option<Text>>,
+    flow: Flow,
+) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+    move |_| match answer::parse_input(&def, &raw.get_untracked()) {
+        Some(v) => submit(app, &def, v, error, flow),
+        None => error.set(Some(both(unreadable))),
     }
 }
 

@@ -106,9 +106,8 @@ pub fn window_state(state: WindowState) -> PolicyText {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::FactValue;
     use crate::outcome::evaluate;
-    use crate::testing::today;
+    use crate::testing::{driver, today};
 
     fn catalog() -> &'static Catalog {
         Catalog::builtin()
@@ -132,19 +131,7 @@ mod tests {
 
     #[test]
     fn a_decided_result_asks_nothing_and_says_why_only_while_waiting() {
-        let mut facts = Facts::new();
-        facts
-            .set(
-                "platform_work",
-                FactValue::Multi(vec!["ride_hailing".into()]),
-            )
-            .set(
-                "platform_registered_local",
-                FactValue::Choice("zaozhuang".into()),
-            )
-            .set("platform_manager", FactValue::Bool(false))
-            .set("employment_registered", FactValue::Bool(true))
-            .set("birth_date", FactValue::Date(Date::ymd(1988, 5, 1)));
+        let facts = driver();
         let results = evaluate(catalog(), &facts, today());
         let r = results
             .iter()
