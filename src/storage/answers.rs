@@ -1,7 +1,8 @@
 //! The person's answers to the questionnaire: one record per fact id, replaced when answered again.
 
+use super::db::readwrite;
 use super::db::ANSWERS;
-use super::idb_io::{commit_and_announce, get, get_all, idb, put, readwrite};
+use super::idb_io::{commit_and_announce, get, get_all, idb, put};
 use super::memory::Memory;
 use super::{Storage, StorageError};
 use crate::platform::clock::now_ms;

@@ -2,8 +2,9 @@
 //! [`super::catalog_update`] writes), and the automatic backup a restore keeps ([`super::records`]).
 //! Backups never carry this store; erasing clears it.
 
+use super::db::readwrite;
 use super::db::CATALOG;
-use super::idb_io::{commit, commit_and_announce, get, idb, put_keyed, readwrite};
+use super::idb_io::{commit, commit_and_announce, get, idb, put_keyed};
 use super::memory::Memory;
 use super::{CatalogPackRecord, CatalogStatus, Storage, StorageError};
 use indexed_db_futures::database::Database;

@@ -5,6 +5,7 @@
 //! upgrade callback (its issue #66). Once migrated, that connection is closed and the database is
 //! reopened through indexed_db_futures at its current version, which never upgrades or blocks.
 
+use super::error::describe;
 use super::StorageError;
 use indexed_db_futures::database::Database;
 use js_sys::Promise;
@@ -213,13 +214,14 @@ pub(crate) async fn open(name: &str) -> Result<Database, StorageError> {
     Ok(db)
 }
 
-/// A short technical description of a thrown JS value, for error details.
-pub(crate) fn describe(e: &JsValue) -> String {
-    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
-        return format!("{}: {}", d.name(), d.message());
-    }
-    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
-        return String::from(err.message());
-    }
-    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+/// A read-write transaction over `stores` (one store's name, or an array of them).
+pub(super) fn readwrite<S: indexed_db_futures::database::ObjectStoreName>(
+    db: &Database,
+    stores: S,
+) -> Result<indexed_db_futures::transaction::Transaction<'_>, StorageError> {
+    use indexed_db_futures::prelude::*;
+    db.transaction(stores)
+        .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
+        .build()
+        .map_err(super::error::idb)
 }

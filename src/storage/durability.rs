@@ -4,7 +4,7 @@
 //! is only cleared by the user. Call [`request_persistence`] after the user's first save (browsers
 //! grant it more readily after user engagement, and asking on first load looks like spam).
 
-use super::db::describe;
+use super::error::describe;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;

@@ -5,6 +5,7 @@ use leye_core::i18n::Message as _;
 use leye_core::lang::Lang;
 use leye_core::text::storage::{self as text, StorageText};
 use std::fmt;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// What went wrong in storage, with a message telling the user what to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,8 +115,19 @@ pub(super) fn describe_idb(e: &indexed_db_futures::error::Error) -> String {
             "a stored value is not of the type expected".to_owned()
         }
         Error::Serialisation(SerialisationError::Serde(s)) => s.to_string(),
-        Error::DomException(d) => super::db::describe(&web_sys::DomException::from(d.clone())),
+        Error::DomException(d) => describe(&web_sys::DomException::from(d.clone())),
         Error::MissingData(m) => m.to_string(),
-        Error::Unknown(j) => super::db::describe(j.as_ref()),
+        Error::Unknown(j) => describe(j.as_ref()),
     }
+}
+
+/// A short technical description of a thrown JS value, for error details.
+pub(crate) fn describe(e: &JsValue) -> String {
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", d.name(), d.message());
+    }
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
 }

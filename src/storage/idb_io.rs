@@ -1,7 +1,7 @@
 //! The IndexedDB plumbing every store shares: explicit commits, records across the wasm boundary as JSON
 //! text, and queued requests whose outcome arrives through the commit.
 
-use super::db::{self, TRAINING_EVENTS, TRAINING_PAGES};
+use super::db::{TRAINING_EVENTS, TRAINING_PAGES};
 use super::{pages, tabs, StorageError};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
@@ -13,17 +13,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 pub(super) use super::error::idb;
-
-/// A read-write transaction over `stores` (one store's name, or an array of them).
-pub(super) fn readwrite<S: indexed_db_futures::database::ObjectStoreName>(
-    db: &Database,
-    stores: S,
-) -> Result<Transaction<'_>, StorageError> {
-    db.transaction(stores)
-        .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
-        .build()
-        .map_err(idb)
-}
 
 /// Commits explicitly and waits; on failure prefers the transaction's own error (a quota abort
 /// reports no failed request).
@@ -83,12 +72,12 @@ pub(super) async fn collect<T: serde::de::DeserializeOwned>(
 
 pub(super) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StorageError> {
     let text = serde_json::to_string(value).map_err(|e| StorageError::Invalid(e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|e| StorageError::Invalid(db::describe(&e)))
+    js_sys::JSON::parse(&text).map_err(|e| StorageError::Invalid(super::error::describe(&e)))
 }
 
 pub(super) fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, StorageError> {
-    let text =
-        js_sys::JSON::stringify(value).map_err(|e| StorageError::Corrupt(db::describe(&e)))?;
+    let text = js_sys::JSON::stringify(value)
+        .map_err(|e| StorageError::Corrupt(super::error::describe(&e)))?;
     serde_json::from_str(&String::from(text)).map_err(|e| StorageError::Corrupt(e.to_string()))
 }
 

@@ -210,7 +210,7 @@ pub(super) async fn rebuild(
     events_store: &str,
     pages_store: &str,
 ) -> Result<Vec<TrainingEventRecord>, StorageError> {
-    let tx = super::idb_io::readwrite(db, [events_store, pages_store])?;
+    let tx = super::db::readwrite(db, [events_store, pages_store])?;
     let records: Vec<TrainingEventRecord> = super::collect(&tx, events_store).await?;
     {
         let pages = tx.object_store(pages_store).map_err(idb)?;

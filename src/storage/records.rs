@@ -2,10 +2,10 @@
 //! backup and undo), the learning record, and erasing it all.
 
 use super::catalog::BEFORE_RESTORE_KEY;
-use super::db::{ALL_STORES, ANSWERS, CATALOG, SAVED, SETTINGS, TRAINING_EVENTS, TRAINING_PAGES};
-use super::idb_io::{
-    add, collect, commit_and_announce, idb, put, put_keyed, readwrite, stored_events,
+use super::db::{
+    readwrite, ALL_STORES, ANSWERS, CATALOG, SAVED, SETTINGS, TRAINING_EVENTS, TRAINING_PAGES,
 };
+use super::idb_io::{add, collect, commit_and_announce, idb, put, put_keyed, stored_events};
 use super::memory::Memory;
 use super::training::sort_events;
 use super::{pages, Storage, StorageError};

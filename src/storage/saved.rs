@@ -1,7 +1,8 @@
 //! Saved programs and the documents ticked on each: one record per program id.
 
+use super::db::readwrite;
 use super::db::SAVED;
-use super::idb_io::{commit_and_announce, get, get_all, idb, put, readwrite};
+use super::idb_io::{commit_and_announce, get, get_all, idb, put};
 use super::memory::Memory;
 use super::{Storage, StorageError};
 use crate::platform::clock::now_ms;

@@ -1,7 +1,8 @@
 //! Settings: small JSON values by key (the interface language, the learner id, reminders sent…).
 
+use super::db::readwrite;
 use super::db::SETTINGS;
-use super::idb_io::{commit, get, idb, put, readwrite};
+use super::idb_io::{commit, get, idb, put};
 use super::memory::Memory;
 use super::{Storage, StorageError};
 use indexed_db_futures::database::Database;

@@ -1,8 +1,8 @@
 //! Training events: append-only, kept both one per record and packed in [`super::pages`] (written in
 //! the same transaction) so the whole log loads in one read.
 
-use super::db::{self, BY_COURSE, TRAINING_EVENTS, TRAINING_PAGES};
-use super::idb_io::{commit_and_announce, from_js_array, get_all, idb, readwrite, stored_events};
+use super::db::{readwrite, BY_COURSE, TRAINING_EVENTS, TRAINING_PAGES};
+use super::idb_io::{commit_and_announce, from_js_array, get_all, idb, stored_events};
 use super::memory::Memory;
 use super::{pages, Storage, StorageError};
 use indexed_db_futures::database::Database;
@@ -137,7 +137,7 @@ impl Events for Database {
             let store = tx.object_store(TRAINING_EVENTS).map_err(idb)?;
             for text in &encoded {
                 let value = js_sys::JSON::parse(text)
-                    .map_err(|e| StorageError::Invalid(db::describe(&e)))?;
+                    .map_err(|e| StorageError::Invalid(super::error::describe(&e)))?;
                 let _ = store.add(value).primitive().map_err(idb)?;
             }
         }
