@@ -53,6 +53,23 @@ const pkg = new Map(pkgFiles.map((f) => [f, readFileSync(join(pkgSrc, f))]));
 // Written down to Chrome 78's syntax (no `?.`), the oldest WeChat XWeb engine: where it cannot parse the glue,
 // the app would not start there at all.
 pkg.set('leye.js', Buffer.from(minify(pkg.get('leye.js').toString('utf8'), 'js', 'chrome78')));
+// wasm-split's loader starts every chunk a piece needs with one `fetch` each, all in one task: 27 for the start-up
+// data load, over a millisecond each on a slow phone, which made that task the longest after the first paint
+// (issue 16's TBT). They are started a few per task instead; all are still in flight together.
+const FETCHES_PER_TASK = 6;
+const splitLoader = pkg.get('__wasm_split.js').toString('utf8');
+const oneTaskFetches = '        const parallelStuff = deps.map(d => d());\n';
+if (splitLoader.split(oneTaskFetches).length !== 2) {
+  fail("__wasm_split.js: wasm-split's loader changed; the fetches are no longer spread over tasks (tools/assemble.mjs)");
+}
+pkg.set('__wasm_split.js', Buffer.from(splitLoader.replace(oneTaskFetches, `        const parallelStuff = [];
+        for (const d of deps) {
+            if (parallelStuff.length && parallelStuff.length % ${FETCHES_PER_TASK} === 0) {
+                await new Promise((next) => setTimeout(next, 0));
+            }
+            parallelStuff.push(d());
+        }
+`)));
 const pkgHash = createHash('sha256');
 for (const [f, data] of pkg) pkgHash.update(f).update('\0').update(data);
 const pkgDir = `wasm-${pkgHash.digest('hex').slice(0, 16)}`;
