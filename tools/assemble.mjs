@@ -56,7 +56,7 @@ pkg.set('leye.js', Buffer.from(minify(pkg.get('leye.js').toString('utf8'), 'js',
 // wasm-split's loader starts every chunk a piece needs with one `fetch` each, all in one task: 27 for the start-up
 // data load, over a millisecond each on a slow phone, which made that task the longest after the first paint
 // (issue 16's TBT). They are started a few per task instead; all are still in flight together.
-const FETCHES_PER_TASK = 6;
+const FETCHES_PER_TASK = 3;
 const splitLoader = pkg.get('__wasm_split.js').toString('utf8');
 const oneTaskFetches = '        const parallelStuff = deps.map(d => d());\n';
 if (splitLoader.split(oneTaskFetches).length !== 2) {
