@@ -35,12 +35,20 @@ pub fn App() -> impl IntoView {
         ));
     });
 
-    // The prerendered first screen from index.html (and its English copy) is only for the first paint.
-    for id in ["boot", "boot-en"] {
-        if let Some(el) = document().get_element_by_id(id) {
-            el.remove();
+    // The app is drawn in two tasks, so that neither blocks the phone for long (issue 16's TBT): the router,
+    // top bar and banners now, the screen and the tabs in the next task. Until then the prerendered first
+    // screen from index.html stays up, with the app hidden behind it (style/main.css, `#boot ~ *`); it is
+    // removed (with its English copy) in the same task that draws the rest, so no frame is blank or doubled.
+    let screen_drawn = RwSignal::new(false);
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::platform::clock::next_task().await;
+        screen_drawn.set(true);
+        for id in ["boot", "boot-en"] {
+            if let Some(el) = document().get_element_by_id(id) {
+                el.remove();
+            }
         }
-    }
+    });
     watch_due_soon(state);
     online::watch_online(state.online);
     pwa::register_service_worker(state.update);
@@ -61,20 +69,22 @@ pub fn App() -> impl IntoView {
             {move || state.due_soon_possible.get().then(|| Suspend::new(async move {
                 chunk!(due_soon_banner()).ok()
             }))}
-            <main id="main" class="page" tabindex="-1">
-                <Routes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
-                    <Route path=path!("/") view=pages::home::HomePage/>
-                    <Route path=path!("/check") view={Lazy::<CheckRoute>::new()}/>
-                    <Route path=path!("/policies") view={Lazy::<PoliciesRoute>::new()}/>
-                    <Route path=path!("/policies/:id") view={Lazy::<ProgramRoute>::new()}/>
-                    <Route path=path!("/training") view={Lazy::<TrainingRoute>::new()}/>
-                    <Route path=path!("/training/:course") view={Lazy::<CourseRoute>::new()}/>
-                    <Route path=path!("/me") view={Lazy::<MeRoute>::new()}/>
-                    <Route path=path!("/summary") view={Lazy::<SummaryRoute>::new()}/>
-                    <Route path=path!("/me/data") view={Lazy::<DataRoute>::new()}/>
-                </Routes>
-            </main>
-            <TabBar/>
+            {move || screen_drawn.get().then(|| view! {
+                <main id="main" class="page" tabindex="-1">
+                    <Routes fallback=|| view! { <pages::not_found::NotFoundPage/> }>
+                        <Route path=path!("/") view=pages::home::HomePage/>
+                        <Route path=path!("/check") view={Lazy::<CheckRoute>::new()}/>
+                        <Route path=path!("/policies") view={Lazy::<PoliciesRoute>::new()}/>
+                        <Route path=path!("/policies/:id") view={Lazy::<ProgramRoute>::new()}/>
+                        <Route path=path!("/training") view={Lazy::<TrainingRoute>::new()}/>
+                        <Route path=path!("/training/:course") view={Lazy::<CourseRoute>::new()}/>
+                        <Route path=path!("/me") view={Lazy::<MeRoute>::new()}/>
+                        <Route path=path!("/summary") view={Lazy::<SummaryRoute>::new()}/>
+                        <Route path=path!("/me/data") view={Lazy::<DataRoute>::new()}/>
+                    </Routes>
+                </main>
+                <TabBar/>
+            })}
         </Router>
     }
 }
