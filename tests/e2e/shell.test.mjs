@@ -270,6 +270,51 @@ test('首页 is in index.html as plain HTML, shown before the wasm only where it
   }
 });
 
+test('the app takes over from the prerendered 首页 with no frame blank or doubled', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page, host.origin);
+    // A slow phone: the app's first mount is two tasks (src/app.rs), and at this speed the browser paints
+    // between them. Each frame is looked at just before it is painted.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      const frames = (window.leyeFrames = []);
+      const shown = (selector) => [...document.querySelectorAll(selector)].filter((el) => el.getClientRects().length > 0).length;
+      const look = () => {
+        frames.push({
+          boot: Boolean(document.getElementById('boot')),
+          headings: shown('main h1'),
+          topBars: shown('header.top-bar'),
+          tabBars: shown('nav.tab-bar'),
+        });
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.goto(host.origin + '/');
+    await appReady(page);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const frames = await page.evaluate(() => window.leyeFrames);
+    // From the first painted content on (frames before the body was parsed show nothing yet).
+    const painted = frames.slice(frames.findIndex((f) => f.headings > 0));
+    assert.ok(painted.some((f) => f.boot), 'a frame showed the prerendered copy');
+    assert.ok(painted.some((f) => !f.boot), 'a frame showed the app');
+    for (const [i, f] of painted.entries()) {
+      assert.deepEqual(
+        { headings: f.headings, topBars: f.topBars, tabBars: f.tabBars },
+        { headings: 1, topBars: 1, tabBars: 1 },
+        `frame ${i} of ${painted.length} (${f.boot ? 'prerendered copy up' : 'app'}) shows one screen`,
+      );
+    }
+    assert.deepEqual(seen.errors, []);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
+
 test('the README gives hosts the same Content-Security-Policy the app is served with', async () => {
   const { CSP_HEADER } = await import('../../tools/headers.mjs');
   const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
