@@ -88,10 +88,11 @@ fn load_data(app: AppState, storage: Storage) -> Result<Task<bool>, ChunkMissing
         let Ok(bytes) = chunk!(builtin_catalog()) else {
             return false;
         };
-        // Reading the catalog is the longest step of start-up's data load (a few tens of ms on a slow phone):
-        // a task of its own, so that neither it nor what follows blocks the page for long (issue 16's TBT).
+        // Reading the catalog and putting it in force are the longest steps of start-up's data load (a few
+        // tens of ms on a slow phone): each a task of its own, so that none blocks the page for long (issue
+        // 16's TBT).
         crate::platform::clock::next_task().await;
-        let builtin = Catalog::from_compact(bytes);
+        let builtin = Catalog::read_compact(bytes);
         crate::platform::clock::next_task().await;
         // Every figure as in force today (a catalog holds dated values, see leye_core::params).
         app.catalog.set(Arc::new(builtin.in_force(app.today)));

@@ -295,10 +295,17 @@ impl Catalog {
         w.finish()
     }
 
-    /// Reads what [`Catalog::to_compact`] wrote. Bytes it did not write give an empty catalog whose issue
-    /// says so (as an unreadable JSON document does), never a panic.
+    /// Reads what [`Catalog::to_compact`] wrote, with the values in force on the day it was published (as
+    /// [`Catalog::from_json`]). Bytes it did not write give an empty catalog whose issue says so (as an
+    /// unreadable JSON document does), never a panic.
     pub fn from_compact(bytes: &[u8]) -> Catalog {
-        let read = |r: &mut Reader| -> compact::Result<Catalog> {
+        Catalog::read_compact(bytes).in_force_when_published()
+    }
+
+    /// [`Catalog::from_compact`] before any day's values are put in force: the app puts it in force on
+    /// today, in a task of its own.
+    pub fn read_compact(bytes: &[u8]) -> WrittenCatalog {
+        let read = |r: &mut Reader| -> compact::Result<WrittenCatalog> {
             let meta = Meta::take(r)?;
             let facts = Vec::take(r)?;
             let programs = Vec::take(r)?;
@@ -329,7 +336,7 @@ impl Catalog {
                     "",
                     "the built-in catalog's compact form is unreadable",
                 ));
-                c
+                WrittenCatalog(c)
             })
     }
 }
@@ -356,6 +363,13 @@ mod tests {
             everything(&back.in_force(day)),
             everything(&from_json.in_force(day))
         );
+        // The app's way: read, then put in force once on its day, never on the publication day first.
+        for day in [day, from_json.published()] {
+            assert_eq!(
+                everything(&Catalog::read_compact(&bytes).in_force(day)),
+                everything(&from_json.in_force(day))
+            );
+        }
         // Smaller than the JSON it replaces (no field names).
         assert!(bytes.len() < CATALOG_JSON.len(), "{} bytes", bytes.len());
     }

@@ -73,6 +73,30 @@ pub(super) fn unit_for(c: &Criterion, key: &str) -> &'static [Unit] {
     }
 }
 
+/// A catalog as its reader assembled it, before any day's values are put in force: it can only be put in
+/// force, so no screen or rule ever sees a parameter's name where a value belongs. Lets the app read the
+/// built-in catalog in one task and put it in force on today in the next (issue 16's TBT), without first
+/// putting it in force on its publication day for nothing.
+#[derive(Debug)]
+pub struct WrittenCatalog(pub(super) Catalog);
+
+impl WrittenCatalog {
+    /// The catalog as it applies on `day` (see [`Catalog::in_force`]).
+    pub fn in_force(self, day: Date) -> Catalog {
+        let written = std::sync::Arc::new(self.0);
+        let mut c = (*written).clone();
+        c.written = Some(written);
+        c.put_in_force(day);
+        c
+    }
+
+    /// Until someone asks for another day, the values in force on the day the catalog was published.
+    pub fn in_force_when_published(self) -> Catalog {
+        let published = self.0.meta.published;
+        self.in_force(published)
+    }
+}
+
 impl Catalog {
     /// This catalog as it applies on `day`: the values of that day in every rule and text. Evaluation uses
     /// it (and `outcome::evaluate` puts a catalog in force itself if it was not, or was for another day).

@@ -238,11 +238,12 @@ impl Catalog {
             }
         }
         Catalog::assemble(meta, facts, programs, doc.courses, load_issues, parameters)
+            .in_force_when_published()
     }
 
     /// What every reader of a catalog works out once its entries are read (the JSON document here, the
-    /// built-in compact form in `compact.rs`): each program's compiled rules and full sources, the
-    /// exclusions both ways, and the values in force on the day the catalog was published.
+    /// built-in compact form in `compact.rs`): each program's compiled rules and full sources, and the
+    /// exclusions both ways. The values are not yet in force on any day ([`WrittenCatalog`]).
     pub(super) fn assemble(
         meta: Meta,
         facts: Vec<FactDef>,
@@ -250,7 +251,7 @@ impl Catalog {
         courses: Vec<Value>,
         load_issues: Vec<CatalogIssue>,
         parameters: Parameters,
-    ) -> Catalog {
+    ) -> WrittenCatalog {
         for p in &mut programs {
             p.compile(&facts);
         }
@@ -280,7 +281,7 @@ impl Catalog {
                 ids
             })
             .collect();
-        let written = Catalog {
+        WrittenCatalog(Catalog {
             meta,
             facts,
             programs,
@@ -290,9 +291,6 @@ impl Catalog {
             parameters,
             in_force_on: None,
             written: None,
-        };
-        // Until someone asks for another day, the values in force on the day the catalog was published.
-        let published = written.meta.published;
-        written.in_force(published)
+        })
     }
 }

@@ -31,6 +31,7 @@ mod validate;
 mod validate_program;
 
 pub use benefit::describe_benefit;
+pub use in_force::WrittenCatalog;
 use issue::issue;
 pub use issue::CatalogIssue;
 pub use model::{Benefit, BenefitKind, BenefitRow, Channel, ChannelKind, Kind, Window};
