@@ -83,11 +83,7 @@ pub struct WrittenCatalog(pub(super) Catalog);
 impl WrittenCatalog {
     /// The catalog as it applies on `day` (see [`Catalog::in_force`]).
     pub fn in_force(self, day: Date) -> Catalog {
-        let written = std::sync::Arc::new(self.0);
-        let mut c = (*written).clone();
-        c.written = Some(written);
-        c.put_in_force(day);
-        c
+        Catalog::put_in_force_from(std::sync::Arc::new(self.0), day)
     }
 
     /// Until someone asks for another day, the values in force on the day the catalog was published.
@@ -108,6 +104,11 @@ impl Catalog {
             Some(w) => w.clone(),
             None => std::sync::Arc::new(self.clone()),
         };
+        Catalog::put_in_force_from(written, day)
+    }
+
+    /// A copy of the catalog as written with the values of `day`, keeping the written form for other days.
+    fn put_in_force_from(written: std::sync::Arc<Catalog>, day: Date) -> Catalog {
         let mut c = (*written).clone();
         c.written = Some(written);
         c.put_in_force(day);
