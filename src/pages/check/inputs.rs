@@ -1,6 +1,7 @@
 //! The control for one fact on a screen of the check.
 
 use leptos::prelude::*;
+use std::rc::Rc;
 
 use super::question::ErrorLine;
 use super::{record, submit, Flow};
@@ -213,21 +214,40 @@ fn several(
 
 /// A checkbox per choice of a fact with several answers, kept in `picked` (what `toggle_multi` allows).
 fn checkboxes(def: &FactDef, choices: &[&Choice], picked: RwSignal<Vec<String>>) -> AnyView {
-    choices
+    let def = def.clone();
+    let items = choices
         .iter()
-        .map(|c| {
-            let value = c.value.clone();
+        .map(|c| (c.value.clone(), c.label.clone()))
+        .collect();
+    checkbox_list(
+        items,
+        picked,
+        Rc::new(move |p, v, on| answer::toggle_multi(&def, p, v, on)),
+    )
+}
+
+/// A checkbox per `(value, label)`, the ticked values kept in `picked`; `toggle` gives the list after one
+/// value is ticked (`true`) or unticked. The check's several choices and its checklist of yes/no facts.
+pub(super) fn checkbox_list(
+    items: Vec<(String, Text)>,
+    picked: RwSignal<Vec<String>>,
+    // Not generic: one copy of the list's code for both kinds of toggle (it is on the rider's answer path).
+    toggle: Rc<dyn Fn(&[String], &str, bool) -> Vec<String>>,
+) -> AnyView {
+    items
+        .into_iter()
+        .map(|(value, label)| {
             let v2 = value.clone();
-            let def = def.clone();
+            let toggle = toggle.clone();
             view! {
                 <label class="choice">
                     <input type="checkbox"
                         prop:checked=move || picked.with(|p| p.contains(&value))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            picked.update(|p| *p = answer::toggle_multi(&def, p, &v2, on));
+                            picked.update(|p| *p = toggle(p, &v2, on));
                         }/>
-                    <span>{text(c.label.clone())}</span>
+                    <span>{text(label)}</span>
                 </label>
             }
         })

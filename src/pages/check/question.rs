@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::inputs::SingleInput;
+use super::inputs::{checkbox_list, SingleInput};
 use super::{record, scroll_to_top, Flow};
 use crate::components::policy::text;
 use crate::state::{tr, use_app};
@@ -135,28 +135,24 @@ fn ChecklistInput(
             .collect()
     });
     let ticked = RwSignal::new(start);
-    let boxes = defs
+    let items = defs
         .iter()
         .map(|d| {
-            let id = d.id.clone();
-            let id2 = id.clone();
             let label = d.short.clone().unwrap_or_else(|| d.question.clone());
-            view! {
-                <label class="choice">
-                    <input type="checkbox"
-                        prop:checked=move || ticked.with(|t| t.contains(&id))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            ticked.update(|t| {
-                                t.retain(|x| x != &id2);
-                                if on { t.push(id2.clone()); }
-                            });
-                        }/>
-                    <span>{text(label)}</span>
-                </label>
-            }
+            (d.id.clone(), label)
         })
-        .collect_view();
+        .collect();
+    let boxes = checkbox_list(
+        items,
+        ticked,
+        std::rc::Rc::new(|t, id, on| {
+            let mut t: Vec<String> = t.iter().filter(|x| *x != id).cloned().collect();
+            if on {
+                t.push(id.to_owned());
+            }
+            t
+        }),
+    );
     let next = move |_| {
         let on = ticked.get_untracked();
         error.set(None);
