@@ -8,6 +8,9 @@ fn main() {
     // leye-core's own build script watches catalog/; it is rebuilt (and so is this) when the catalog changes.
     println!("cargo:rerun-if-changed=build.rs");
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let bytes = leye_core::catalog::Catalog::builtin().to_compact();
-    std::fs::write(out.join("catalog.bin"), bytes).expect("write OUT_DIR/catalog.bin");
+    let written = leye_core::catalog::Catalog::builtin().to_compact();
+    std::fs::write(out.join("catalog.bin"), written.data).expect("write OUT_DIR/catalog.bin");
+    // The texts' English apart: a Chinese screen never fetches it (src/state/load.rs).
+    std::fs::write(out.join("catalog-en.bin"), written.english)
+        .expect("write OUT_DIR/catalog-en.bin");
 }

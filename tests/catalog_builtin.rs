@@ -39,9 +39,55 @@ fn the_builtin_catalog_has_no_issues() {
 #[test]
 fn the_web_apps_compact_catalog_is_the_builtin_catalog() {
     let embedded: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
-    let read = Catalog::from_compact(embedded);
+    let english: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog-en.bin"));
+    let read = Catalog::from_compact(embedded, Some(english));
     assert!(!read.programs().is_empty());
     assert_eq!(format!("{read:?}"), format!("{:?}", Catalog::builtin()));
+}
+
+/// Read without its English, as for a Chinese screen (issue 16), the catalog passes every worked case of
+/// catalog/cases, and gives each case's person the same results in the same Chinese words, rule by rule.
+#[test]
+fn without_its_english_the_catalog_gives_the_same_results_in_chinese() {
+    let data: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
+    let english: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog-en.bin"));
+    let written = |english| Catalog::read_compact(data, english).in_force_when_published();
+    let (chinese, full) = (written(None), written(Some(english)));
+    assert!(!chinese.has_english() && full.has_english());
+    let (cases, errors) = catalog_source::read_cases(&root().join("catalog"), "catalog");
+    assert!(errors.is_empty(), "{errors:#?}");
+    let (ran, failures) = leye_core::cases::run_all(&chinese, &cases);
+    assert!(ran >= 40 && failures.is_empty(), "{failures:#?}");
+    let shown = |c: &Catalog, case: &leye_core::cases::Case| {
+        let facts = case.facts(c).expect("the case's answers");
+        leye_core::outcome::evaluate(c, &facts, case.today)
+            .into_iter()
+            .map(|r| {
+                let trace: Vec<String> = r
+                    .trace
+                    .iter()
+                    .map(|t| format!("{:?} {}", t.status, t.text.zh))
+                    .collect();
+                (
+                    r.program,
+                    r.outcome,
+                    r.group,
+                    r.verdict.zh,
+                    r.benefit.zh,
+                    trace,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    for entry in &cases {
+        let case: leye_core::cases::Case = serde_json::from_value(entry.clone()).expect("a case");
+        assert_eq!(
+            shown(&chinese, &case),
+            shown(&full, &case),
+            "{}",
+            case.label()
+        );
+    }
 }
 
 #[test]

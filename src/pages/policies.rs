@@ -18,6 +18,7 @@ use leye_core::view::policies;
 pub fn PoliciesPage() -> impl IntoView {
     let app = use_app();
     let query = RwSignal::new(String::new());
+    let english_asked = std::cell::Cell::new(false);
     let kind: RwSignal<Option<Kind>> = RwSignal::new(None);
     let only_mine = RwSignal::new(false);
     let results = use_outcomes();
@@ -89,7 +90,17 @@ pub fn PoliciesPage() -> impl IntoView {
                 <input type="search" class="search-input" enterkeyhint="search"
                     placeholder=tr(PolicyText::SearchPlaceholder)
                     prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))/>
+                    on:input=move |ev| {
+                        let q = event_target_value(&ev);
+                        // Words in English are searched in the catalog's English, which a Chinese screen
+                        // reads only when asked (issue 16): the list follows once it is in.
+                        if q.bytes().any(|b| b.is_ascii_alphabetic()) && !english_asked.replace(true) {
+                            wasm_bindgen_futures::spawn_local(async move {
+                                app.read_english().await;
+                            });
+                        }
+                        query.set(q);
+                    }/>
             </label>
             <fieldset class="chips">
                 <legend class="field-label">{tr(PolicyText::KindFilter)}</legend>

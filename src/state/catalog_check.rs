@@ -67,6 +67,8 @@ async fn check_catalog_now(app: AppState, force: bool) -> Result<CatalogCheck, S
         (UpdateOutcome::Switched(_), Some(after))
             if after.published() > app.catalog.get_untracked().published() =>
         {
+            // The summary names programs of both catalogs in both languages.
+            app.read_english().await;
             let before = app.catalog.get_untracked();
             let answers: Vec<(String, Value)> = app.facts.with_untracked(|f| {
                 f.iter()

@@ -85,17 +85,16 @@ fn load_data(app: AppState, storage: Storage) -> Result<Task<bool>, ChunkMissing
                 }
             }
         }
-        let Ok(bytes) = chunk!(builtin_catalog()) else {
+        // The texts' English is a piece of its own, fetched only for an English screen (issue 16).
+        let Ok((data, english)) = builtin_bytes(app.lang.get_untracked() == Lang::En).await else {
             return false;
         };
-        // Reading the catalog and putting it in force are the longest steps of start-up's data load (a few
-        // tens of ms on a slow phone): each a task of its own, so that none blocks the page for long (issue
-        // 16's TBT).
-        crate::platform::clock::next_task().await;
-        let builtin = Catalog::read_compact(bytes);
-        crate::platform::clock::next_task().await;
-        // Every figure as in force today (a catalog holds dated values, see leye_core::params).
-        app.catalog.set(Arc::new(builtin.in_force(app.today)));
+        app.catalog
+            .set(Arc::new(read_builtin(data, english, app.today).await));
+        // An English screen (or switched to English while this was read) needs the catalog's English.
+        if app.lang.get_untracked() == Lang::En && !add_english(app).await {
+            app.inform(chunk_missing_text());
+        }
         if let Ok(Some(published)) = storage.catalog_pack_published().await {
             if crate::storage::catalog_update::is_future_dated(published, app.today) {
                 // Installed by an older app that did not check dates: it would shadow every real update
@@ -144,13 +143,75 @@ async fn drop_future_pack(app: AppState, storage: &Storage, published: Date) {
 
 /// The built-in catalog's bytes, a piece of their own: the one part of the catalog that the initial-load budget
 /// counts (tools/size-report.mjs), apart from the code that reads it. In the core's compact form, written by
-/// build.rs from the same catalog the core embeds as JSON: no JSON reader is needed to start.
+/// build.rs from the same catalog the core embeds as JSON: no JSON reader is needed to start. The English of
+/// its texts is apart ([`builtin_catalog_english`]).
 #[cfg_attr(
     leye_split,
     leptos::wasm_split::wasm_split(builtin_catalog, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn builtin_catalog() -> Result<&'static [u8], ChunkMissing> {
     Ok(include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin")))
+}
+
+/// The English of the built-in catalog's texts: a third of the catalog's bytes, which a Chinese screen never
+/// needs, so the rider's way to his results goes without it (issue 16's answer path).
+#[cfg_attr(
+    leye_split,
+    leptos::wasm_split::wasm_split(builtin_catalog_english, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn builtin_catalog_english() -> Result<&'static [u8], ChunkMissing> {
+    Ok(include_bytes!(concat!(env!("OUT_DIR"), "/catalog-en.bin")))
+}
+
+/// The built-in catalog's data and, when `english`, its English. Without the English (its piece could not be
+/// fetched) the catalog is still read, its English a copy of its Chinese.
+async fn builtin_bytes(
+    english: bool,
+) -> Result<(&'static [u8], Option<&'static [u8]>), ChunkMissing> {
+    let data = chunk!(builtin_catalog())?;
+    let english = if english {
+        chunk!(builtin_catalog_english()).ok()
+    } else {
+        None
+    };
+    Ok((data, english))
+}
+
+/// Reads the built-in catalog and puts it in force on `today`. These are the longest steps of start-up's data
+/// load (a few tens of ms on a slow phone): each a task of its own, so that none blocks the page for long
+/// (issue 16's TBT).
+async fn read_builtin(data: &[u8], english: Option<&[u8]>, today: Date) -> Catalog {
+    crate::platform::clock::next_task().await;
+    let read = Catalog::read_compact(data, english);
+    crate::platform::clock::next_task().await;
+    // Every figure as in force today (a catalog holds dated values, see leye_core::params).
+    read.in_force(today)
+}
+
+/// The built-in catalog in use, read again with its English (see [`AppState::read_english`]); in this
+/// piece, which has the reader. True when the catalog in use has its English after it.
+#[cfg_attr(
+    leye_split,
+    leptos::wasm_split::wasm_split(load_data, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+pub(super) fn read_english(app: AppState) -> Result<Task<bool>, ChunkMissing> {
+    Ok(Box::pin(add_english(app)))
+}
+
+async fn add_english(app: AppState) -> bool {
+    if app.catalog.get_untracked().has_english() {
+        return true;
+    }
+    let Ok((data, Some(english))) = builtin_bytes(true).await else {
+        return false;
+    };
+    let complete = read_builtin(data, Some(english), app.today).await;
+    // Only in place of the same catalog without its English: a downloaded pack may have replaced it since.
+    let in_use = app.catalog.get_untracked();
+    if !in_use.has_english() && in_use.version() == complete.version() {
+        app.catalog.set(Arc::new(complete));
+    }
+    app.catalog.get_untracked().has_english()
 }
 
 /// A downloaded pack newer than the built-in catalog, checked again in full before use. In the piece that

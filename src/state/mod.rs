@@ -235,7 +235,21 @@ impl AppState {
         self.storage.get_untracked()
     }
 
+    /// Switches the language. English needs the catalog's English, which the built-in catalog is read
+    /// without on a Chinese screen (issue 16): it is read first, and the screen switches once it is in, so
+    /// no catalog text shows in the wrong language.
     pub fn set_lang(self, lang: Lang) {
+        if lang == Lang::En && !self.catalog.get_untracked().has_english() {
+            wasm_bindgen_futures::spawn_local(async move {
+                self.read_english().await;
+                self.switch_lang(lang);
+            });
+        } else {
+            self.switch_lang(lang);
+        }
+    }
+
+    fn switch_lang(self, lang: Lang) {
         self.lang.set(lang);
         mirror_lang(lang);
         if let Some(storage) = self.storage() {
@@ -246,6 +260,23 @@ impl AppState {
                 }
             });
         }
+    }
+
+    /// Makes the catalog in use one with its English (see [`Catalog::has_english`]): what an English screen,
+    /// a search in English words or a comparison that names programs in both languages needs. True when it
+    /// has it; otherwise the piece could not be fetched, and the person is told.
+    pub async fn read_english(self) -> bool {
+        if self.catalog.get_untracked().has_english() {
+            return true;
+        }
+        let done = match chunk!(load::read_english(self)) {
+            Ok(task) => task.await,
+            Err(ChunkMissing) => false,
+        };
+        if !done {
+            self.inform(chunk_missing_text());
+        }
+        done
     }
 
     /// Shows a storage failure to the user (the caller keeps what was on screen).

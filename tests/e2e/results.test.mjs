@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { appReady, launch, watch, assertClean as clean, hostForTests, SHOTS } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import { appReady, launch, watch, assertClean as clean, hostForTests, DIST, SHOTS } from './support.mjs';
 import { seed } from './data-world.mjs';
 
 const host = hostForTests();
@@ -246,9 +247,63 @@ test('an answer typed in place that cannot be right is refused next to its field
   }
 });
 
-test('政策 search finds programs by the words people use: 住房补贴 → 圆梦计划, 受伤 → 职业伤害保障', async () => {
+/**
+ * The pages' requests for the piece that holds the catalog's English (issue 16: a Chinese screen goes without
+ * it). The service worker's precache fetches everything and is not counted.
+ */
+function englishFetches(context) {
+  const urls = [];
+  context.on('request', (r) => {
+    if (r.url().includes('split_builtin_catalog_english') && !r.serviceWorker()) urls.push(r.url());
+  });
+  return urls;
+}
+
+/** Each program's name in English, from the catalog pack built from the same catalog/ as the app. */
+function englishNames() {
+  const pack = JSON.parse(readFileSync(join(DIST, 'catalog', 'pack.json'), 'utf8'));
+  return new Map(pack.payload.programs.map((p) => [p.id, p.name.en]));
+}
+
+test('the rider\'s results in Chinese come without the catalog\'s English; switched to English, every card is in English', async () => {
   const { context, dispose } = await launch();
   try {
+    const english = englishFetches(context);
+    const { page, seen } = await openResults(context, rider());
+    const cards = page.locator('section.results article.result-card[data-program]');
+    await card(page, 'needs-info', 'accident-insurance-subsidy').waitFor({ state: 'attached' });
+    assert.equal(english.length, 0, 'nothing of the English fetched for a Chinese screen');
+    const zhNames = await cards.locator('h3').allTextContents();
+    assert.ok(zhNames.length >= 5, `${zhNames.length} cards`);
+
+    await page.locator('button.lang-toggle').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(english.length, 1, 'the English fetched once, when it was asked for');
+    // The switch waits for the English: no card is ever shown with a Chinese name on an English screen.
+    const names = englishNames();
+    const shown = await cards.evaluateAll((els) =>
+      els.map((e) => [e.dataset.program, e.querySelector('h3').textContent]),
+    );
+    assert.equal(shown.length, zhNames.length);
+    for (const [id, name] of shown) assert.equal(name, names.get(id), id);
+    assert.match(await page.locator('section.results h2').first().innerText(), /[A-Za-z]/);
+
+    // And back: the same cards in Chinese, nothing fetched again.
+    await page.locator('button.lang-toggle').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    assert.deepEqual(await cards.locator('h3').allTextContents(), zhNames);
+    assert.equal(english.length, 1);
+    await clean(seen);
+  } finally {
+    await context.close();
+    dispose();
+  }
+});
+
+test('政策 search finds programs by the words people use: 住房补贴 → 圆梦计划, 受伤 → 职业伤害保障, and English words', async () => {
+  const { context, dispose } = await launch();
+  try {
+    const english = englishFetches(context);
     const page = await context.newPage();
     const seen = watch(page, host.origin);
     await page.goto(host.origin + '/policies');
@@ -260,6 +315,13 @@ test('政策 search finds programs by the words people use: 住房补贴 → 圆
     await search.fill('受伤');
     await page.waitForSelector('li.policy-row[data-program="occupational-injury-protection"]');
     assert.equal(await page.locator('li.policy-row[data-program="graduate-living-rent-subsidy"]').count(), 0);
+    assert.equal(english.length, 0, 'Chinese words are searched without the catalog\'s English');
+    // A word only the English names hold: the Chinese screen reads the catalog's English to search it.
+    await search.fill('occupational');
+    await page.waitForSelector('li.policy-row[data-program="occupational-injury-protection"]');
+    assert.equal(await page.locator('li.policy-row').count(), 1);
+    assert.equal(english.length, 1);
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', 'still in Chinese');
     await clean(seen);
   } finally {
     await context.close();

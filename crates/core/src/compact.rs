@@ -61,16 +61,19 @@ pub struct Reader<'a> {
     bytes: &'a [u8],
     text: &'a [u8],
     zh: &'a [u8],
+    /// The texts' English; `None` when the reader goes without it (each text's English is then its Chinese).
+    en: Option<&'a [u8]>,
 }
 
 impl<'a> Reader<'a> {
-    /// Over what [`Writer::finish`] made: the lengths of the structure and of the Chinese text, the
-    /// structure, the Chinese text, then the rest of the text.
-    pub fn new(all: &'a [u8]) -> Result<Reader<'a>> {
+    /// Over what [`Writer::finish`] made: `data` (the lengths of the structure and of the Chinese text, the
+    /// structure, the Chinese text, then the rest of the text) and, when wanted, the English of the texts.
+    pub fn new(data: &'a [u8], en: Option<&'a [u8]>) -> Result<Reader<'a>> {
         let mut head = Reader {
-            bytes: all,
+            bytes: data,
             text: &[],
             zh: &[],
+            en: None,
         };
         let (n, z) = (head.len()?, head.len()?);
         if n.saturating_add(z) > head.bytes.len() {
@@ -78,16 +81,33 @@ impl<'a> Reader<'a> {
         }
         let (bytes, rest) = head.bytes.split_at(n);
         let (zh, text) = rest.split_at(z);
-        Ok(Reader { bytes, text, zh })
+        Ok(Reader {
+            bytes,
+            text,
+            zh,
+            en,
+        })
     }
 
     pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty() && self.text.is_empty() && self.zh.is_empty()
+        self.bytes.is_empty()
+            && self.text.is_empty()
+            && self.zh.is_empty()
+            && self.en.is_none_or(<[u8]>::is_empty)
     }
 
-    fn text_of(&mut self, zh: bool) -> Result<String> {
+    /// Whether the texts' English is being read (see [`Reader::new`]).
+    pub fn reads_english(&self) -> bool {
+        self.en.is_some()
+    }
+
+    fn text_of(&mut self, stream: Stream) -> Result<String> {
         let n = usize::try_from(self.varint()?).map_err(|_| Malformed)?;
-        let stream = if zh { &mut self.zh } else { &mut self.text };
+        let stream = match stream {
+            Stream::Zh => &mut self.zh,
+            Stream::Other => &mut self.text,
+            Stream::En => self.en.as_mut().ok_or(Malformed)?,
+        };
         if n > stream.len() {
             return Err(Malformed);
         }
@@ -147,25 +167,48 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Where values are written: numbers, lengths and variants in one stream, the strings' text in another,
-/// so that the text (most of the catalog, in two languages) sits together and compresses as text.
+/// Where values are written: numbers, lengths and variants in one stream, the strings' text in others, so
+/// that the text (most of the catalog) sits together and compresses as text. The texts' Chinese and English
+/// each have a stream of their own: like follows like, and the English can be left apart (a Chinese screen
+/// never needs it, issue 16).
 #[derive(Default)]
 pub struct Writer {
     bytes: Vec<u8>,
     text: Vec<u8>,
     zh: Vec<u8>,
+    en: Vec<u8>,
+}
+
+/// The streams a string's bytes go to.
+#[derive(Clone, Copy)]
+enum Stream {
+    /// A text's Chinese.
+    Zh,
+    /// A text's English.
+    En,
+    /// Every other string: ids, addresses, numbers as written.
+    Other,
+}
+
+/// What a [`Writer`] made: the data, and apart from it the English of its texts.
+pub struct Written {
+    pub data: Vec<u8>,
+    pub english: Vec<u8>,
 }
 
 impl Writer {
-    /// Both streams in one buffer, the structure first with its length.
-    pub fn finish(self) -> Vec<u8> {
+    /// The structure first with its length, then the Chinese and the other strings; the English apart.
+    pub fn finish(self) -> Written {
         let mut all = Writer::default();
         all.len(self.bytes.len());
         all.len(self.zh.len());
         all.bytes.extend_from_slice(&self.bytes);
         all.bytes.extend_from_slice(&self.zh);
         all.bytes.extend_from_slice(&self.text);
-        all.bytes
+        Written {
+            data: all.bytes,
+            english: self.en,
+        }
     }
 
     fn varint(&mut self, mut n: u64) {
@@ -188,9 +231,14 @@ impl Writer {
         self.varint(n as u64);
     }
 
-    fn text_of(&mut self, s: &str, zh: bool) {
+    fn text_of(&mut self, s: &str, stream: Stream) {
         self.len(s.len());
-        if zh { &mut self.zh } else { &mut self.text }.extend_from_slice(s.as_bytes());
+        match stream {
+            Stream::Zh => &mut self.zh,
+            Stream::En => &mut self.en,
+            Stream::Other => &mut self.text,
+        }
+        .extend_from_slice(s.as_bytes());
     }
 }
 
@@ -200,16 +248,16 @@ pub trait Compact: Sized {
     fn take(r: &mut Reader) -> Result<Self>;
 }
 
-/// Writes a value into a new buffer.
-pub fn to_bytes<T: Compact>(value: &T) -> Vec<u8> {
+/// Writes a value into new buffers.
+pub fn to_bytes<T: Compact>(value: &T) -> Written {
     let mut w = Writer::default();
     value.put(&mut w);
     w.finish()
 }
 
-/// Reads a value that must use all the bytes.
-pub fn from_bytes<T: Compact>(bytes: &[u8]) -> Result<T> {
-    let mut r = Reader::new(bytes)?;
+/// Reads a value that must use all the bytes (the English too, when given).
+pub fn from_bytes<T: Compact>(data: &[u8], english: Option<&[u8]>) -> Result<T> {
+    let mut r = Reader::new(data, english)?;
     let value = T::take(&mut r)?;
     if r.is_empty() {
         Ok(value)
@@ -286,10 +334,10 @@ impl Compact for f64 {
 
 impl Compact for String {
     fn put(&self, w: &mut Writer) {
-        w.text_of(self, false);
+        w.text_of(self, Stream::Other);
     }
     fn take(r: &mut Reader) -> Result<Self> {
-        r.text_of(false)
+        r.text_of(Stream::Other)
     }
 }
 
@@ -349,18 +397,22 @@ impl Compact for Date {
     }
 }
 
-/// The Chinese of every text in a stream of its own, the English in the other: brotli finds more to reuse
-/// when like follows like.
+/// The Chinese and the English of a text, each in its stream. A reader without the English gives the
+/// Chinese in its place (its length is still read past).
 impl Compact for Text {
     fn put(&self, w: &mut Writer) {
-        w.text_of(&self.zh, true);
-        w.text_of(&self.en, false);
+        w.text_of(&self.zh, Stream::Zh);
+        w.text_of(&self.en, Stream::En);
     }
     fn take(r: &mut Reader) -> Result<Self> {
-        Ok(Text {
-            zh: r.text_of(true)?,
-            en: r.text_of(false)?,
-        })
+        let zh = r.text_of(Stream::Zh)?;
+        let en = if r.reads_english() {
+            r.text_of(Stream::En)?
+        } else {
+            r.varint()?;
+            zh.clone()
+        };
+        Ok(Text { zh, en })
     }
 }
 
@@ -434,8 +486,8 @@ mod tests {
     use super::*;
 
     fn round_trip<T: Compact + PartialEq + std::fmt::Debug>(v: T) {
-        let bytes = to_bytes(&v);
-        assert_eq!(from_bytes::<T>(&bytes), Ok(v));
+        let w = to_bytes(&v);
+        assert_eq!(from_bytes::<T>(&w.data, Some(&w.english)), Ok(v));
     }
 
     #[test]
@@ -452,27 +504,66 @@ mod tests {
     }
 
     #[test]
+    fn the_english_of_texts_is_apart_and_can_be_left_unread() {
+        #[derive(Debug, PartialEq)]
+        struct Named {
+            text: Text,
+            id: String,
+        }
+        compact_struct!(Named { text, id });
+        let named = |zh: &str, en: &str, id: &str| Named {
+            text: Text::new(zh, en),
+            id: id.into(),
+        };
+        let texts = vec![
+            named("新就业形态", "new forms of work", "id-1"),
+            named("骑手", "rider", "id-2"),
+        ];
+        let w = to_bytes(&texts);
+        assert_eq!(w.english, b"new forms of workrider");
+        assert!(!w.data.windows(5).any(|b| b == b"rider"));
+        // Without it, each text's English is its Chinese, and everything else reads as written.
+        let chinese = from_bytes::<Vec<Named>>(&w.data, None).unwrap();
+        assert_eq!(chinese[0], named("新就业形态", "新就业形态", "id-1"));
+        assert_eq!(chinese[1], named("骑手", "骑手", "id-2"));
+        assert_eq!(
+            from_bytes::<Vec<Named>>(&w.data, Some(&w.english)),
+            Ok(texts)
+        );
+        // English that is cut short, or longer than the texts, is refused.
+        let cut = &w.english[..w.english.len() - 1];
+        assert_eq!(from_bytes::<Vec<Named>>(&w.data, Some(cut)), Err(Malformed));
+        let mut long = w.english.clone();
+        long.push(b'x');
+        assert_eq!(
+            from_bytes::<Vec<Named>>(&w.data, Some(&long)),
+            Err(Malformed)
+        );
+    }
+
+    #[test]
     fn cut_short_or_padded_bytes_are_refused() {
-        let bytes = to_bytes(&vec![String::from("失业保险"), String::from("12333")]);
+        let w = to_bytes(&vec![String::from("失业保险"), String::from("12333")]);
+        let bytes = w.data;
         for cut in 0..bytes.len() {
             assert_eq!(
-                from_bytes::<Vec<String>>(&bytes[..cut]),
+                from_bytes::<Vec<String>>(&bytes[..cut], None),
                 Err(Malformed),
                 "cut at {cut}"
             );
         }
         let mut padded = bytes.clone();
         padded.push(0);
-        assert_eq!(from_bytes::<Vec<String>>(&padded), Err(Malformed));
+        assert_eq!(from_bytes::<Vec<String>>(&padded, None), Err(Malformed));
         // A length far beyond the bytes left must not reserve memory for it.
         assert_eq!(
-            from_bytes::<Vec<u8>>(&[0xff, 0xff, 0xff, 0x7f]),
+            from_bytes::<Vec<u8>>(&[0xff, 0xff, 0xff, 0x7f], None),
             Err(Malformed)
         );
         // A variant this build never writes.
-        let mut some = to_bytes(&Some(1u8));
+        let mut some = to_bytes(&Some(1u8)).data;
         assert_eq!(some, [2, 0, 1, 1]);
         some[2] = 2;
-        assert_eq!(from_bytes::<Option<u8>>(&some), Err(Malformed));
+        assert_eq!(from_bytes::<Option<u8>>(&some, None), Err(Malformed));
     }
 }

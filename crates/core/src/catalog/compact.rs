@@ -6,7 +6,9 @@
 //! is worked out once, the same way.
 
 use super::*;
-use crate::compact::{self, compact_struct, compact_unit_enum, Compact, Malformed, Reader, Writer};
+use crate::compact::{
+    self, compact_struct, compact_unit_enum, Compact, Malformed, Reader, Writer, Written,
+};
 use crate::facts::Choice;
 use crate::money::Share;
 use crate::params::{DatedValue, RawValue as ParamValue, Unit};
@@ -281,8 +283,9 @@ compact_lit_or_name!(ShareRef, Lit, Param);
 compact_lit_or_name!(ParamValue, Int, Text);
 
 impl Catalog {
-    /// The catalog as written (before any day's values are put in), in the compact form.
-    pub fn to_compact(&self) -> Vec<u8> {
+    /// The catalog as written (before any day's values are put in), in the compact form: the data, and the
+    /// English of its texts apart.
+    pub fn to_compact(&self) -> Written {
         let c = self.written.as_deref().unwrap_or(self);
         let mut w = Writer::default();
         c.meta.put(&mut w);
@@ -297,14 +300,15 @@ impl Catalog {
 
     /// Reads what [`Catalog::to_compact`] wrote, with the values in force on the day it was published (as
     /// [`Catalog::from_json`]). Bytes it did not write give an empty catalog whose issue says so (as an
-    /// unreadable JSON document does), never a panic.
-    pub fn from_compact(bytes: &[u8]) -> Catalog {
-        Catalog::read_compact(bytes).in_force_when_published()
+    /// unreadable JSON document does), never a panic. Without `english`, each text's English is its
+    /// Chinese and [`Catalog::has_english`] says so.
+    pub fn from_compact(data: &[u8], english: Option<&[u8]>) -> Catalog {
+        Catalog::read_compact(data, english).in_force_when_published()
     }
 
     /// [`Catalog::from_compact`] before any day's values are put in force: the app puts it in force on
     /// today, in a task of its own.
-    pub fn read_compact(bytes: &[u8]) -> WrittenCatalog {
+    pub fn read_compact(data: &[u8], english: Option<&[u8]>) -> WrittenCatalog {
         let read = |r: &mut Reader| -> compact::Result<WrittenCatalog> {
             let meta = Meta::take(r)?;
             let facts = Vec::take(r)?;
@@ -318,16 +322,12 @@ impl Catalog {
             if !r.is_empty() {
                 return Err(Malformed);
             }
-            Ok(Catalog::assemble(
-                meta,
-                facts,
-                programs,
-                courses,
-                load_issues,
-                parameters,
-            ))
+            let mut read =
+                Catalog::assemble(meta, facts, programs, courses, load_issues, parameters);
+            read.0.english = r.reads_english();
+            Ok(read)
         };
-        Reader::new(bytes)
+        Reader::new(data, english)
             .and_then(|mut r| read(&mut r))
             .unwrap_or_else(|Malformed| {
                 let mut c = Catalog::empty();
@@ -354,8 +354,9 @@ mod tests {
     fn the_built_in_catalog_reads_back_exactly_as_from_its_json() {
         let from_json = Catalog::builtin();
         assert!(from_json.programs().len() >= 40, "the real catalog");
-        let bytes = from_json.to_compact();
-        let back = Catalog::from_compact(&bytes);
+        let w = from_json.to_compact();
+        let back = Catalog::from_compact(&w.data, Some(&w.english));
+        assert!(back.has_english());
         assert_eq!(everything(&back), everything(from_json));
         // And on another day, from the written form each carries.
         let day = Date::ymd(2027, 3, 1);
@@ -366,33 +367,74 @@ mod tests {
         // The app's way: read, then put in force once on its day, never on the publication day first.
         for day in [day, from_json.published()] {
             assert_eq!(
-                everything(&Catalog::read_compact(&bytes).in_force(day)),
+                everything(&Catalog::read_compact(&w.data, Some(&w.english)).in_force(day)),
                 everything(&from_json.in_force(day))
             );
         }
         // Smaller than the JSON it replaces (no field names).
-        assert!(bytes.len() < CATALOG_JSON.len(), "{} bytes", bytes.len());
+        assert!(
+            w.data.len() + w.english.len() < CATALOG_JSON.len(),
+            "{} bytes",
+            w.data.len()
+        );
     }
 
+    /// Read for a Chinese screen: the same catalog, except that each text's English is its Chinese, which
+    /// the catalog says, and which carries over when it is put in force on another day.
     #[test]
-    fn the_built_in_version_and_date_are_known_without_reading_the_catalog() {
-        assert_eq!(Catalog::builtin_version(), Catalog::builtin().version());
-        assert_eq!(Catalog::builtin_published(), Catalog::builtin().published());
+    fn read_without_its_english_the_catalog_is_the_same_in_chinese() {
+        let from_json = Catalog::builtin();
+        let w = from_json.to_compact();
+        let day = Date::ymd(2027, 3, 1);
+        let chinese = Catalog::read_compact(&w.data, None).in_force(day);
+        let full = from_json.in_force(day);
+        assert!(!chinese.has_english() && !chinese.in_force(from_json.published()).has_english());
+        assert_eq!(chinese.programs().len(), full.programs().len());
+        for (c, f) in chinese.programs().iter().zip(full.programs()) {
+            assert_eq!(c.id, f.id);
+            assert_eq!((&c.name.zh, &c.summary.zh), (&f.name.zh, &f.summary.zh));
+            // (A figure put into a text's English is written the English way, even into this copy.)
+            assert_eq!(c.name.en, f.name.zh);
+        }
+        for (c, f) in chinese.facts().iter().zip(full.facts()) {
+            assert_eq!(
+                (&c.id, &c.question.zh, &c.question.en),
+                (&f.id, &f.question.zh, &f.question.zh)
+            );
+        }
+        // The English is most of what is left apart: the data a Chinese screen needs is much smaller.
+        assert!(
+            w.english.len() * 3 > w.data.len(),
+            "{} / {}",
+            w.english.len(),
+            w.data.len()
+        );
     }
 
     #[test]
     fn damaged_bytes_give_an_empty_catalog_that_says_so() {
-        let bytes = Catalog::builtin().to_compact();
+        let w = Catalog::builtin().to_compact();
+        let bytes = &w.data;
+        let english = Some(&w.english[..]);
         for bad in [&bytes[..bytes.len() / 2], &bytes[..0], &[0xff; 16][..]] {
-            let c = Catalog::from_compact(bad);
-            assert!(c.programs().is_empty());
-            assert!(c
-                .load_issues
-                .iter()
-                .any(|i| i.message.contains("compact form")));
+            for english in [english, None] {
+                let c = Catalog::from_compact(bad, english);
+                assert!(c.programs().is_empty());
+                assert!(c
+                    .load_issues
+                    .iter()
+                    .any(|i| i.message.contains("compact form")));
+            }
         }
         let mut padded = bytes.clone();
         padded.push(0);
-        assert!(Catalog::from_compact(&padded).programs().is_empty());
+        assert!(Catalog::from_compact(&padded, english)
+            .programs()
+            .is_empty());
+        // English that is not this catalog's.
+        let short = &w.english[..w.english.len() - 1];
+        assert!(Catalog::from_compact(bytes, Some(short))
+            .programs()
+            .is_empty());
     }
 }

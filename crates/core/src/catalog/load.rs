@@ -73,6 +73,7 @@ impl Catalog {
             parameters: Parameters::default(),
             in_force_on: None,
             written: None,
+            english: true,
         }
     }
 
@@ -291,6 +292,7 @@ impl Catalog {
             parameters,
             in_force_on: None,
             written: None,
+            english: true,
         })
     }
 }

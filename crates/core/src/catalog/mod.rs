@@ -65,6 +65,10 @@ pub struct Catalog {
     /// The catalog as written, parameters not yet replaced: what `validate` checks and what `in_force`
     /// starts from. None on that written form itself.
     written: Option<std::sync::Arc<Catalog>>,
+    /// False when the texts' English was left unread ([`Catalog::read_compact`] without it: the app's
+    /// built-in catalog for a Chinese screen, issue 16). Each text's English is then its Chinese, so
+    /// nothing may show or export it until the catalog is read again with its English.
+    english: bool,
 }
 
 impl Catalog {
@@ -75,6 +79,11 @@ impl Catalog {
     /// The day this catalog's data was published ("数据截至").
     pub fn published(&self) -> Date {
         self.meta.published
+    }
+
+    /// Whether every text's English was read (see the `english` field).
+    pub fn has_english(&self) -> bool {
+        self.english
     }
 
     pub fn meta(&self) -> &Meta {
