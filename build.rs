@@ -10,7 +10,9 @@ fn main() {
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let written = leye_core::catalog::Catalog::builtin().to_compact();
     std::fs::write(out.join("catalog.bin"), written.data).expect("write OUT_DIR/catalog.bin");
-    // The texts' English apart: a Chinese screen never fetches it (src/state/load.rs).
+    // The texts' English and the courses apart: the check never fetches them (src/state/load.rs).
     std::fs::write(out.join("catalog-en.bin"), written.english)
         .expect("write OUT_DIR/catalog-en.bin");
+    std::fs::write(out.join("catalog-courses.bin"), written.courses)
+        .expect("write OUT_DIR/catalog-courses.bin");
 }

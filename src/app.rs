@@ -67,6 +67,11 @@ pub fn App() -> impl IntoView {
             <NoticeLine/>
             // Without its chunk there is no banner; the 培训 tab still lists every deadline.
             {move || state.due_soon_possible.get().then(|| Suspend::new(async move {
+                // It names courses, which the built-in catalog keeps apart (issue 16). (The app has one
+                // thread: the wrapper only tells Leptos so.)
+                if !send_wrapper::SendWrapper::new(state.read_courses()).await {
+                    return None;
+                }
                 chunk!(due_soon_banner()).ok()
             }))}
             {move || screen_drawn.get().then(|| view! {
@@ -102,15 +107,22 @@ pub fn App() -> impl IntoView {
 // that cannot be fetched (first visit, failing network) gets a message and a way to retry, not a dead app.
 macro_rules! lazy_page {
     ($route:ident, $piece:ident, $view:ident, $page:path) => {
-        struct $route;
+        lazy_page!($route, $piece, $view, $page, courses = false);
+    };
+    ($route:ident, $piece:ident, $view:ident, $page:path, courses = $courses:literal) => {
+        struct $route(AppState);
 
         impl LazyRoute for $route {
             fn data() -> Self {
-                $route
+                $route(use_app())
             }
 
-            async fn view(_this: Self) -> AnyView {
+            async fn view(this: Self) -> AnyView {
                 crate::state::data_ready().await;
+                // The 培训 screens list the courses, which the built-in catalog keeps apart (issue 16).
+                if $courses && !this.0.read_courses().await {
+                    return view! { <ChunkMissingPage/> }.into_any();
+                }
                 match chunk!($view()) {
                     Ok(view) => view,
                     Err(ChunkMissing) => view! { <ChunkMissingPage/> }.into_any(),
@@ -222,13 +234,15 @@ lazy_page!(
     TrainingRoute,
     training_screens,
     training_view,
-    pages::training::TrainingPage
+    pages::training::TrainingPage,
+    courses = true
 );
 lazy_page!(
     CourseRoute,
     training_screens,
     course_view,
-    pages::training::course::CoursePage
+    pages::training::course::CoursePage,
+    courses = true
 );
 lazy_page!(MeRoute, me_screen, me_view, pages::me::MePage);
 lazy_page!(DataRoute, data_screen, data_view, pages::data::DataPage);

@@ -67,8 +67,8 @@ async fn check_catalog_now(app: AppState, force: bool) -> Result<CatalogCheck, S
         (UpdateOutcome::Switched(_), Some(after))
             if after.published() > app.catalog.get_untracked().published() =>
         {
-            // The summary names programs of both catalogs in both languages.
-            app.read_english().await;
+            // The summary names programs and courses of both catalogs, in both languages.
+            app.read_whole_catalog().await;
             let before = app.catalog.get_untracked();
             let answers: Vec<(String, Value)> = app.facts.with_untracked(|f| {
                 f.iter()

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::split::{chunk, chunk_missing_text, ChunkMissing, Task};
 use super::AppState;
 use crate::storage::Storage;
-use leye_core::catalog::Catalog;
+use leye_core::catalog::{Catalog, CompactParts};
 use leye_core::date::Date;
 use leye_core::facts::{Answer, Facts};
 use leye_core::lang::Lang;
@@ -85,14 +85,17 @@ fn load_data(app: AppState, storage: Storage) -> Result<Task<bool>, ChunkMissing
                 }
             }
         }
-        // The texts' English is a piece of its own, fetched only for an English screen (issue 16).
-        let Ok((data, english)) = builtin_bytes(app.lang.get_untracked() == Lang::En).await else {
+        // The texts' English and the courses are pieces of their own, fetched only when a screen needs
+        // them (issue 16); read again here (after an import or erase) if one has.
+        let mut wanted = WANTED.get();
+        wanted.english |= app.lang.get_untracked() == Lang::En;
+        let Ok(parts) = builtin_parts(wanted).await else {
             return false;
         };
         app.catalog
-            .set(Arc::new(read_builtin(data, english, app.today).await));
-        // An English screen (or switched to English while this was read) needs the catalog's English.
-        if app.lang.get_untracked() == Lang::En && !add_english(app).await {
+            .set(Arc::new(read_builtin(parts, app.today).await));
+        // Switched to English while this was read: the English too.
+        if app.lang.get_untracked() == Lang::En && !add_parts(app, Parts::ENGLISH).await {
             app.inform(chunk_missing_text());
         }
         if let Ok(Some(published)) = storage.catalog_pack_published().await {
@@ -144,7 +147,7 @@ async fn drop_future_pack(app: AppState, storage: &Storage, published: Date) {
 /// The built-in catalog's bytes, a piece of their own: the one part of the catalog that the initial-load budget
 /// counts (tools/size-report.mjs), apart from the code that reads it. In the core's compact form, written by
 /// build.rs from the same catalog the core embeds as JSON: no JSON reader is needed to start. The English of
-/// its texts is apart ([`builtin_catalog_english`]).
+/// its texts and its courses are apart ([`Parts`]).
 #[cfg_attr(
     leye_split,
     leptos::wasm_split::wasm_split(builtin_catalog, wasm_split_path = ::leptos::wasm_split, fallible)
@@ -163,55 +166,104 @@ fn builtin_catalog_english() -> Result<&'static [u8], ChunkMissing> {
     Ok(include_bytes!(concat!(env!("OUT_DIR"), "/catalog-en.bin")))
 }
 
-/// The built-in catalog's data and, when `english`, its English. Without the English (its piece could not be
-/// fetched) the catalog is still read, its English a copy of its Chinese.
-async fn builtin_bytes(
-    english: bool,
-) -> Result<(&'static [u8], Option<&'static [u8]>), ChunkMissing> {
+/// The built-in catalog's courses, which only the 培训 screens and the exports read.
+#[cfg_attr(
+    leye_split,
+    leptos::wasm_split::wasm_split(builtin_courses, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn builtin_courses() -> Result<&'static [u8], ChunkMissing> {
+    Ok(include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/catalog-courses.bin"
+    )))
+}
+
+/// The parts of the built-in catalog read apart from its data, when a screen needs them (issue 16).
+#[derive(Clone, Copy)]
+pub(super) struct Parts {
+    /// The texts' English: an English screen, a search in English words, a summary in both languages.
+    pub english: bool,
+    /// The courses: the 培训 screens, the due-soon banner, the backup's learning record.
+    pub courses: bool,
+}
+
+impl Parts {
+    pub const ENGLISH: Parts = Parts {
+        english: true,
+        courses: false,
+    };
+
+    /// Whether `catalog` has every part asked for here.
+    pub fn held_by(self, catalog: &Catalog) -> bool {
+        (!self.english || catalog.has_english()) && (!self.courses || catalog.has_courses())
+    }
+}
+
+thread_local! {
+    /// The parts asked for so far: a catalog read again (after an import or erase) keeps them.
+    static WANTED: std::cell::Cell<Parts> = const { std::cell::Cell::new(Parts { english: false, courses: false }) };
+}
+
+/// The built-in catalog's data and the parts wanted. A part whose piece could not be fetched is left out
+/// (the catalog says so, see [`add_parts`]).
+async fn builtin_parts(want: Parts) -> Result<CompactParts<'static>, ChunkMissing> {
     let data = chunk!(builtin_catalog())?;
-    let english = if english {
+    let english = if want.english {
         chunk!(builtin_catalog_english()).ok()
     } else {
         None
     };
-    Ok((data, english))
+    let courses = if want.courses {
+        chunk!(builtin_courses()).ok()
+    } else {
+        None
+    };
+    Ok(CompactParts {
+        data,
+        english,
+        courses,
+    })
 }
 
 /// Reads the built-in catalog and puts it in force on `today`. These are the longest steps of start-up's data
 /// load (a few tens of ms on a slow phone): each a task of its own, so that none blocks the page for long
 /// (issue 16's TBT).
-async fn read_builtin(data: &[u8], english: Option<&[u8]>, today: Date) -> Catalog {
+async fn read_builtin(parts: CompactParts<'static>, today: Date) -> Catalog {
     crate::platform::clock::next_task().await;
-    let read = Catalog::read_compact(data, english);
+    let read = Catalog::read_compact(parts);
     crate::platform::clock::next_task().await;
     // Every figure as in force today (a catalog holds dated values, see leye_core::params).
     read.in_force(today)
 }
 
-/// The built-in catalog in use, read again with its English (see [`AppState::read_english`]); in this
-/// piece, which has the reader. True when the catalog in use has its English after it.
+/// The built-in catalog in use, read again with the parts asked for (see [`AppState::read_english`]); in
+/// this piece, which has the reader. True when the catalog in use has them after it.
 #[cfg_attr(
     leye_split,
     leptos::wasm_split::wasm_split(load_data, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-pub(super) fn read_english(app: AppState) -> Result<Task<bool>, ChunkMissing> {
-    Ok(Box::pin(add_english(app)))
+pub(super) fn read_parts(app: AppState, asked: Parts) -> Result<Task<bool>, ChunkMissing> {
+    Ok(Box::pin(add_parts(app, asked)))
 }
 
-async fn add_english(app: AppState) -> bool {
-    if app.catalog.get_untracked().has_english() {
+async fn add_parts(app: AppState, asked: Parts) -> bool {
+    let mut wanted = WANTED.get();
+    wanted.english |= asked.english;
+    wanted.courses |= asked.courses;
+    WANTED.set(wanted);
+    if asked.held_by(&app.catalog.get_untracked()) {
         return true;
     }
-    let Ok((data, Some(english))) = builtin_bytes(true).await else {
+    let Ok(parts) = builtin_parts(wanted).await else {
         return false;
     };
-    let complete = read_builtin(data, Some(english), app.today).await;
-    // Only in place of the same catalog without its English: a downloaded pack may have replaced it since.
+    let read = read_builtin(parts, app.today).await;
+    // Only in place of the same catalog without them: a downloaded pack may have replaced it since.
     let in_use = app.catalog.get_untracked();
-    if !in_use.has_english() && in_use.version() == complete.version() {
-        app.catalog.set(Arc::new(complete));
+    if !asked.held_by(&in_use) && in_use.version() == read.version() {
+        app.catalog.set(Arc::new(read));
     }
-    app.catalog.get_untracked().has_english()
+    asked.held_by(&app.catalog.get_untracked())
 }
 
 /// A downloaded pack newer than the built-in catalog, checked again in full before use. In the piece that

@@ -262,14 +262,37 @@ impl AppState {
         }
     }
 
-    /// Makes the catalog in use one with its English (see [`Catalog::has_english`]): what an English screen,
-    /// a search in English words or a comparison that names programs in both languages needs. True when it
-    /// has it; otherwise the piece could not be fetched, and the person is told.
+    /// Makes the catalog in use one with its English (see [`Catalog::has_english`]): what an English screen
+    /// or a search in English words needs. True when it has it; otherwise the piece could not be fetched,
+    /// and the person is told.
     pub async fn read_english(self) -> bool {
-        if self.catalog.get_untracked().has_english() {
+        self.read_parts(load::Parts::ENGLISH).await
+    }
+
+    /// Makes the catalog in use one with its courses (see [`Catalog::has_courses`]): what the 培训 screens,
+    /// the due-soon banner and the backup's learning record need. As [`AppState::read_english`].
+    pub async fn read_courses(self) -> bool {
+        self.read_parts(load::Parts {
+            english: false,
+            courses: true,
+        })
+        .await
+    }
+
+    /// The whole catalog, English and courses: for comparing it with a downloaded one in both languages.
+    pub async fn read_whole_catalog(self) -> bool {
+        self.read_parts(load::Parts {
+            english: true,
+            courses: true,
+        })
+        .await
+    }
+
+    async fn read_parts(self, asked: load::Parts) -> bool {
+        if asked.held_by(&self.catalog.get_untracked()) {
             return true;
         }
-        let done = match chunk!(load::read_english(self)) {
+        let done = match chunk!(load::read_parts(self, asked)) {
             Ok(task) => task.await,
             Err(ChunkMissing) => false,
         };

@@ -248,13 +248,13 @@ test('an answer typed in place that cannot be right is refused next to its field
 });
 
 /**
- * The pages' requests for the piece that holds the catalog's English (issue 16: a Chinese screen goes without
- * it). The service worker's precache fetches everything and is not counted.
+ * The pages' requests for a piece of the app, such as the one that holds the catalog's English (issue 16: a
+ * Chinese screen goes without it). The service worker's precache fetches everything and is not counted.
  */
-function englishFetches(context) {
+function pieceFetches(context, piece = 'builtin_catalog_english') {
   const urls = [];
   context.on('request', (r) => {
-    if (r.url().includes('split_builtin_catalog_english') && !r.serviceWorker()) urls.push(r.url());
+    if (r.url().includes(`split_${piece}.wasm`) && !r.serviceWorker()) urls.push(r.url());
   });
   return urls;
 }
@@ -265,14 +265,16 @@ function englishNames() {
   return new Map(pack.payload.programs.map((p) => [p.id, p.name.en]));
 }
 
-test('the rider\'s results in Chinese come without the catalog\'s English; switched to English, every card is in English', async () => {
+test('the rider\'s results in Chinese come without the catalog\'s English or courses; switched to English, every card is in English', async () => {
   const { context, dispose } = await launch();
   try {
-    const english = englishFetches(context);
+    const english = pieceFetches(context);
+    const courses = pieceFetches(context, 'builtin_courses');
     const { page, seen } = await openResults(context, rider());
     const cards = page.locator('section.results article.result-card[data-program]');
     await card(page, 'needs-info', 'accident-insurance-subsidy').waitFor({ state: 'attached' });
     assert.equal(english.length, 0, 'nothing of the English fetched for a Chinese screen');
+    assert.equal(courses.length, 0, 'nor the courses, which only 培训 lists');
     const zhNames = await cards.locator('h3').allTextContents();
     assert.ok(zhNames.length >= 5, `${zhNames.length} cards`);
 
@@ -293,6 +295,12 @@ test('the rider\'s results in Chinese come without the catalog\'s English; switc
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     assert.deepEqual(await cards.locator('h3').allTextContents(), zhNames);
     assert.equal(english.length, 1);
+    assert.equal(courses.length, 0);
+
+    // 培训 lists the courses: read then, once.
+    await page.locator('nav.tab-bar a[href="/training"]').click();
+    await page.locator('main a[href^="/training/"]').first().waitFor();
+    assert.equal(courses.length, 1);
     await clean(seen);
   } finally {
     await context.close();
@@ -303,7 +311,7 @@ test('the rider\'s results in Chinese come without the catalog\'s English; switc
 test('政策 search finds programs by the words people use: 住房补贴 → 圆梦计划, 受伤 → 职业伤害保障, and English words', async () => {
   const { context, dispose } = await launch();
   try {
-    const english = englishFetches(context);
+    const english = pieceFetches(context);
     const page = await context.newPage();
     const seen = watch(page, host.origin);
     await page.goto(host.origin + '/policies');

@@ -29,7 +29,13 @@ pub fn BackupSection(refresh: RwSignal<u32>, busy: RwSignal<bool>) -> impl IntoV
         busy.set(true);
         outcome.set(Some(Outcome::Working(DataText::Exporting)));
         spawn_local(async move {
-            // With the learning record, derived from the same snapshot of the training events (issue 5).
+            // With the learning record, derived from the same snapshot of the training events (issue 5), which
+            // names the courses (read apart from the rest of the built-in catalog, issue 16).
+            if !app.read_courses().await {
+                outcome.set(Some(Outcome::Said(crate::state::chunk_missing_text())));
+                busy.set(false);
+                return;
+            }
             let courses =
                 CourseCatalog::from_catalog(&app.catalog.get_untracked()).unwrap_or_default();
             let result = match storage.export_backup(&courses, app.today).await {

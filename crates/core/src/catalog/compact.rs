@@ -282,38 +282,71 @@ compact_lit_or_name!(Num, Lit, Param);
 compact_lit_or_name!(ShareRef, Lit, Param);
 compact_lit_or_name!(ParamValue, Int, Text);
 
+/// The built-in catalog in the compact form, in the three parts the app fetches apart (issue 16): what the
+/// check and the policy screens need, in Chinese; the English of its texts; and the courses, which only the
+/// 培训 screens and the exports read.
+pub struct CompactCatalog {
+    pub data: Vec<u8>,
+    pub english: Vec<u8>,
+    pub courses: Vec<u8>,
+}
+
+impl CompactCatalog {
+    /// All three parts, to read the whole catalog.
+    pub fn whole(&self) -> CompactParts<'_> {
+        CompactParts {
+            data: &self.data,
+            english: Some(&self.english),
+            courses: Some(&self.courses),
+        }
+    }
+}
+
+/// The parts of a [`CompactCatalog`] to read; a part left `None` is not read (see
+/// [`Catalog::has_english`], [`Catalog::has_courses`]).
+#[derive(Clone, Copy)]
+pub struct CompactParts<'a> {
+    pub data: &'a [u8],
+    pub english: Option<&'a [u8]>,
+    pub courses: Option<&'a [u8]>,
+}
+
 impl Catalog {
-    /// The catalog as written (before any day's values are put in), in the compact form: the data, and the
-    /// English of its texts apart.
-    pub fn to_compact(&self) -> Written {
+    /// The catalog as written (before any day's values are put in), in the compact form.
+    pub fn to_compact(&self) -> CompactCatalog {
         let c = self.written.as_deref().unwrap_or(self);
         let mut w = Writer::default();
         c.meta.put(&mut w);
         c.facts.put(&mut w);
         c.programs.put(&mut w);
-        c.courses.put(&mut w);
         c.load_issues.put(&mut w);
         c.parameters.params.put(&mut w);
         c.parameters.sources.put(&mut w);
-        w.finish()
+        let Written { data, english } = w.finish();
+        CompactCatalog {
+            data,
+            english,
+            // JSON trees with no texts of the catalog's kind: all in their data.
+            courses: compact::to_bytes(&c.courses).data,
+        }
     }
 
     /// Reads what [`Catalog::to_compact`] wrote, with the values in force on the day it was published (as
     /// [`Catalog::from_json`]). Bytes it did not write give an empty catalog whose issue says so (as an
-    /// unreadable JSON document does), never a panic. Without `english`, each text's English is its
-    /// Chinese and [`Catalog::has_english`] says so.
-    pub fn from_compact(data: &[u8], english: Option<&[u8]>) -> Catalog {
-        Catalog::read_compact(data, english).in_force_when_published()
+    /// unreadable JSON document does), never a panic. Without its English, each text's English is its
+    /// Chinese; without its courses, it has none; [`Catalog::has_english`] and [`Catalog::has_courses`]
+    /// say so.
+    pub fn from_compact(parts: CompactParts) -> Catalog {
+        Catalog::read_compact(parts).in_force_when_published()
     }
 
     /// [`Catalog::from_compact`] before any day's values are put in force: the app puts it in force on
     /// today, in a task of its own.
-    pub fn read_compact(data: &[u8], english: Option<&[u8]>) -> WrittenCatalog {
+    pub fn read_compact(parts: CompactParts) -> WrittenCatalog {
         let read = |r: &mut Reader| -> compact::Result<WrittenCatalog> {
             let meta = Meta::take(r)?;
             let facts = Vec::take(r)?;
             let programs = Vec::take(r)?;
-            let courses = Vec::take(r)?;
             let load_issues = Vec::take(r)?;
             let parameters = Parameters {
                 params: Vec::take(r)?,
@@ -322,12 +355,17 @@ impl Catalog {
             if !r.is_empty() {
                 return Err(Malformed);
             }
+            let courses = match parts.courses {
+                Some(bytes) => compact::from_bytes(bytes, None)?,
+                None => Vec::new(),
+            };
             let mut read =
                 Catalog::assemble(meta, facts, programs, courses, load_issues, parameters);
             read.0.english = r.reads_english();
+            read.0.courses_read = parts.courses.is_some();
             Ok(read)
         };
-        Reader::new(data, english)
+        Reader::new(parts.data, parts.english)
             .and_then(|mut r| read(&mut r))
             .unwrap_or_else(|Malformed| {
                 let mut c = Catalog::empty();
@@ -354,9 +392,9 @@ mod tests {
     fn the_built_in_catalog_reads_back_exactly_as_from_its_json() {
         let from_json = Catalog::builtin();
         assert!(from_json.programs().len() >= 40, "the real catalog");
-        let w = from_json.to_compact();
-        let back = Catalog::from_compact(&w.data, Some(&w.english));
-        assert!(back.has_english());
+        let compact = from_json.to_compact();
+        let back = Catalog::from_compact(compact.whole());
+        assert!(back.has_english() && back.has_courses());
         assert_eq!(everything(&back), everything(from_json));
         // And on another day, from the written form each carries.
         let day = Date::ymd(2027, 3, 1);
@@ -367,28 +405,34 @@ mod tests {
         // The app's way: read, then put in force once on its day, never on the publication day first.
         for day in [day, from_json.published()] {
             assert_eq!(
-                everything(&Catalog::read_compact(&w.data, Some(&w.english)).in_force(day)),
+                everything(&Catalog::read_compact(compact.whole()).in_force(day)),
                 everything(&from_json.in_force(day))
             );
         }
         // Smaller than the JSON it replaces (no field names).
-        assert!(
-            w.data.len() + w.english.len() < CATALOG_JSON.len(),
-            "{} bytes",
-            w.data.len()
-        );
+        let all = compact.data.len() + compact.english.len() + compact.courses.len();
+        assert!(all < CATALOG_JSON.len(), "{all} bytes");
     }
 
-    /// Read for a Chinese screen: the same catalog, except that each text's English is its Chinese, which
-    /// the catalog says, and which carries over when it is put in force on another day.
+    /// Read for a Chinese screen: the same catalog, except that each text's English is its Chinese and there
+    /// are no courses, which the catalog says, and which carries over when it is put in force on another day.
     #[test]
-    fn read_without_its_english_the_catalog_is_the_same_in_chinese() {
+    fn read_in_part_the_catalog_says_what_it_left_out() {
         let from_json = Catalog::builtin();
-        let w = from_json.to_compact();
+        let compact = from_json.to_compact();
         let day = Date::ymd(2027, 3, 1);
-        let chinese = Catalog::read_compact(&w.data, None).in_force(day);
+        let part = |english, courses| {
+            Catalog::read_compact(CompactParts {
+                english,
+                courses,
+                ..compact.whole()
+            })
+            .in_force(day)
+        };
+        let chinese = part(None, None);
         let full = from_json.in_force(day);
         assert!(!chinese.has_english() && !chinese.in_force(from_json.published()).has_english());
+        assert!(!chinese.has_courses() && chinese.courses().is_empty());
         assert_eq!(chinese.programs().len(), full.programs().len());
         for (c, f) in chinese.programs().iter().zip(full.programs()) {
             assert_eq!(c.id, f.id);
@@ -402,39 +446,62 @@ mod tests {
                 (&f.id, &f.question.zh, &f.question.zh)
             );
         }
-        // The English is most of what is left apart: the data a Chinese screen needs is much smaller.
+        // Each part alone: the courses whole, with their English; the English without the courses.
+        let with_courses = part(None, Some(&compact.courses));
+        assert!(with_courses.has_courses() && !with_courses.has_english());
+        assert_eq!(
+            format!("{:?}", with_courses.courses()),
+            format!("{:?}", full.courses())
+        );
+        let english = part(Some(&compact.english), None);
+        assert!(english.has_english() && !english.has_courses());
+        assert_eq!(english.programs()[0].name, full.programs()[0].name);
+        // The parts left apart are most of the catalog: the data a Chinese screen needs is much smaller.
+        let apart = compact.english.len() + compact.courses.len();
         assert!(
-            w.english.len() * 3 > w.data.len(),
-            "{} / {}",
-            w.english.len(),
-            w.data.len()
+            apart * 2 > compact.data.len(),
+            "{apart} / {}",
+            compact.data.len()
         );
     }
 
     #[test]
     fn damaged_bytes_give_an_empty_catalog_that_says_so() {
-        let w = Catalog::builtin().to_compact();
-        let bytes = &w.data;
-        let english = Some(&w.english[..]);
-        for bad in [&bytes[..bytes.len() / 2], &bytes[..0], &[0xff; 16][..]] {
-            for english in [english, None] {
-                let c = Catalog::from_compact(bad, english);
-                assert!(c.programs().is_empty());
-                assert!(c
-                    .load_issues
+        let compact = Catalog::builtin().to_compact();
+        let whole = compact.whole();
+        let unreadable = |parts: CompactParts| {
+            let c = Catalog::from_compact(parts);
+            c.programs().is_empty()
+                && c.load_issues
                     .iter()
-                    .any(|i| i.message.contains("compact form")));
+                    .any(|i| i.message.contains("compact form"))
+        };
+        let bytes = &compact.data;
+        for bad in [&bytes[..bytes.len() / 2], &bytes[..0], &[0xff; 16][..]] {
+            for english in [whole.english, None] {
+                assert!(unreadable(CompactParts {
+                    data: bad,
+                    english,
+                    ..whole
+                }));
             }
         }
         let mut padded = bytes.clone();
         padded.push(0);
-        assert!(Catalog::from_compact(&padded, english)
-            .programs()
-            .is_empty());
-        // English that is not this catalog's.
-        let short = &w.english[..w.english.len() - 1];
-        assert!(Catalog::from_compact(bytes, Some(short))
-            .programs()
-            .is_empty());
+        assert!(unreadable(CompactParts {
+            data: &padded,
+            ..whole
+        }));
+        // English or courses that are not this catalog's.
+        let short = &compact.english[..compact.english.len() - 1];
+        assert!(unreadable(CompactParts {
+            english: Some(short),
+            ..whole
+        }));
+        let courses = &compact.courses[..compact.courses.len() - 1];
+        assert!(unreadable(CompactParts {
+            courses: Some(courses),
+            ..whole
+        }));
     }
 }

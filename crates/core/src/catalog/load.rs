@@ -74,6 +74,7 @@ impl Catalog {
             in_force_on: None,
             written: None,
             english: true,
+            courses_read: true,
         }
     }
 
@@ -293,6 +294,7 @@ impl Catalog {
             in_force_on: None,
             written: None,
             english: true,
+            courses_read: true,
         })
     }
 }

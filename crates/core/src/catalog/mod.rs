@@ -31,6 +31,7 @@ mod validate;
 mod validate_program;
 
 pub use benefit::describe_benefit;
+pub use compact::{CompactCatalog, CompactParts};
 pub use in_force::WrittenCatalog;
 use issue::issue;
 pub use issue::CatalogIssue;
@@ -69,6 +70,9 @@ pub struct Catalog {
     /// built-in catalog for a Chinese screen, issue 16). Each text's English is then its Chinese, so
     /// nothing may show or export it until the catalog is read again with its English.
     english: bool,
+    /// False when the courses were left unread (likewise, for the screens that do not list them): the
+    /// catalog then has none.
+    courses_read: bool,
 }
 
 impl Catalog {
@@ -107,7 +111,12 @@ impl Catalog {
         self.programs.iter().find(|p| p.id == id)
     }
 
-    /// Raw course entries (catalog/courses), for the training module.
+    /// Whether the courses were read (see the `courses_read` field).
+    pub fn has_courses(&self) -> bool {
+        self.courses_read
+    }
+
+    /// Raw course entries (catalog/courses), for the training module: none unless [`Catalog::has_courses`].
     pub fn courses(&self) -> &[Value] {
         &self.courses
     }
