@@ -252,8 +252,9 @@ test('when a newer version opens the data in another tab, this screen asks for a
       req.onblocked = () => fail(new Error('the app kept its connection open and blocked the upgrade'));
     }));
     await page.locator('button.data-export').click();
+    // 正在导出 (a status) first, while the courses for the learning record are read; then the failure.
     const line = page.locator('#data-backup-outcome .data-outcome');
-    await line.waitFor();
+    await line.filter({ hasText: /请重新加载本页/ }).waitFor();
     assert.equal(await line.getAttribute('role'), 'alert');
     assert.match(await line.innerText(), /请重新加载本页，你的数据不会丢失/);
     assert.match(await page.locator('.banner-notice').innerText(), /请重新加载本页/);
