@@ -53,8 +53,9 @@ fn the_web_apps_compact_catalog_is_the_builtin_catalog() {
     assert_eq!(format!("{read:?}"), format!("{:?}", Catalog::builtin()));
 }
 
-/// Read without its English and courses, as for a Chinese screen (issue 16), the catalog passes every worked case of
-/// catalog/cases, and gives each case's person the same results in the same Chinese words, rule by rule.
+/// Read without its English and courses, as for a Chinese screen (issue 16), the catalog passes every worked
+/// case of catalog/cases, and gives each case's person the same results in the same Chinese words, rule by
+/// rule.
 #[test]
 fn without_its_english_the_catalog_gives_the_same_results_in_chinese() {
     let chinese = Catalog::from_compact(CompactParts {

@@ -188,9 +188,21 @@ pub(super) struct Parts {
 }
 
 impl Parts {
+    pub const NONE: Parts = Parts {
+        english: false,
+        courses: false,
+    };
     pub const ENGLISH: Parts = Parts {
         english: true,
-        courses: false,
+        ..Parts::NONE
+    };
+    pub const COURSES: Parts = Parts {
+        courses: true,
+        ..Parts::NONE
+    };
+    pub const WHOLE: Parts = Parts {
+        english: true,
+        courses: true,
     };
 
     /// Whether `catalog` has every part asked for here.
@@ -201,7 +213,7 @@ impl Parts {
 
 thread_local! {
     /// The parts asked for so far: a catalog read again (after an import or erase) keeps them.
-    static WANTED: std::cell::Cell<Parts> = const { std::cell::Cell::new(Parts { english: false, courses: false }) };
+    static WANTED: std::cell::Cell<Parts> = const { std::cell::Cell::new(Parts::NONE) };
 }
 
 /// The built-in catalog's data and the parts wanted. A part whose piece could not be fetched is left out

@@ -272,20 +272,12 @@ impl AppState {
     /// Makes the catalog in use one with its courses (see [`Catalog::has_courses`]): what the 培训 screens,
     /// the due-soon banner and the backup's learning record need. As [`AppState::read_english`].
     pub async fn read_courses(self) -> bool {
-        self.read_parts(load::Parts {
-            english: false,
-            courses: true,
-        })
-        .await
+        self.read_parts(load::Parts::COURSES).await
     }
 
     /// The whole catalog, English and courses: for comparing it with a downloaded one in both languages.
     pub async fn read_whole_catalog(self) -> bool {
-        self.read_parts(load::Parts {
-            english: true,
-            courses: true,
-        })
-        .await
+        self.read_parts(load::Parts::WHOLE).await
     }
 
     async fn read_parts(self, asked: load::Parts) -> bool {

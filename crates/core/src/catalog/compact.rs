@@ -361,7 +361,7 @@ impl Catalog {
             };
             let mut read =
                 Catalog::assemble(meta, facts, programs, courses, load_issues, parameters);
-            read.0.english = r.reads_english();
+            read.0.english_read = r.reads_english();
             read.0.courses_read = parts.courses.is_some();
             Ok(read)
         };

@@ -73,7 +73,7 @@ impl Catalog {
             parameters: Parameters::default(),
             in_force_on: None,
             written: None,
-            english: true,
+            english_read: true,
             courses_read: true,
         }
     }
@@ -293,7 +293,7 @@ impl Catalog {
             parameters,
             in_force_on: None,
             written: None,
-            english: true,
+            english_read: true,
             courses_read: true,
         })
     }

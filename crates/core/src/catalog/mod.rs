@@ -69,7 +69,7 @@ pub struct Catalog {
     /// False when the texts' English was left unread ([`Catalog::read_compact`] without it: the app's
     /// built-in catalog for a Chinese screen, issue 16). Each text's English is then its Chinese, so
     /// nothing may show or export it until the catalog is read again with its English.
-    english: bool,
+    english_read: bool,
     /// False when the courses were left unread (likewise, for the screens that do not list them): the
     /// catalog then has none.
     courses_read: bool,
@@ -85,9 +85,9 @@ impl Catalog {
         self.meta.published
     }
 
-    /// Whether every text's English was read (see the `english` field).
+    /// Whether every text's English was read (see the `english_read` field).
     pub fn has_english(&self) -> bool {
-        self.english
+        self.english_read
     }
 
     pub fn meta(&self) -> &Meta {
