@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release app into dist/ without any download:
 #   cargo (release, with relocations) → wasm-split (a main module plus a chunk per lazily loaded screen, see
-#   src/app.rs) → wasm-bindgen (main module) → short import names → wasm-opt -Oz (every module) → target/web-pkg/
-#   → tools/assemble.mjs (index.html, hashed css, the wasm folder, the loader, CSP, service worker) → dist/
+#   src/app.rs) → its shared chunks joined into a few → wasm-bindgen (main module) → short import names →
+#   wasm-opt -Oz (every module) → target/web-pkg/ → tools/assemble.mjs (index.html, hashed css, the wasm folder, the loader, CSP, service worker) → dist/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -30,6 +30,8 @@ RUSTFLAGS="${RUSTFLAGS:-} -Clink-args=--emit-relocs --cfg leye_split --cfg erase
 rm -rf "$pkg" "$split"
 mkdir -p "$pkg" "$split"
 wasm-split-cli --target web --out-name leye "$target_dir/wasm32-unknown-unknown/release/leye.wasm" "$split"
+# wasm-split's many small shared chunks joined into a few modules, the rider's path first (tools/bundle-chunks.mjs).
+node tools/bundle-chunks.mjs "$split"
 wasm-bindgen --target web --keep-lld-exports --no-demangle --out-dir "$pkg" --out-name leye "$split/leye.wasm"
 rm -f "$pkg"/*.d.ts
 # Short names for the main module's imports from its glue, in both files (tools/minify-imports.mjs).

@@ -34,6 +34,9 @@ if [ ${#web_tests[@]} -gt 0 ]; then
   CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown "${web_tests[@]}"
 fi
 
+step "build tools (tests/tools)"
+node --test tests/tools/
+
 step "release build and size budget"
 ./scripts/build.sh
 # The gates of tools/budgets.json: issue 6's initial load (html + js + wasm + css + the built-in catalog, brotli,

@@ -58,7 +58,7 @@ export function readBuild(dir) {
 export function readSplits(wasmDir) {
   const link = readFileSync(join(wasmDir, '__wasm_split.js'), 'utf8');
   const chunkFile = new Map(
-    [...link.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
+    [...link.matchAll(/const (__(?:chunk_\d+|shared_\w+)) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
   );
   const splits = new Map();
   for (const m of link.matchAll(/export const __wasm_split_load_(\w+?)(?:_\d+)? = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]/g)) {
