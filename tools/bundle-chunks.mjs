@@ -102,7 +102,8 @@ try {
     const out = join(dir, `shared_${screen}.wasm`);
     const args = [shim, IMPORT_MODULE];
     names.forEach((n, i) => args.push(join(dir, `${n}.wasm`), `m${i}`));
-    execFileSync('wasm-merge', [...args, '-o', out, ...FEATURES], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // -g keeps the function names of a names build (scripts/size-names.sh); wasm-opt strips them from the release.
+    execFileSync('wasm-merge', [...args, '-o', out, '-g', ...FEATURES], { stdio: ['ignore', 'ignore', 'pipe'] });
     writeFileSync(out, asChunk(readFileSync(out), out));
     checkJoined(out, names.map((n) => join(dir, `${n}.wasm`)));
     for (const n of names) unlinkSync(join(dir, `${n}.wasm`));
