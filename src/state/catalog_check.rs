@@ -122,7 +122,7 @@ async fn records_in_catalog(storage: &Storage) -> (Vec<String>, Vec<String>) {
         .filter(|e| matches!(e.what, EventKind::Enrolled { .. }))
         .filter_map(|e| e.course.as_ref().map(|c| c.as_str().to_owned()))
         .collect();
-    enrolled.sort_unstable();
+    leye_core::order::sort(&mut enrolled);
     enrolled.dedup();
     let saved = storage
         .saved_programs()

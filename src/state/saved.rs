@@ -71,7 +71,7 @@ impl SavedPrograms {
             docs.retain(|&d| d != index);
             if ticked {
                 docs.push(index);
-                docs.sort_unstable();
+                leye_core::order::sort(docs);
             }
         });
         let Some(storage) = app.storage() else {

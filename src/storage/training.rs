@@ -81,7 +81,7 @@ impl Storage {
 
 /// Recorded order, ties by event id: the same on both backends and whichever store was read.
 pub(super) fn sort_events(events: &mut [TrainingEventRecord]) {
-    events.sort_unstable_by(|a, b| {
+    leye_core::order::sort_by(events, |a, b| {
         a.recorded_at_ms
             .cmp(&b.recorded_at_ms)
             .then_with(|| a.event_id.cmp(&b.event_id))

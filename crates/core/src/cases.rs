@@ -109,7 +109,7 @@ impl Case {
                     || required.iter().any(|r| !want.iter().any(|w| w == r));
                 if wrong {
                     let mut want: Vec<&str> = want.iter().map(String::as_str).collect();
-                    want.sort();
+                    crate::order::sort(&mut want);
                     problems.push(format!("expected {what} criteria {want:?}, got {all:?}"));
                 }
             }

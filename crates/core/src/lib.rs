@@ -15,6 +15,8 @@ pub mod lang;
 pub mod learning_record;
 pub mod money;
 pub mod offices;
+/// Stable sorting with one copy of the sort code (issue 16).
+pub mod order;
 pub mod outcome;
 pub mod pack;
 pub mod params;

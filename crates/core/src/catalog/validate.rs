@@ -45,7 +45,7 @@ impl Catalog {
     /// `last_verified`.
     pub fn review_order(&self) -> Vec<&Program> {
         let mut list: Vec<&Program> = self.programs.iter().collect();
-        list.sort_unstable_by_key(|p| {
+        crate::order::sort_by_key(&mut list, |p| {
             (
                 p.review_by.unwrap_or(Date::ymd(1, 1, 1)),
                 p.last_verified,

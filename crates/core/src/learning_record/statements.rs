@@ -178,6 +178,6 @@ pub fn statements(log: &TrainingLog, catalog: &CourseCatalog, local_id: &str) ->
             out.push((on, format!("~completed:{}", c.id), statement));
         }
     }
-    out.sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    crate::order::sort_by(&mut out, |a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     out.into_iter().map(|(_, _, s)| s).collect()
 }

@@ -22,7 +22,7 @@ pub fn hand_written_figures(text: &str, names: &[String]) -> Vec<String> {
     }
     t.push_str(rest);
     let mut names: Vec<&String> = names.iter().collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    crate::order::sort_by_key(&mut names, |n| std::cmp::Reverse(n.len()));
     for n in names {
         if !n.is_empty() {
             t = t.replace(n.as_str(), " ");

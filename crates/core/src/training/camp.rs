@@ -72,7 +72,7 @@ pub fn camp_view(
             _ => None,
         })
         .collect();
-    upcoming_sessions.sort_unstable();
+    crate::order::sort(&mut upcoming_sessions);
     let mut notes: Vec<NoteEntry> = mine()
         .filter_map(|e| match &e.what {
             EventKind::Note { text } => Some(NoteEntry {
@@ -85,7 +85,7 @@ pub fn camp_view(
         .collect();
     // Newest first; same-day notes by entry id, later first (the app's ids start with the time), so the
     // order does not depend on the order storage returns events in.
-    notes.sort_unstable_by(|a, b| (b.on, &b.id).cmp(&(a.on, &a.id)));
+    crate::order::sort_by(&mut notes, |a, b| (b.on, &b.id).cmp(&(a.on, &a.id)));
     Some(CampView {
         course: course.clone(),
         sessions_attended: p.sessions_attended,

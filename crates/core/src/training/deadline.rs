@@ -147,7 +147,9 @@ pub fn upcoming(
         }
     }
     all.retain(|d| d.date >= today);
-    all.sort_by(|a, b| (a.date, a.kind, &a.reference).cmp(&(b.date, b.kind, &b.reference)));
+    crate::order::sort_by(&mut all, |a, b| {
+        (a.date, a.kind, &a.reference).cmp(&(b.date, b.kind, &b.reference))
+    });
     all
 }
 

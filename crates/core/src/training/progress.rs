@@ -85,7 +85,7 @@ pub fn progress(log: &TrainingLog, catalog: &CourseCatalog) -> Progress {
         .filter_map(|e| e.course.as_ref())
         .filter(|id| catalog.course(id).is_none())
         .collect();
-    unlisted.sort_unstable();
+    crate::order::sort(&mut unlisted);
     unlisted.dedup();
     for id in unlisted {
         if let Some(en) = log.enrolment(id) {
@@ -120,7 +120,7 @@ fn course_progress(
     // The course's effective events in date order, same-day ties by event id (the app's ids start with the
     // time), so the result does not depend on the order storage returns events in.
     let mut events: Vec<&Event> = log.effective_for(course).collect();
-    events.sort_unstable_by(|a, b| (a.on, &a.id).cmp(&(b.on, &b.id)));
+    crate::order::sort_by(&mut events, |a, b| (a.on, &a.id).cmp(&(b.on, &b.id)));
 
     let mut p = CourseProgress {
         course: course.clone(),

@@ -65,7 +65,7 @@ pub fn toggle_multi(def: &FactDef, current: &[String], value: &str, on: bool) ->
         out.push(value.to_string());
     }
     // Keep the catalog's order so the saved answer reads the same however it was tapped.
-    out.sort_by_key(|v| def.choices.iter().position(|c| &c.value == v));
+    crate::order::sort_by_key(&mut out, |v| def.choices.iter().position(|c| &c.value == v));
     out
 }
 

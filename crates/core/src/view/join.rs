@@ -74,7 +74,7 @@ pub fn courses_by_verdict<'a>(
         .iter()
         .map(|c| (join_verdict(c, catalog, facts, today), c))
         .collect();
-    list.sort_by_key(|(v, _)| v.rank());
+    crate::order::sort_by_key(&mut list, |(v, _)| v.rank());
     list
 }
 

@@ -53,6 +53,6 @@ pub fn browse<'a>(
         .filter(|p| matches_search(p, query))
         .filter(|p| !only_for_me || results.iter().any(|r| r.program == p.id && for_me(r)))
         .collect();
-    out.sort_by_key(|p| p.is_for_employers());
+    crate::order::sort_by_key(&mut out, |p| p.is_for_employers());
     out
 }

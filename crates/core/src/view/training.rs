@@ -80,7 +80,7 @@ pub fn course_entries(log: &TrainingLog, course: &CourseId) -> Vec<(Event, bool)
         })
         .map(|(i, e)| (i, e.clone(), log.is_undone(&e.id)))
         .collect();
-    rows.sort_unstable_by_key(|r| std::cmp::Reverse((r.1.on, r.0)));
+    crate::order::sort_by_key(&mut rows, |r| std::cmp::Reverse((r.1.on, r.0)));
     rows.into_iter().map(|(_, e, undone)| (e, undone)).collect()
 }
 

@@ -331,7 +331,9 @@ impl TrainingLog {
                 _ => None,
             })
             .collect();
-        certs.sort_by(|a, b| (a.1.issued_on, &a.1.number).cmp(&(b.1.issued_on, &b.1.number)));
+        crate::order::sort_by(&mut certs, |a, b| {
+            (a.1.issued_on, &a.1.number).cmp(&(b.1.issued_on, &b.1.number))
+        });
         certs
     }
 

@@ -174,7 +174,7 @@ pub fn ranked<'a>(
                 .iter()
                 .filter(|r| section_of(r) == section)
                 .collect();
-            items.sort_by_key(|r| {
+            crate::order::sort_by_key(&mut items, |r| {
                 let later = !matches!(r.availability, crate::outcome::Availability::Open);
                 let open_questions = r.with_status(Status::Unknown).count();
                 (
