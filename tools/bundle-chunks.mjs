@@ -21,6 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, unlinkSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { readS32, readU32, renameImports, section, sections, u32 } from './wasm-binary.mjs';
 
 /** The screens in the order a first visit needs them: the rider's path first. */
 const FIRST_NEEDED_BY = [
@@ -169,41 +170,42 @@ function checkJoined(path, parts) {
   }
 }
 
-/** The table slots a module's active element segments fill, and its active data segments as "address:length". */
+/** The table slots a module's active element segments fill, and its active data segments as
+ *  "address:length:bytes". */
 function segments(wasm, path) {
   const slots = [];
   const data = [];
   const offset = (b, at) => {
     if (b[at] !== 0x41) fail(`${path}: a segment's offset is not a constant`);
-    const [value, len] = sleb(b, at + 1);
-    if (b[at + 1 + len] !== 0x0b) fail(`${path}: a segment's offset is not a constant`);
-    return [value, at + 2 + len];
+    const [value, end] = readS32(b, at + 1);
+    if (b[end] !== 0x0b) fail(`${path}: a segment's offset is not a constant`);
+    return [value, end + 1];
   };
-  for (const { id, body } of sections(wasm)) {
+  for (const { id, body } of sections(wasm, path)) {
     if (id !== 9 && id !== 11) continue;
-    let [count, at] = leb(body, 0);
+    let [count, at] = readU32(body, 0);
     for (let i = 0; i < count; i++) {
       // Active segments of memory or table 0: flags 0, or 2 with the index 0 written out (and, for
       // elements, the kind funcref).
-      const [flags, fl] = leb(body, at);
-      at += fl;
+      let flags;
+      [flags, at] = readU32(body, at);
       if (flags === 2) {
-        const [index, il] = leb(body, at);
+        let index;
+        [index, at] = readU32(body, at);
         if (index !== 0) fail(`${path}: a segment of memory or table ${index}`);
-        at += il;
       } else if (flags !== 0) fail(`${path}: segment kind ${flags} is not an active segment`);
-      const [base, afterOffset] = offset(body, at);
-      at = afterOffset;
+      let base;
+      [base, at] = offset(body, at);
       if (id === 9 && flags === 2) {
         if (body[at] !== 0) fail(`${path}: an element segment of another kind than funcref`);
         at += 1;
       }
-      const [n, nl] = leb(body, at);
-      at += nl;
+      let n;
+      [n, at] = readU32(body, at);
       if (id === 9) {
         for (let k = 0; k < n; k++) {
           slots.push(base + k);
-          at += leb(body, at)[1];
+          at = readU32(body, at)[1];
         }
       } else {
         // An empty segment writes nothing (wasm-merge drops them).
@@ -250,12 +252,16 @@ function passThroughModule(chunkPath) {
 /** The joined module as a chunk: its imports from OUTER renamed back to IMPORT_MODULE, and the pass-through
  *  module's exports dropped. */
 function asChunk(wasm, path) {
+  const back = (module, field) => {
+    if (module !== OUTER) fail(`${path}: unexpected import from ${module}`);
+    return [IMPORT_MODULE, field];
+  };
   const out = [wasm.subarray(0, 8)];
-  for (const { id, body, whole } of sections(wasm)) {
-    if (id === 2) out.push(section(2, renamedImports(body, path)));
+  for (const { id, body, whole } of sections(wasm, path)) {
+    if (id === 2) out.push(section(2, renameImports(body, back)));
     else if (id === 7) {
       const kept = exportsOtherThanPassThrough(body);
-      if (kept.length) out.push(section(7, Buffer.concat([uleb(kept.length), ...kept])));
+      if (kept.length) out.push(section(7, Buffer.concat([u32(kept.length), ...kept])));
     } else out.push(whole);
   }
   return Buffer.concat(out);
@@ -265,106 +271,15 @@ function asChunk(wasm, path) {
  *  checkJoined to refuse). */
 function exportsOtherThanPassThrough(body) {
   const passThrough = new Set(['memory 2', '__indirect_function_table 1', '__wasm_split_shared0 3']);
-  let [count, at] = leb(body, 0);
+  let [count, at] = readU32(body, 0);
   const kept = [];
   for (let i = 0; i < count; i++) {
     const start = at;
-    const [len, l] = leb(body, at);
-    const name = body.subarray(at + l, at + l + len).toString();
-    const kind = body[at + l + len];
-    at += l + len + 1;
-    at += leb(body, at)[1];
-    if (!passThrough.has(`${name} ${kind}`)) kept.push(body.subarray(start, at));
+    const [len, nameAt] = readU32(body, at);
+    const exported = body.subarray(nameAt, nameAt + len).toString();
+    const kind = body[nameAt + len];
+    at = readU32(body, nameAt + len + 1)[1];
+    if (!passThrough.has(`${exported} ${kind}`)) kept.push(body.subarray(start, at));
   }
   return kept;
-}
-
-/** A module's top-level sections: id, body, and the whole section as written. */
-function sections(wasm) {
-  const list = [];
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, sizeLen] = leb(wasm, at + 1);
-    const start = at + 1 + sizeLen;
-    list.push({ id, body: wasm.subarray(start, start + size), whole: wasm.subarray(at, start + size) });
-    at = start + size;
-  }
-  return list;
-}
-
-function renamedImports(body, path) {
-  let [count, at] = leb(body, 0);
-  const entries = [uleb(count)];
-  for (let i = 0; i < count; i++) {
-    const [modLen, a] = leb(body, at);
-    const mod = body.subarray(at + a, at + a + modLen).toString();
-    const rest = at + a + modLen;
-    const [fieldLen, b] = leb(body, rest);
-    let end = rest + b + fieldLen;
-    const kind = body[end];
-    end += 1;
-    if (kind === 0) end += leb(body, end)[1];
-    else if (kind === 1) end = limitsEnd(body, end + 1);
-    else if (kind === 2) end = limitsEnd(body, end);
-    else if (kind === 3) end += 2;
-    else fail(`${path}: import of unknown kind ${kind}`);
-    if (mod !== OUTER) fail(`${path}: unexpected import from ${mod}`);
-    entries.push(str(IMPORT_MODULE), body.subarray(rest, end));
-    at = end;
-  }
-  return Buffer.concat(entries);
-}
-
-function limitsEnd(b, at) {
-  const flags = b[at];
-  let end = at + 1 + leb(b, at + 1)[1];
-  if (flags & 1) end += leb(b, end)[1];
-  return end;
-}
-
-function leb(b, at) {
-  let value = 0;
-  let shift = 0;
-  let len = 0;
-  for (;;) {
-    const byte = b[at + len++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (!(byte & 0x80)) return [value, len];
-  }
-}
-
-function sleb(b, at) {
-  let value = 0n;
-  let shift = 0n;
-  let len = 0;
-  let byte;
-  do {
-    byte = b[at + len++];
-    value |= BigInt(byte & 0x7f) << shift;
-    shift += 7n;
-  } while (byte & 0x80);
-  if (byte & 0x40) value -= 1n << shift;
-  return [Number(BigInt.asIntN(32, value)), len];
-}
-
-function uleb(n) {
-  const bytes = [];
-  do {
-    let byte = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n) byte |= 0x80;
-    bytes.push(byte);
-  } while (n);
-  return Buffer.from(bytes);
-}
-
-function str(s) {
-  const b = Buffer.from(s);
-  return Buffer.concat([uleb(b.length), b]);
-}
-
-function section(id, body) {
-  return Buffer.concat([Buffer.from([id]), uleb(body.length), body]);
 }
