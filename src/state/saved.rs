@@ -37,12 +37,16 @@ pub fn use_saved_programs() -> SavedPrograms {
             };
             wasm_bindgen_futures::spawn_local(async move {
                 match storage.saved_programs().await {
-                    Ok(records) => ticks.set(
-                        records
-                            .into_iter()
-                            .map(|r| (r.program_id, r.ticked_documents))
-                            .collect(),
-                    ),
+                    Ok(records) => {
+                        // Extended, not collected: collecting into a BTreeMap sorts with a copy of its own.
+                        let mut saved = Ticks::new();
+                        saved.extend(
+                            records
+                                .into_iter()
+                                .map(|r| (r.program_id, r.ticked_documents)),
+                        );
+                        ticks.set(saved);
+                    }
                     Err(e) => app.report(e),
                 }
             });

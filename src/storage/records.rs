@@ -278,27 +278,24 @@ impl Snapshot for RefCell<Memory> {
 
     async fn replace_records(&self, records: Records) -> Result<(), StorageError> {
         let before = self.records().await?;
+        // Extended, not collected: collecting into a BTreeMap sorts the pairs first, with a copy of the sort
+        // code for each map type (leye_core::order); inserting one by one keeps the last of equal keys alike.
         let mut fresh = Memory::default();
-        fresh.answers = records
+        fresh
             .answers
-            .into_iter()
-            .map(|r| (r.fact_id.clone(), r))
-            .collect();
-        fresh.saved = records
+            .extend(records.answers.into_iter().map(|r| (r.fact_id.clone(), r)));
+        fresh
             .saved
-            .into_iter()
-            .map(|r| (r.program_id.clone(), r))
-            .collect();
-        fresh.events = records
-            .training_events
-            .into_iter()
-            .map(|r| (r.event_id.clone(), r))
-            .collect();
-        fresh.settings = records
+            .extend(records.saved.into_iter().map(|r| (r.program_id.clone(), r)));
+        fresh.events.extend(
+            records
+                .training_events
+                .into_iter()
+                .map(|r| (r.event_id.clone(), r)),
+        );
+        fresh
             .settings
-            .into_iter()
-            .map(|s| (s.key, s.value))
-            .collect();
+            .extend(records.settings.into_iter().map(|s| (s.key, s.value)));
         fresh.before_restore = undo_record(before);
         let mut m = self.borrow_mut();
         fresh.catalog_pack = m.catalog_pack.take();

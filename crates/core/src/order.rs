@@ -5,6 +5,9 @@
 //! These sort a list of positions through one comparison object, so the sort itself is compiled once; what
 //! is left per call is the comparison and the few lines that put the items in their new order. All of them
 //! are stable (equal items keep their order) and O(n log n), like `slice::sort_by`.
+//!
+//! Collecting into a `BTreeMap` or `BTreeSet` sorts too, with a copy of the sort per key type: the app
+//! extends an empty map instead, which inserts one pair at a time.
 
 use std::cmp::Ordering;
 
