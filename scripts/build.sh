@@ -30,6 +30,9 @@ RUSTFLAGS="${RUSTFLAGS:-} -Clink-args=--emit-relocs --cfg leye_split --cfg erase
 rm -rf "$pkg" "$split"
 mkdir -p "$pkg" "$split"
 wasm-split-cli --target web --out-name leye "$target_dir/wasm32-unknown-unknown/release/leye.wasm" "$split"
+# Features every browser that runs the app has: binaryen's tools (wasm-merge below, wasm-opt) use them.
+export WASM_OPT_FEATURES="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue"
 # wasm-split's many small shared chunks joined into a few modules, the rider's path first (tools/bundle-chunks.mjs).
 node tools/bundle-chunks.mjs "$split"
 wasm-bindgen --target web --keep-lld-exports --no-demangle --out-dir "$pkg" --out-name leye "$split/leye.wasm"
@@ -38,12 +41,10 @@ rm -f "$pkg"/*.d.ts
 node tools/minify-imports.mjs "$pkg"
 find "$split" -maxdepth 1 -type f ! -name leye.wasm -exec cp {} "$pkg/" \;
 
-# Features every browser that runs the app has; wasm-opt uses them to shrink the code. One process per core:
-# npm's wasm-opt starts slowly and there are dozens of small chunks. (wasm-split leaves a name subsection that
-# wasm-opt does not know and warns about; the warning is dropped, real errors are shown and stop the build.)
+# wasm-opt on every module, with the features above. One process per core: npm's wasm-opt starts slowly.
+# (wasm-split leaves a name subsection that wasm-opt does not know and warns about; the warning is dropped, real
+# errors are shown and stop the build.)
 export KEEP_NAMES="$keep_names"
-export WASM_OPT_FEATURES="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-  --enable-mutable-globals --enable-reference-types --enable-multivalue"
 # shellcheck disable=SC2016
 find "$pkg" -name '*.wasm' -print0 | xargs -0 -P "$(nproc)" -n 1 sh -c '
   log="$(mktemp)"

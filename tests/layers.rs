@@ -5,6 +5,9 @@
 //! Module A uses B when any file of A names `crate::B…` or `super::B…` (a `use` list with braces
 //! counts every name in it). Comments and string literals are skipped.
 
+mod source_support;
+
+use source_support::{code_only, is_ident, rust_files};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -70,22 +73,6 @@ fn graph_of(sources: &[(Vec<String>, String)], depth: usize) -> Graph {
         }
     }
     g
-}
-
-/// Every `.rs` file under `dir`, sorted so a failure names the same cycle each run.
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("readable folder")
-        .map(|e| e.expect("folder entry").path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "rs") {
-            out.push(p);
-        }
-    }
 }
 
 /// `training/event.rs` → `[training, event]`; `state/mod.rs` → `[state]`; None for the crate roots.
@@ -169,10 +156,6 @@ fn references(module: &[String], text: &str) -> Vec<Vec<String>> {
     out
 }
 
-fn is_ident(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
-}
-
 /// Reads `a::b::{c, d::{e}}` from the start of `s`: the paths it names and the bytes read.
 fn use_tree(s: &str) -> (Vec<Vec<String>>, usize) {
     let b = s.as_bytes();
@@ -215,83 +198,6 @@ fn use_tree(s: &str) -> (Vec<Vec<String>>, usize) {
         segs.retain(|s| s != "self");
         return (vec![segs], i);
     }
-}
-
-/// The source with comments, string and character literals blanked (lengths kept), so only code is read.
-fn code_only(text: &str) -> String {
-    let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    let blank = |out: &mut Vec<u8>, c: u8| out.push(if c == b'\n' { b'\n' } else { b' ' });
-    while i < b.len() {
-        // ASCII bytes only start characters, so slicing there is safe.
-        let rest = if b[i].is_ascii() { &text[i..] } else { "" };
-        if rest.starts_with("//") {
-            while i < b.len() && b[i] != b'\n' {
-                blank(&mut out, b[i]);
-                i += 1;
-            }
-        } else if rest.starts_with("/*") {
-            let end = rest.find("*/").map_or(b.len(), |e| i + e + 2);
-            while i < end {
-                blank(&mut out, b[i]);
-                i += 1;
-            }
-        } else if (rest.starts_with("r#") || rest.starts_with("r\""))
-            && (i == 0 || !is_ident(b[i - 1]))
-        {
-            let hashes = rest[1..].bytes().take_while(|c| *c == b'#').count();
-            if rest.as_bytes().get(1 + hashes) != Some(&b'"') {
-                out.push(b[i]);
-                i += 1;
-                continue;
-            }
-            let close = format!("\"{}", "#".repeat(hashes));
-            let body = 2 + hashes;
-            let end = rest[body..]
-                .find(&close)
-                .map_or(b.len(), |e| i + body + e + close.len());
-            while i < end {
-                blank(&mut out, b[i]);
-                i += 1;
-            }
-        } else if b[i] == b'"' {
-            blank(&mut out, b[i]);
-            i += 1;
-            while i < b.len() && b[i] != b'"' {
-                if b[i] == b'\\' {
-                    blank(&mut out, b[i]);
-                    i += 1;
-                }
-                if i < b.len() {
-                    blank(&mut out, b[i]);
-                    i += 1;
-                }
-            }
-            if i < b.len() {
-                blank(&mut out, b[i]);
-                i += 1;
-            }
-        } else if b[i] == b'\'' && (rest[1..].starts_with('\\') || char_literal(&rest[1..])) {
-            // A character literal ('{', '"', '\n'); a lifetime ('a) has no closing quote.
-            let len = 1 + rest[1..].find('\'').map_or(0, |e| e + 1);
-            let len = if rest[1..].starts_with("\\'") { 4 } else { len };
-            for _ in 0..len.min(b.len() - i) {
-                blank(&mut out, b[i]);
-                i += 1;
-            }
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).expect("blanking keeps UTF-8 (whole characters are replaced by ASCII)")
-}
-
-/// Whether `s` (after an opening `'`) is one character and a closing `'`.
-fn char_literal(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some() && chars.next() == Some('\'')
 }
 
 /// The first circle found, as the modules along it with the first repeated at the end.

@@ -2,6 +2,9 @@
 //! sorts compiles its own copy of the sort into the wasm (3–4 KB each), `order`'s functions share one.
 //! Test code (`tests.rs`, `#[cfg(test)]` modules) may sort as it likes.
 
+mod source_support;
+
+use source_support::{code_only, rust_files};
 use std::path::{Path, PathBuf};
 
 const STD_SORTS: &[&str] = &[
@@ -13,17 +16,6 @@ const STD_SORTS: &[&str] = &[
     ".sort_unstable_by(",
     ".sort_unstable_by_key(",
 ];
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("readable source folder") {
-        let path = entry.expect("a folder entry").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// Where shipped code calls one of the standard library's sorts, as "file:line: code".
 fn std_sorts(roots: &[PathBuf]) -> Vec<String> {
@@ -41,9 +33,9 @@ fn std_sorts(roots: &[PathBuf]) -> Vec<String> {
             continue;
         }
         let text = std::fs::read_to_string(&file).expect("readable source");
-        let shipped = text.split("#[cfg(test)]").next().unwrap_or_default();
-        for (i, line) in shipped.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or_default();
+        let code = code_only(&text);
+        let shipped = code.split("#[cfg(test)]").next().unwrap_or_default();
+        for ((i, code), line) in shipped.lines().enumerate().zip(text.lines()) {
             if STD_SORTS.iter().any(|s| code.contains(s)) {
                 found.push(format!("{}:{}: {}", file.display(), i + 1, line.trim()));
             }

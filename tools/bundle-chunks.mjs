@@ -37,14 +37,8 @@ const FIRST_NEEDED_BY = [
 const KEEP_APART = ['in_app_line'];
 const IMPORT_MODULE = '__wasm_split';
 const OUTER = '__wasm_split_outer';
-const FEATURES = [
-  '--enable-bulk-memory',
-  '--enable-nontrapping-float-to-int',
-  '--enable-sign-ext',
-  '--enable-mutable-globals',
-  '--enable-reference-types',
-  '--enable-multivalue',
-];
+/** The wasm features scripts/build.sh gives binaryen's tools. */
+const FEATURES = (process.env.WASM_OPT_FEATURES ?? '').split(/\s+/).filter(Boolean);
 
 const fail = (msg) => {
   console.error(`bundle-chunks: ${msg}`);
@@ -65,7 +59,7 @@ let link = readFileSync(linkPath, 'utf8');
 
 // wasm-split writes each chunk as `/* screen, screen */\nconst __chunk_N = makeLoad(() => {…}\n, []);`.
 const chunkDecl = /\/\* ([a-z_, ]+) \*\/\nconst __(chunk_\d+) = makeLoad\(\(\) => \{\n[\s\S]*?\n\}\n, \[\]\);\n/g;
-const chunks = [...link.matchAll(chunkDecl)].map((m) => ({ decl: m[0], name: m[2], users: m[1].split(', ') }));
+const chunks = [...link.matchAll(chunkDecl)].map((m) => ({ name: m[2], users: m[1].split(', ') }));
 if (chunks.length === 0) fail(`no chunks found in ${linkPath}: wasm-split's link module changed`);
 const loaderDecl = /(export const __wasm_split_load_\w+ = wrapAsyncCb\(makeLoad\(\(\) => \{\n[\s\S]*?\n\}\n, \[)([^\]]*)(\]\)\);)/g;
 const screens = new Set([...link.matchAll(/export const __wasm_split_load_(\w+?)(?:_\d+)? = /g)].map((m) => m[1]));
@@ -92,12 +86,13 @@ const work = mkdtempSync(join(tmpdir(), 'bundle-chunks-'));
 try {
   const shim = join(work, 'shim.wasm');
   // The smallest chunk that imports all three gives their limits.
+  const importsAll = (bytes) => new Set(WebAssembly.Module.imports(new WebAssembly.Module(bytes)).map((i) => i.kind)).size === 3;
   const withAll = chunks
-    .map((c) => join(dir, `${c.name}.wasm`))
-    .filter((p) => new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(p))).map((i) => i.kind)).size === 3)
-    .sort((a, b) => readFileSync(a).length - readFileSync(b).length)[0];
+    .map((c) => ({ path: join(dir, `${c.name}.wasm`), bytes: readFileSync(join(dir, `${c.name}.wasm`)) }))
+    .filter((c) => importsAll(c.bytes))
+    .sort((a, b) => a.bytes.length - b.bytes.length)[0];
   if (!withAll) fail('no chunk imports a memory, a table and a global');
-  writeFileSync(join(work, 'shim.wat'), passThroughModule(withAll));
+  writeFileSync(join(work, 'shim.wat'), passThroughModule(withAll.path));
   execFileSync('wasm-as', [...FEATURES, join(work, 'shim.wat'), '-o', shim]);
   for (const [screen, names] of joined) {
     const out = join(dir, `shared_${screen}.wasm`);
@@ -152,16 +147,13 @@ function checkJoined(path, parts) {
   if (WebAssembly.Module.exports(mod).length || imports.some((i) => i.module !== IMPORT_MODULE)) {
     fail(`${path}: a joined module must import only from ${IMPORT_MODULE} and export nothing`);
   }
-  const fills = (wasm, file) => {
-    const { slots, data } = segments(wasm, file);
-    return { slots: slots.sort((a, b) => a - b).join(), data: data.sort().join() };
-  };
-  const want = parts.map((p) => segments(readFileSync(p), p));
-  const expected = {
-    slots: want.flatMap((w) => w.slots).sort((a, b) => a - b).join(),
-    data: want.flatMap((w) => w.data).sort().join(),
-  };
-  const got = fills(joinedModule, path);
+  // What a list of modules fills, as comparable strings.
+  const fills = (modules) => ({
+    slots: modules.flatMap((m) => m.slots).sort((a, b) => a - b).join(),
+    data: modules.flatMap((m) => m.data).sort().join(),
+  });
+  const expected = fills(parts.map((p) => segments(readFileSync(p), p)));
+  const got = fills([segments(joinedModule, path)]);
   if (got.slots !== expected.slots) fail(`${path}: the joined module fills other table slots than its parts`);
   if (got.data !== expected.data) {
     const a = new Set(got.data.split(',')), b = new Set(expected.data.split(','));
@@ -250,36 +242,35 @@ function passThroughModule(chunkPath) {
 }
 
 /** The joined module as a chunk: its imports from OUTER renamed back to IMPORT_MODULE, and the pass-through
- *  module's exports dropped. */
+ *  module's exports (named like those imports) dropped; any other export is kept, for checkJoined to refuse. */
 function asChunk(wasm, path) {
+  const passedThrough = new Set();
   const back = (module, field) => {
     if (module !== OUTER) fail(`${path}: unexpected import from ${module}`);
+    passedThrough.add(field);
     return [IMPORT_MODULE, field];
   };
   const out = [wasm.subarray(0, 8)];
   for (const { id, body, whole } of sections(wasm, path)) {
     if (id === 2) out.push(section(2, renameImports(body, back)));
     else if (id === 7) {
-      const kept = exportsOtherThanPassThrough(body);
+      const kept = exportsNotNamed(body, passedThrough);
       if (kept.length) out.push(section(7, Buffer.concat([u32(kept.length), ...kept])));
     } else out.push(whole);
   }
   return Buffer.concat(out);
 }
 
-/** The export entries other than the pass-through module's three (a chunk's own export would be kept, for
- *  checkJoined to refuse). */
-function exportsOtherThanPassThrough(body) {
-  const passThrough = new Set(['memory 2', '__indirect_function_table 1', '__wasm_split_shared0 3']);
+/** The entries of an export section whose names are not in `names`, as written. */
+function exportsNotNamed(body, names) {
   let [count, at] = readU32(body, 0);
   const kept = [];
   for (let i = 0; i < count; i++) {
     const start = at;
     const [len, nameAt] = readU32(body, at);
     const exported = body.subarray(nameAt, nameAt + len).toString();
-    const kind = body[nameAt + len];
-    at = readU32(body, nameAt + len + 1)[1];
-    if (!passThrough.has(`${exported} ${kind}`)) kept.push(body.subarray(start, at));
+    at = readU32(body, nameAt + len + 1)[1]; // the kind, then the index
+    if (!names.has(exported)) kept.push(body.subarray(start, at));
   }
   return kept;
 }
